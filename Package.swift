@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Swift 6 language mode (strict concurrency) for every target.
+import PackageDescription
+
+let package = Package(
+    name: "Parzen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GSLKit", targets: ["GSLKit"]),
+        .library(name: "Parzen", targets: ["Parzen"]),
+        .library(name: "ParzenBench", targets: ["ParzenBench"]),
+        .executable(name: "parzen", targets: ["parzen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - C shim (the only place C is visible)
+        .systemLibrary(
+            name: "CGSL", pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
+
+        // MARK: - Libraries (dependencies run one way: parzen → ParzenBench → Parzen → GSLKit → CGSL)
+        .target(name: "GSLKit", dependencies: ["CGSL"]),
+        .target(name: "Parzen", dependencies: ["GSLKit"]),
+        .target(name: "ParzenBench", dependencies: ["Parzen", "GSLKit"]),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "parzen",
+            dependencies: [
+                "ParzenBench", "Parzen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: - Tests
+        .target(name: "ParzenTestSupport", dependencies: ["Parzen", "GSLKit"], path: "Tests/ParzenTestSupport"),
+        .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
+        .testTarget(name: "ParzenTests", dependencies: ["Parzen", "GSLKit", "ParzenTestSupport"]),
+        .testTarget(name: "ParzenBenchTests", dependencies: ["ParzenBench", "Parzen", "ParzenTestSupport"]),
+        .testTarget(name: "parzenTests", dependencies: ["ParzenTestSupport"]),
+    ]
+)

@@ -1,0 +1,17 @@
+#ifndef CGSL_SHIM_H
+#define CGSL_SHIM_H
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_qrng.h>
+#include <gsl/gsl_sf_erf.h>
+
+/* GSL's generator types are mutable C globals; Swift 6 rejects reading them directly,
+   so they are reached through these accessors. */
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
+static inline const gsl_qrng_type *cgsl_qrng_halton(void) { return gsl_qrng_halton; }
+#endif

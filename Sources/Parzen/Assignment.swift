@@ -1,0 +1,52 @@
+/// A point in a search space in hyperopt's flat form: label → stored value, active labels only.
+///
+/// Stored values follow hyperopt's `misc.vals`: `choice`/`pchoice` store the option **index**,
+/// `randint` the integer, `uniformint` and the quantized kinds the rounded float, and the
+/// others the float. ``SearchSpace/evaluate(_:)`` turns an assignment into the typed, nested
+/// ``Value`` an objective receives. Labels keep insertion order (the space's declaration order
+/// when a suggester builds it), which makes printing and hashing deterministic.
+public struct Assignment: Sendable, Hashable {
+    public private(set) var labels: [String]
+    public private(set) var values: [Double]
+
+    /// An empty assignment.
+    public init() { labels = []; values = [] }
+
+    /// An assignment from label–value pairs, in the order given.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, Double) {
+        self.init()
+        for (label, value) in pairs { self[label] = value }
+    }
+
+    /// The stored value of `label`, or nil when the label is absent (inactive or unknown).
+    /// Setting nil removes the label; setting a new label appends it.
+    public subscript(label: String) -> Double? {
+        get { labels.firstIndex(of: label).map { values[$0] } }
+        set {
+            if let index = labels.firstIndex(of: label) {
+                if let newValue { values[index] = newValue } else { labels.remove(at: index); values.remove(at: index) }
+            } else if let newValue {
+                labels.append(label); values.append(newValue)
+            }
+        }
+    }
+
+    public var count: Int { labels.count }
+    public var isEmpty: Bool { labels.isEmpty }
+}
+
+extension Assignment: Sequence {
+    public func makeIterator() -> some IteratorProtocol<(label: String, value: Double)> {
+        zip(labels, values).lazy.map { (label: $0.0, value: $0.1) }.makeIterator()
+    }
+}
+
+extension Assignment: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, Double)...) { self.init(elements) }
+}
+
+extension Assignment: CustomStringConvertible {
+    public var description: String {
+        "{" + map { "\(TextQuoting.quotedIfNeeded($0.label)): \(NumberFormatting.shortest($0.value))" }.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,39 @@
+/// Number printing that round-trips: Swift's shortest representation, with integers kept
+/// recognisable as floats (`3.0`), so text written by Parzen reads back to the same `Double`.
+enum NumberFormatting {
+    static func shortest(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        return "\(value)"
+    }
+}
+
+/// Quoting for strings in Parzen's text form: bare when the string is a plain word that would
+/// read back as the same string, double-quoted with escapes otherwise.
+enum TextQuoting {
+    static let reservedWords: Set<String> = ["true", "false", "null", "inf", "nan"]
+
+    static func isBareWord(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        guard !reservedWords.contains(s) else { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    static func quotedIfNeeded(_ s: String) -> String {
+        isBareWord(s) ? s : quoted(s)
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

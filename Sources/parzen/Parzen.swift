@@ -1,0 +1,4 @@
+import ArgumentParser
+@main struct ParzenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "parzen")
+}
