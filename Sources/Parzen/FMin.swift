@@ -35,21 +35,19 @@ extension ObjectiveResult: ObjectiveOutput { public var objectiveResult: Objecti
 extension Double: ObjectiveOutput { public var objectiveResult: ObjectiveResult { .ok(self) } }
 extension Int: ObjectiveOutput { public var objectiveResult: ObjectiveResult { .ok(Double(self)) } }
 
-/// Anything `fmin` accepts as a space: a ``Space`` (compiled on the way in) or a ``SearchSpace``.
-public protocol SearchSpaceConvertible { func searchSpace() throws(SpaceError) -> SearchSpace }
-extension SearchSpace: SearchSpaceConvertible { public func searchSpace() -> SearchSpace { self } }
-extension Space: SearchSpaceConvertible { public func searchSpace() throws(SpaceError) -> SearchSpace { try SearchSpace(self) } }
 
 /// The less common `fmin` settings, as hyperopt users know them.
 public struct FMinOptions {
-    /// Stop as soon as a trial's loss is at or below this (hyperopt's `loss_threshold`).
+    /// Stop as soon as an ok trial's loss is below this (hyperopt's `loss_threshold`).
     public var lossThreshold: Double?
     /// Stop starting new trials after this much wall time (hyperopt's `timeout`).
     public var timeout: Duration?
     /// Called after every trial with the history; return true to stop (hyperopt's `early_stop_fn`).
     public var earlyStop: ((Trials) -> Bool)?
     /// Points evaluated first, before the algorithm proposes any (hyperopt's
-    /// `points_to_evaluate`); stored values, choices as indexes. Each is validated.
+    /// `points_to_evaluate`); stored values, choices as indexes, active labels only (inactive
+    /// ones are an error, unlike hyperopt which needs every label). Each is validated. As in
+    /// hyperopt they come on top of `maxEvals`.
     public var pointsToEvaluate: [Assignment]
 
     public init(
@@ -60,6 +58,29 @@ public struct FMinOptions {
         self.timeout = timeout
         self.earlyStop = earlyStop
         self.pointsToEvaluate = pointsToEvaluate
+    }
+}
+
+extension FMinOptions {
+    /// hyperopt's `no_progress_loss(iterations, percent)`: an early-stop rule that fires once
+    /// `iterations` trials in a row have not improved the best loss by more than `percent` % of
+    /// its magnitude. The first trial counts as the first iteration.
+    public static func noProgressLoss(iterations: Int, percent: Double = 0) -> (Trials) -> Bool {
+        { trials in
+            var best = Double.infinity
+            var sinceImprovement = 0
+            for trial in trials.trials {
+                let loss = trial.status == .ok ? (trial.loss ?? .infinity) : .infinity
+                let needed = best.isFinite ? best - abs(best) * percent / 100 : .infinity
+                if loss < needed || (!best.isFinite && loss.isFinite) {
+                    best = loss
+                    sinceImprovement = 0
+                } else {
+                    sinceImprovement += 1
+                }
+            }
+            return sinceImprovement >= iterations
+        }
     }
 }
 
@@ -117,7 +138,8 @@ public enum FMinError: Error, CustomStringConvertible {
 
 /// Minimises (or maximises) `objective` over `space`, as hyperopt's `fmin`.
 ///
-/// Runs until `trials` holds `maxEvals` trials (trials already in it count, as in hyperopt), or a
+/// Runs until `trials` holds `maxEvals` trials (trials already in it count, and points to evaluate
+/// come on top, as in hyperopt), or a
 /// stop condition in `options` fires, or the algorithm is exhausted. Each trial is recorded in
 /// `trials` with its times. An objective that throws, or returns NaN or ±∞, produces a failed
 /// trial carrying the message, and the search goes on.
@@ -125,7 +147,7 @@ public enum FMinError: Error, CustomStringConvertible {
 /// - Parameters:
 ///   - objective: receives the point as a ``Value`` (records, choice values, `Int` for integer
 ///     kinds) and returns a number or an ``ObjectiveResult``.
-///   - space: a ``Space`` or ``SearchSpace``.
+///   - space: the validated space (an overload takes a ``Space`` and validates it).
 ///   - algorithm: `.random`, `.grid`, `.tpe`, or any ``Algorithm``.
 ///   - maxEvals: the total number of trials wanted.
 ///   - trials: the history; appended to.
@@ -138,7 +160,7 @@ public enum FMinError: Error, CustomStringConvertible {
 @discardableResult
 public func fmin<Output: ObjectiveOutput>(
     _ objective: (Value) throws -> Output,
-    space spaceDescription: some SearchSpaceConvertible,
+    space: SearchSpace,
     algorithm: Algorithm,
     maxEvals: Int,
     trials: inout Trials,
@@ -147,8 +169,6 @@ public func fmin<Output: ObjectiveOutput>(
     options: FMinOptions = FMinOptions()
 ) throws(FMinError) -> FMinResult {
     guard maxEvals >= 0 else { throw .invalidArgument("maxEvals must be >= 0, got \(maxEvals)") }
-    let space: SearchSpace
-    do { space = try spaceDescription.searchSpace() } catch { throw .space(error) }
     for (index, point) in options.pointsToEvaluate.enumerated() {
         do { try space.validate(point) } catch { throw .pointToEvaluate(index: index, error) }
     }
@@ -161,8 +181,10 @@ public func fmin<Output: ObjectiveOutput>(
     let started = clock.now
     var pending = options.pointsToEvaluate[...]
     var stopReason = StopReason.maxEvals
+    // As hyperopt: maxEvals counts the trials already in `trials`; points to evaluate come on top.
+    let target = trials.count + options.pointsToEvaluate.count + max(0, maxEvals - trials.count)
 
-    while trials.count < maxEvals {
+    while trials.count < target {
         if let timeout = options.timeout, clock.now - started >= timeout { stopReason = .timeout; break }
         let assignment: Assignment
         if let point = pending.popFirst() {
@@ -175,7 +197,7 @@ public func fmin<Output: ObjectiveOutput>(
         }
         let trial = evaluateTrial(objective, space: space, assignment: assignment, id: trials.nextID, direction: direction)
         trials.append(trial)
-        if let threshold = options.lossThreshold, trial.status == .ok, let loss = trial.loss, loss <= threshold {
+        if let threshold = options.lossThreshold, trial.status == .ok, let loss = trial.loss, loss < threshold {
             stopReason = .lossThreshold; break
         }
         if let earlyStop = options.earlyStop, earlyStop(trials) { stopReason = .earlyStop; break }
@@ -184,6 +206,27 @@ public func fmin<Output: ObjectiveOutput>(
     let best = trials.best
     let point = best.flatMap { try? space.evaluate($0.assignment) }
     return FMinResult(best: best, point: point, stopReason: stopReason, plan: suggester.planDescription)
+}
+
+/// ``fmin(_:space:algorithm:maxEvals:trials:seed:direction:options:)`` for a ``Space`` written
+/// inline (`space: .uniform("x", 0, 1)`), validated first.
+///
+/// - Throws: ``FMinError/space(_:)`` when the space breaks a rule.
+@discardableResult
+public func fmin<Output: ObjectiveOutput>(
+    _ objective: (Value) throws -> Output,
+    space: Space,
+    algorithm: Algorithm,
+    maxEvals: Int,
+    trials: inout Trials,
+    seed: UInt32,
+    direction: Direction = .minimize,
+    options: FMinOptions = FMinOptions()
+) throws(FMinError) -> FMinResult {
+    let compiled: SearchSpace
+    do { compiled = try SearchSpace(space) } catch { throw .space(error) }
+    return try fmin(objective, space: compiled, algorithm: algorithm, maxEvals: maxEvals, trials: &trials, seed: seed,
+                    direction: direction, options: options)
 }
 
 /// Evaluates one point and turns every outcome, including a thrown error or a non-finite value,
