@@ -6,6 +6,7 @@ public enum SuggesterRegistry {
     public static let builtIns: [any Suggester.Type] = [
         GridSearch.self,
         RandomSearch.self,
+        TPE.self,
     ]
 
     /// The registered names, in listing order.

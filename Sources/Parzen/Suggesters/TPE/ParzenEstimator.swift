@@ -1,0 +1,144 @@
+/// hyperopt's adaptive Parzen estimator (`adaptive_parzen_normal` in `hyperopt/tpe.py`): a
+/// one-dimensional Gaussian mixture with one component per observation plus one for the prior
+/// (spec §2.3).
+///
+/// - Means: the observations sorted ascending, with the prior mean inserted at its left
+///   binary-search position (before observations equal to it).
+/// - Bandwidths: each mean's larger neighbour gap (the prior mean counts as a neighbour; the ends
+///   use their single gap), clipped to [σ_p / min(100, n + 2), σ_p]; the prior component's σ is
+///   then set back to σ_p. A single observation gets σ_p / 2.
+/// - Weights: linear forgetting (``linearForgettingWeights(count:flat:)``) over the observations
+///   in history order, the prior weight for the prior; normalised to sum to 1.
+///
+/// All arrays are in sorted-mean order.
+struct ParzenEstimator: Equatable {
+    /// Normalised component weights (sum 1).
+    var weights: [Double]
+    /// Component means, ascending.
+    var means: [Double]
+    /// Component standard deviations.
+    var sigmas: [Double]
+    /// The position of the prior component in the arrays.
+    var priorIndex: Int
+
+    /// hyperopt's `DEFAULT_LF`: the newest observations that keep full weight.
+    static let defaultFlat = 25
+
+    /// Builds the estimator.
+    ///
+    /// - Parameters:
+    ///   - observations: values in the working space (log space for log kinds), oldest first.
+    ///   - priorMean: μ_p.
+    ///   - priorSigma: σ_p, > 0.
+    ///   - priorWeight: w_p, > 0.
+    ///   - flat: the linear-forgetting length (25 in hyperopt).
+    /// - Complexity: O(n log n) for n observations (one sort).
+    /// - Determinism: ties between equal observations are ordered by age (a stable argsort), so
+    ///   the result is a pure function of the inputs.
+    init(observations: [Double], priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
+        let n = observations.count
+        switch n {
+        case 0:
+            weights = [1]
+            means = [priorMean]
+            sigmas = [priorSigma]
+            priorIndex = 0
+            return
+        case 1:
+            let m = observations[0]
+            let total = priorWeight + 1
+            if priorMean < m {
+                means = [priorMean, m]; sigmas = [priorSigma, 0.5 * priorSigma]
+                weights = [priorWeight / total, 1 / total]; priorIndex = 0
+            } else {
+                means = [m, priorMean]; sigmas = [0.5 * priorSigma, priorSigma]
+                weights = [1 / total, priorWeight / total]; priorIndex = 1
+            }
+            // σ_p/2 is always inside [σ_p/3, σ_p], so the clip changes nothing.
+            return
+        default:
+            break
+        }
+
+        // Sorted order of the observations, ties by age (stable argsort).
+        let forgetting = n > flat
+        var sortedMeans = [Double](repeating: 0, count: n + 1)
+        var sortedWeights = [Double](repeating: 1, count: n + 1)
+        var prior = 0
+        if forgetting {
+            var order = Array(0..<n)
+            observations.withUnsafeBufferPointer { obs in
+                order.sort { obs[$0] < obs[$1] || (obs[$0] == obs[$1] && $0 < $1) }
+            }
+            let ramp = ParzenEstimator.linearForgettingWeights(count: n, flat: flat)
+            prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { observations[order[$0]] }
+            for j in 0..<n {
+                let slot = j < prior ? j : j + 1
+                sortedMeans[slot] = observations[order[j]]
+                sortedWeights[slot] = ramp[order[j]]
+            }
+        } else {
+            // Every observation weighs 1, so which of two equal values goes first is irrelevant.
+            let values = observations.sorted()
+            prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { values[$0] }
+            for j in 0..<n { sortedMeans[j < prior ? j : j + 1] = values[j] }
+        }
+        sortedMeans[prior] = priorMean
+        sortedWeights[prior] = priorWeight
+
+        let lowest = priorSigma / Double(min(100, n + 2))
+        var sorted = [Double](repeating: 0, count: n + 1)
+        sortedMeans.withUnsafeBufferPointer { s in
+            sorted.withUnsafeMutableBufferPointer { sigma in
+                sigma[0] = s[1] - s[0]
+                sigma[n] = s[n] - s[n - 1]
+                if n >= 2 {
+                    for j in 1..<n { sigma[j] = max(s[j] - s[j - 1], s[j + 1] - s[j]) }
+                }
+                for j in 0...n { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
+            }
+        }
+        sorted[prior] = priorSigma
+
+        var total = 0.0
+        for w in sortedWeights { total += w }
+        for j in 0...n { sortedWeights[j] /= total }
+
+        weights = sortedWeights
+        means = sortedMeans
+        sigmas = sorted
+        priorIndex = prior
+    }
+
+    /// hyperopt's `linear_forgetting_weights(n, LF)`: all ones for n ≤ LF; otherwise the oldest
+    /// n − LF get NumPy's `linspace(1/n, 1, n − LF)` (a single ramp value is 1/n) and the newest
+    /// LF get 1.
+    ///
+    /// - Complexity: O(n).
+    static func linearForgettingWeights(count n: Int, flat: Int = ParzenEstimator.defaultFlat) -> [Double] {
+        var weights = [Double](repeating: 1, count: n)
+        guard n > flat else { return weights }
+        let ramp = n - flat
+        let start = 1 / Double(n)
+        if ramp == 1 {
+            weights[0] = start
+        } else {
+            // NumPy: start + i·step, with the endpoint set exactly.
+            let step = (1 - start) / Double(ramp - 1)
+            for i in 0..<(ramp - 1) { weights[i] = Double(i) * step + start }
+            weights[ramp - 1] = 1
+        }
+        return weights
+    }
+
+    /// The first index i in 0..<count whose value is ≥ `x` (NumPy's `searchsorted`, side left),
+    /// for ascending values.
+    private static func leftInsertionIndex(of x: Double, count: Int, value: (Int) -> Double) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if value(mid) < x { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GSLKit
+
+extension TPE {
+    /// How TPE models one hyperparameter: its activation conditions (as parameter positions)
+    /// and its posterior family, derived once from the prior (spec §2.4, §2.7).
+    struct ParameterModel {
+        /// The choices (position in `space.parameters`, option index) that must all hold.
+        let conditions: [(parent: Int, option: Int)]
+        let kind: Kind
+
+        enum Kind {
+            case numeric(NumericPrior)
+            /// `count` categories; stored value = index + `offset`; `prior` is π for pchoice.
+            case categorical(count: Int, offset: Int, prior: [Double]?)
+        }
+
+        init(_ parameter: Parameter, in space: SearchSpace) {
+            conditions = parameter.conditions.map { (space.position(of: $0.label)!, $0.option) }
+            kind = Kind(parameter.distribution)
+        }
+
+        /// The working-space observation of a stored value; nil for a value the model cannot use
+        /// (not finite, or not a category).
+        func observation(_ value: Double) -> Double? {
+            switch kind {
+            case .numeric(let prior):
+                let y = prior.workingValue(value)
+                return y.isFinite ? y : nil
+            case .categorical(let count, let offset, _):
+                let index = value - Double(offset)
+                guard index >= 0 && index < Double(count) && index == index.rounded() else { return nil }
+                return index
+            }
+        }
+
+        /// The best of `options.nEICandidates` draws from l(x) by log l(x) − log g(x); the first
+        /// maximum wins and a NaN score never does.
+        func propose(below: [Double], above: [Double], options: Options, using rng: MersenneTwister) -> Double {
+            switch kind {
+            case .numeric(let prior):
+                let l = prior.mixture(below, priorWeight: options.priorWeight)
+                let g = prior.mixture(above, priorWeight: options.priorWeight)
+                let sampler = l.sampler()
+                var best = 0.0, bestScore = -Double.infinity
+                for i in 0..<options.nEICandidates {
+                    let x = sampler.draw(using: rng)
+                    var score = l.logDensity(x) - g.logDensity(x)
+                    if score.isNaN { score = -.infinity }
+                    if i == 0 || score > bestScore { best = x; bestScore = score }
+                }
+                return best
+            case .categorical(let count, let offset, let pi):
+                let l = CategoricalPosterior(observations: below, count: count, prior: pi, priorWeight: options.priorWeight)
+                let g = CategoricalPosterior(observations: above, count: count, prior: pi, priorWeight: options.priorWeight)
+                var best = 0, bestScore = -Double.infinity
+                for i in 0..<options.nEICandidates {
+                    let v = l.draw(using: rng)
+                    var score = l.logProbabilities[v] - g.logProbabilities[v]
+                    if score.isNaN { score = -.infinity }
+                    if i == 0 || score > bestScore { best = v; bestScore = score }
+                }
+                return Double(best + offset)
+            }
+        }
+    }
+
+    /// The adaptive-Parzen view of a numeric prior (hyperopt's `ap_*_sampler` table, spec §2.4):
+    /// prior mean and sigma and truncation bounds in the working space (ln-space for log kinds),
+    /// the quantum, and how observations enter the working space.
+    struct NumericPrior {
+        let family: GaussianMixture.Family
+        let mean: Double
+        let sigma: Double
+        let bounds: (low: Double, high: Double)?
+        let quantum: Double?
+        /// Observations are raised to at least this before the log (log kinds only).
+        let floor: Double?
+
+        /// The working-space value of a stored value.
+        func workingValue(_ x: Double) -> Double {
+            guard family == .logNormal else { return x }
+            return log(floor.map { max(x, $0) } ?? x)
+        }
+
+        /// The adaptive Parzen mixture of `observations` (working values, oldest first).
+        func mixture(_ observations: [Double], priorWeight: Double) -> GaussianMixture {
+            let estimator = ParzenEstimator(observations: observations, priorMean: mean, priorSigma: sigma, priorWeight: priorWeight)
+            return GaussianMixture(estimator, family: family, bounds: bounds, quantum: quantum)
+        }
+    }
+}
+
+extension TPE.ParameterModel.Kind {
+    init(_ distribution: Distribution) {
+        let eps = GaussianMixture.eps
+        func uniform(_ low: Double, _ high: Double, _ q: Double?, log: Bool, floor: Double? = nil) -> Self {
+            .numeric(.init(
+                family: log ? .logNormal : .gaussian, mean: 0.5 * (high + low), sigma: high - low,
+                bounds: (low, high), quantum: q, floor: floor))
+        }
+        func normal(_ mu: Double, _ sigma: Double, _ q: Double?, log: Bool, floor: Double? = nil) -> Self {
+            .numeric(.init(family: log ? .logNormal : .gaussian, mean: mu, sigma: sigma, bounds: nil, quantum: q, floor: floor))
+        }
+        switch distribution {
+        case .choice(let options):
+            self = .categorical(count: options.count, offset: 0, prior: nil)
+        case .pchoice(let options, let probabilities):
+            self = .categorical(count: options.count, offset: 0, prior: probabilities)
+        case .randint(let low, let high):
+            self = .categorical(count: high - low, offset: low, prior: nil)
+        case .uniform(let low, let high):
+            self = uniform(low, high, nil, log: false)
+        case .quniform(let low, let high, let q):
+            self = uniform(low, high, q, log: false)
+        case .uniformint(let low, let high):
+            // hyperopt's uniformint is quniform(low, high, 1) read as an integer.
+            self = uniform(Double(low), Double(high), 1, log: false)
+        case .loguniform(let low, let high):
+            self = uniform(low, high, nil, log: true)
+        case .qloguniform(let low, let high, let q):
+            self = uniform(low, high, q, log: true, floor: max(eps, exp(low)))
+        case .normal(let mu, let sigma):
+            self = normal(mu, sigma, nil, log: false)
+        case .qnormal(let mu, let sigma, let q):
+            self = normal(mu, sigma, q, log: false)
+        case .lognormal(let mu, let sigma):
+            self = normal(mu, sigma, nil, log: true)
+        case .qlognormal(let mu, let sigma, let q):
+            self = normal(mu, sigma, q, log: true, floor: eps)
+        }
+    }
+}

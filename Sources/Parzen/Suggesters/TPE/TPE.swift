@@ -1,0 +1,217 @@
+import Foundation
+import GSLKit
+
+/// The Tree-structured Parzen Estimator, as hyperopt's `tpe.suggest` implements it
+/// (../shared/reference/hyperopt-tpe-spec.md §2).
+///
+/// Each call:
+///
+/// 1. Takes every trial of the history, in id order, with loss ``Trial/lossForModel`` (failed and
+///    pending trials count as +∞, as in hyperopt; ``Options-swift.struct/ignoreFailed`` leaves
+///    them out). While there are fewer than `n_startup_jobs`, it returns a draw from the prior.
+/// 2. Splits the N trials once, globally: the min(⌈gamma·√N⌉, 25) best by (loss, id) are the
+///    good set, the rest the bad set.
+/// 3. Visits the hyperparameters in declaration order (a choice before the parameters of its
+///    options), skipping those whose branch was not chosen. For each, it builds l(x) from the
+///    good trials where the parameter was active and g(x) from the bad ones — adaptive Parzen
+///    estimators (truncated Gaussian or log-normal mixtures, quantized kinds scored by probability
+///    mass) or categorical pseudo-counts — draws `n_EI_candidates` candidates from l(x) and keeps
+///    the first with the largest log l(x) − log g(x).
+///
+/// Deviations from hyperopt (none changes the distribution of proposals):
+///
+/// - Bounded mixtures are sampled exactly by component reweighting and CDF inversion instead of
+///   a rejection loop; components are picked by inverting cumulative weights.
+/// - Ties in the split are broken by id (hyperopt's unstable argsort leaves them arbitrary).
+/// - CDF differences are computed in their tail (hyperopt's `0.5·(1+erf)` underflows earlier);
+///   a NaN score (0/0 mass) never wins, where NumPy's argmax would pick it.
+/// - Random numbers come from GSL's MT19937, not NumPy's PCG64: same distributions, other bits.
+public struct TPE: Suggester {
+    public static let name = "tpe"
+    public static let summary = "Tree-structured Parzen Estimator (hyperopt's tpe.suggest)"
+    public static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
+
+    /// hyperopt's `DEFAULT_LF`: the good-set cap and the linear-forgetting length.
+    static let defaultLF = 25
+
+    let space: SearchSpace
+    let options: Options
+    /// One entry per parameter of `space`, same order.
+    let models: [ParameterModel]
+
+    /// Prepares a search.
+    ///
+    /// - Throws: ``SuggesterError/invalidOption(name:message:)`` when an option is out of range.
+    /// - Complexity: O(number of parameters); draws nothing.
+    public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
+        try options.validate()
+        self.space = space
+        self.options = options
+        models = space.parameters.map { ParameterModel($0, in: space) }
+    }
+
+    /// The next point: a prior draw during start-up, then TPE's proposal.
+    ///
+    /// - Parameters:
+    ///   - history: every trial so far, including pending (loss nil) and failed ones.
+    ///   - rng: the search's suggester stream.
+    /// - Returns: the stored values of exactly the active labels, in declaration order.
+    /// - Complexity: O(N·d + Σ_h n_h log n_h + d·C·w) for N trials, d parameters, n_h
+    ///   observations of parameter h, C candidates and w the number of g(x) components within
+    ///   9 bandwidths of a candidate; linear in N in practice.
+    /// - Determinism: a pure function of (space, options, history, generator state). During
+    ///   start-up it makes exactly the draws of ``SearchSpace/sample(using:)``; afterwards, for
+    ///   each active parameter in declaration order, two draws per numeric candidate (component,
+    ///   value) or one per categorical candidate.
+    public mutating func suggest(history: Trials, using rng: MersenneTwister) -> Assignment? {
+        let rows = TPE.historyRows(history, ignoreFailed: options.ignoreFailed)
+        if rows.positions.count < options.nStartupJobs {
+            return space.sample(using: rng)
+        }
+        let nBelow = TPE.belowCount(rows.positions.count, gamma: options.gamma)
+        let isBelow = TPE.goodSet(losses: rows.losses, ids: rows.ids, count: nBelow)
+        let observations = collectObservations(history, positions: rows.positions, isBelow: isBelow)
+        return propose(observations, using: rng)
+    }
+
+    // MARK: - Split
+
+    /// n_below = min(⌈gamma·√N⌉, cap) (hyperopt's `ap_split_trials`).
+    static func belowCount(_ n: Int, gamma: Double, cap: Int = TPE.defaultLF) -> Int {
+        guard n > 0 else { return 0 }
+        return min(Int((gamma * Double(n).squareRoot()).rounded(.up)), cap, n)
+    }
+
+    /// Marks the `count` best entries by (loss, id): NaN losses after +∞, ties by id.
+    ///
+    /// - Complexity: O(N·log count) comparisons (plus O(count) moves per improvement).
+    static func goodSet(losses: [Double], ids: [Int], count: Int) -> [Bool] {
+        var marks = [Bool](repeating: false, count: losses.count)
+        guard count > 0 else { return marks }
+        @inline(__always) func less(_ a: Int, _ b: Int) -> Bool {
+            let x = losses[a], y = losses[b]
+            if x.isNaN != y.isNaN { return y.isNaN }
+            if !x.isNaN && x != y { return x < y }
+            return ids[a] < ids[b]
+        }
+        var best: [Int] = []
+        best.reserveCapacity(count + 1)
+        for i in losses.indices {
+            if best.count == count && !less(i, best[count - 1]) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if less(best[mid], i) { low = mid + 1 } else { high = mid }
+            }
+            best.insert(i, at: low)
+            if best.count > count { best.removeLast() }
+        }
+        for i in best { marks[i] = true }
+        return marks
+    }
+
+    /// The trials the model sees, in id order: positions in `history.trials`, ids, losses.
+    static func historyRows(_ history: Trials, ignoreFailed: Bool) -> (positions: [Int], ids: [Int], losses: [Double]) {
+        var positions: [Int] = [], ids: [Int] = [], losses: [Double] = []
+        positions.reserveCapacity(history.count)
+        ids.reserveCapacity(history.count)
+        losses.reserveCapacity(history.count)
+        var ordered = true
+        history.trials.withUnsafeBufferPointer { trials in
+            for position in trials.indices {
+                if ignoreFailed && (trials[position].status != .ok || trials[position].loss == nil) { continue }
+                let id = trials[position].id
+                if let last = ids.last, last >= id { ordered = false }
+                positions.append(position)
+                ids.append(id)
+                losses.append(trials[position].lossForModel)
+            }
+        }
+        if !ordered {
+            let order = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
+            positions = order.map { positions[$0] }
+            ids = order.map { ids[$0] }
+            losses = order.map { losses[$0] }
+        }
+        return (positions, ids, losses)
+    }
+
+    // MARK: - Observations
+
+    /// Each parameter's working values, split into the good and bad sets, in id order.
+    struct Observations {
+        var below: [[Double]]
+        var above: [[Double]]
+    }
+
+    /// One pass over the history: for every trial and every parameter active in it, the
+    /// observation (transformed as the parameter's model needs) goes to `below` or `above`.
+    ///
+    /// Assignments made by suggesters list labels in declaration order, so labels are matched
+    /// with a cursor; anything else falls back to a lookup.
+    func collectObservations(_ history: Trials, positions: [Int], isBelow: [Bool]) -> Observations {
+        let parameters = space.parameters
+        let count = parameters.count
+        var below = [[Double]](repeating: [], count: count)
+        var above = [[Double]](repeating: [], count: count)
+        for p in 0..<count { above[p].reserveCapacity(positions.count) }
+        var values = [Double](repeating: .nan, count: count)
+        history.trials.withUnsafeBufferPointer { trials in
+            for (row, position) in positions.enumerated() {
+                let assignment = trials[position].assignment
+                let labels = assignment.labels, stored = assignment.values
+                var cursor = 0
+                for p in 0..<count {
+                    values[p] = .nan
+                    let model = models[p]
+                    var active = true
+                    for (parent, option) in model.conditions where values[parent] != Double(option) {
+                        active = false
+                        break
+                    }
+                    guard active else { continue }
+                    let value: Double
+                    if cursor < labels.count && labels[cursor] == parameters[p].label {
+                        value = stored[cursor]
+                        cursor += 1
+                    } else if let found = labels.firstIndex(of: parameters[p].label) {
+                        value = stored[found]
+                    } else {
+                        continue
+                    }
+                    values[p] = value
+                    guard let observation = model.observation(value) else { continue }
+                    if isBelow[row] { below[p].append(observation) } else { above[p].append(observation) }
+                }
+            }
+        }
+        return Observations(below: below, above: above)
+    }
+
+    // MARK: - Proposal
+
+    /// Greedy, top-down: each active parameter in declaration order gets the best of
+    /// `n_EI_candidates` draws from its l(x).
+    func propose(_ observations: Observations, using rng: MersenneTwister) -> Assignment {
+        let parameters = space.parameters
+        var chosen = [Double](repeating: .nan, count: parameters.count)
+        var pairs: [(String, Double)] = []
+        for p in parameters.indices {
+            let model = models[p]
+            guard model.conditions.allSatisfy({ chosen[$0.parent] == Double($0.option) }) else { continue }
+            let value = model.propose(
+                below: observations.below[p], above: observations.above[p], options: options, using: rng)
+            chosen[p] = value
+            pairs.append((parameters[p].label, value))
+        }
+        return Assignment(pairs)
+    }
+}
+
+extension Algorithm {
+    /// TPE with hyperopt's defaults; see ``TPE``.
+    public static var tpe: Algorithm { Algorithm(TPE.self) }
+
+    /// TPE with the given options, e.g. `.tpe(.init(gamma: 0.15))`.
+    public static func tpe(_ options: TPE.Options) -> Algorithm { Algorithm(TPE.self, options: options) }
+}
