@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "ParzenTests", dependencies: ["Parzen", "GSLKit", "ParzenTestSupport"]),
         .testTarget(name: "ParzenBenchTests", dependencies: ["ParzenBench", "Parzen", "ParzenTestSupport"]),
-        .testTarget(name: "parzenTests", dependencies: ["ParzenTestSupport"]),
+        .testTarget(name: "parzenTests", dependencies: ["parzen", "Parzen", "ParzenTestSupport"]),
     ]
 )

@@ -1,4 +1,0 @@
-import ArgumentParser
-@main struct ParzenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "parzen")
-}
