@@ -8,6 +8,7 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_integration.h>
 
 /* GSL's generator types are mutable C globals; Swift 6 rejects reading them directly,
    so they are reached through these accessors. */
