@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "Parzen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GSLKit", targets: ["GSLKit"]),
         .library(name: "Parzen", targets: ["Parzen"]),
@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: - C shim (the only place C is visible)
@@ -23,7 +24,7 @@ let package = Package(
         // MARK: - Libraries (dependencies run one way: parzen → ParzenBench → Parzen → GSLKit → CGSL)
         .target(name: "GSLKit", dependencies: ["CGSL"]),
         .target(name: "Parzen", dependencies: ["GSLKit"]),
-        .target(name: "ParzenBench", dependencies: ["Parzen", "GSLKit"]),
+        .target(name: "ParzenBench", dependencies: ["Parzen", "GSLKit", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - Command line
         .executableTarget(

@@ -57,11 +57,3 @@ public enum SuiteBenchmark {
         return Report(timings: timings, irisTableSeconds: irisTable.seconds)
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    fileprivate var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) * 1e-18
-    }
-}

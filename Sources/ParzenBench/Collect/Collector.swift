@@ -1,0 +1,135 @@
+import Foundation
+import GSLKit
+import Parzen
+
+/// Aggregates a manifest's finished cells into results/NAME/{runs,summary,timings}.csv and
+/// manifest.lock.yaml. Reads only cell files; refuses while any cell is missing or failed.
+public struct Collector: Sendable {
+    public let manifest: Manifest
+    public let store: ResultStore
+
+    public init(manifest: Manifest, store: ResultStore) {
+        self.manifest = manifest
+        self.store = store
+    }
+
+    /// Cells that have no valid file, with the failure message where the last run failed.
+    public func missingCells() -> [(cell: String, failure: String?)] {
+        manifest.cells.compactMap { cell in
+            store.load(cell) == nil ? (cell.name, store.failure(of: cell)) : nil
+        }
+    }
+
+    /// One (problem, suggester) pair's runs, each the incumbents at every checkpoint.
+    struct Group {
+        let problem: ProblemSpec
+        let suggester: SuggesterSpec
+        var records: [CellRecord]
+    }
+
+    /// Writes every results file and returns the summary table for stdout.
+    ///
+    /// - Throws: ``CollectError/missingCells(_:)`` listing what is missing; nothing is written then.
+    /// - Determinism: every file but timings.csv is a pure function of the manifest.
+    @discardableResult
+    public func collect() throws -> String {
+        let missing = missingCells()
+        guard missing.isEmpty else { throw CollectError.missingCells(missing) }
+        var groups: [Group] = []
+        let cells = manifest.cells
+        var index = 0
+        for problem in manifest.problems {
+            for suggester in manifest.suggesters {
+                var records: [CellRecord] = []
+                for _ in 0..<manifest.repeats {
+                    guard let record = store.load(cells[index]) else { throw CollectError.missingCells([(cells[index].name, nil)]) }
+                    records.append(record)
+                    index += 1
+                }
+                groups.append(Group(problem: problem, suggester: suggester, records: records))
+            }
+        }
+        try store.writeAtomically(runsCSV(groups), to: store.root.appendingPathComponent("runs.csv"))
+        let summary = summaryRows(groups)
+        try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
+        try store.writeAtomically(timingsCSV(groups), to: store.root.appendingPathComponent("timings.csv"))
+        try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
+        return SummaryTable.render(summary, manifest: manifest)
+    }
+
+    func runsCSV(_ groups: [Group]) -> String {
+        var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"])]
+        for group in groups {
+            for (replicate, record) in group.records.enumerated() {
+                for (checkpoint, incumbent) in zip(manifest.checkpoints, record.incumbents(at: manifest.checkpoints)) {
+                    lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
+                                          CSV.number(incumbent?.loss ?? .infinity),
+                                          CSV.number(incumbent.map { $0.trueLoss - group.problem.function.optimum } ?? .infinity)]))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Descriptive statistics of the best loss over replicates, per checkpoint.
+    struct SummaryRow {
+        let problem: String
+        let suggester: String
+        let evaluations: Int
+        let runs: Int
+        let median, q25, q75, mean, sd, min, max, medianRegret: Double
+    }
+
+    func summaryRows(_ groups: [Group]) -> [SummaryRow] {
+        var rows: [SummaryRow] = []
+        for group in groups {
+            let incumbents = group.records.map { $0.incumbents(at: manifest.checkpoints) }
+            for (c, checkpoint) in manifest.checkpoints.enumerated() {
+                let losses = Statistics.sorted(incumbents.map { $0[c]?.loss ?? .infinity })
+                let regrets = Statistics.sorted(incumbents.map { $0[c].map { $0.trueLoss - group.problem.function.optimum } ?? .infinity })
+                let extremes = Statistics.minMax(losses)!
+                rows.append(SummaryRow(
+                    problem: group.problem.label, suggester: group.suggester.label, evaluations: checkpoint, runs: losses.count,
+                    median: Statistics.median(sorted: losses), q25: Statistics.quantile(sorted: losses, 0.25),
+                    q75: Statistics.quantile(sorted: losses, 0.75), mean: Statistics.mean(losses),
+                    sd: losses.count >= 2 ? Statistics.standardDeviation(losses) : .nan,
+                    min: extremes.min, max: extremes.max, medianRegret: Statistics.median(sorted: regrets)))
+            }
+        }
+        return rows
+    }
+
+    func summaryCSV(_ rows: [SummaryRow]) -> String {
+        var lines = [CSV.row(["problem", "suggester", "evaluations", "runs", "median", "q25", "q75", "mean", "sd", "min", "max", "median_regret"])]
+        for r in rows {
+            lines.append(CSV.row([r.problem, r.suggester, String(r.evaluations), String(r.runs)]
+                + [r.median, r.q25, r.q75, r.mean, r.sd, r.min, r.max, r.medianRegret].map { CSV.number($0) }))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func timingsCSV(_ groups: [Group]) -> String {
+        var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "suggest_seconds", "evaluate_seconds"])]
+        for group in groups {
+            for (replicate, record) in group.records.enumerated() {
+                lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(record.rows.count),
+                                      CSV.number(record.suggestSeconds), CSV.number(record.evaluateSeconds)]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Why results could not be collected.
+public enum CollectError: Error, CustomStringConvertible {
+    case missingCells([(cell: String, failure: String?)])
+
+    public var description: String {
+        switch self {
+        case .missingCells(let cells):
+            let shown = cells.prefix(20).map { entry in entry.failure.map { "\(entry.cell) (failed: \($0))" } ?? entry.cell }
+            let more = cells.count > 20 ? " and \(cells.count - 20) more" : ""
+            return "\(cells.count) cell(s) missing or failed, nothing collected: \(shown.joined(separator: ", "))\(more)"
+        }
+    }
+}

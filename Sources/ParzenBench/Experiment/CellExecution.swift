@@ -1,0 +1,84 @@
+import Foundation
+import GSLKit
+import Parzen
+
+/// Why a cell could not finish.
+public enum CellFailure: Error, Equatable, CustomStringConvertible {
+    /// The suggester could not start, threw, or proposed a point outside the space.
+    case suggester(String)
+    /// The run was interrupted (Ctrl-C, SIGTERM); the cell is abandoned and rerun next time.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .suggester(let message): return message
+        case .cancelled: return "cancelled"
+        }
+    }
+}
+
+extension Cell {
+    /// Runs the cell to its budget (or until its suggester is exhausted).
+    ///
+    /// Creates both generators inside, so the cell is independent of every other cell and of the
+    /// thread it runs on. Every proposal is validated against the space before it is evaluated.
+    ///
+    /// - Parameter isCancelled: polled between trials; when it returns true the cell stops with
+    ///   ``CellFailure/cancelled`` and nothing is written.
+    /// - Complexity: the suggester's cost per trial times the budget, plus the objective's.
+    /// - Determinism: the trials are a pure function of the cell (its fingerprint); only the
+    ///   timings vary.
+    public func execute(isCancelled: () -> Bool = { false }) throws(CellFailure) -> CellRecord {
+        let space = problem.function.space
+        let problemRNG = MersenneTwister(seed: problemSeed)
+        let suggesterRNG = MersenneTwister(seed: suggesterSeed)
+        let objective: NoisyObjective
+        do { objective = try problem.function.noisy(sigma: problem.noise) } catch { throw .suggester("problem '\(problem.label)': \(error)") }
+        var proposer: any Suggester
+        do { proposer = try suggester.algorithm.makeSuggester(space: space, budget: budget, using: suggesterRNG) } catch {
+            throw .suggester("\(suggester.label) could not start: \(error)")
+        }
+
+        var trials = Trials()
+        var rows: [TrialRow] = []
+        rows.reserveCapacity(budget)
+        var suggestSeconds = 0.0, evaluateSeconds = 0.0
+        let clock = ContinuousClock()
+        for id in 0..<budget {
+            if isCancelled() { throw .cancelled }
+            let started = clock.now
+            let proposal: Assignment?
+            do { proposal = try proposer.suggest(history: trials, using: suggesterRNG) } catch {
+                throw .suggester("\(suggester.label) failed at trial \(id): \(error)")
+            }
+            let suggested = clock.now
+            suggestSeconds += (suggested - started).seconds
+            guard let proposal else { break }
+            do { try space.validate(proposal) } catch {
+                throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
+            }
+            let result: NoisyEvaluation
+            do { result = try objective.value(at: proposal, using: problemRNG) } catch {
+                throw .suggester("\(suggester.label) proposed a point the objective cannot read at trial \(id): \(error)")
+            }
+            evaluateSeconds += (clock.now - suggested).seconds
+            var row = TrialRow(id: id, status: .ok, loss: result.loss, trueLoss: result.truth, assignment: proposal, message: nil)
+            if !result.loss.isFinite {
+                row.status = .fail
+                row.loss = nil
+                row.message = "objective returned \(CSV.number(result.loss))"
+            }
+            rows.append(row)
+            trials.append(Trial(id: id, assignment: proposal, status: row.status, loss: row.loss, message: row.message))
+        }
+        return CellRecord(fingerprint: fingerprint, rows: rows, suggestSeconds: suggestSeconds, evaluateSeconds: evaluateSeconds)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Synchronization
+
+/// Distinguishes temporary files written by concurrent threads of one process.
+private let temporaryFileSerial = Atomic<Int>(0)
+
+/// The results folder of one manifest (results/NAME): where cell files live, and writing them
+/// whole or not at all (write to a temporary file beside the target, then rename).
+public struct ResultStore: Sendable {
+    /// results/NAME.
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// results/NAME under `base` (the current folder by default).
+    public init(manifestName: String, base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        root = base.appendingPathComponent("results").appendingPathComponent(manifestName)
+    }
+
+    public func cellURL(_ cell: Cell) -> URL {
+        root.appendingPathComponent("cells").appendingPathComponent(cell.problem.label)
+            .appendingPathComponent(cell.suggester.label).appendingPathComponent(cell.replicateName + ".csv")
+    }
+
+    func failureURL(_ cell: Cell) -> URL {
+        cellURL(cell).deletingPathExtension().appendingPathExtension("failed")
+    }
+
+    /// The finished cell, or nil when its file is missing, stale or corrupt.
+    public func load(_ cell: Cell) -> CellRecord? {
+        guard let data = FileManager.default.contents(atPath: cellURL(cell).path) else { return nil }
+        return CellFile.read(String(decoding: data, as: UTF8.self), cell: cell)
+    }
+
+    /// Writes a finished cell atomically and clears any failure note it had.
+    public func save(_ record: CellRecord, for cell: Cell) throws {
+        try writeAtomically(CellFile.text(for: record, cell: cell), to: cellURL(cell))
+        try? FileManager.default.removeItem(at: failureURL(cell))
+    }
+
+    /// Records why a cell failed (read by `collect` to list failed cells).
+    public func saveFailure(_ message: String, for cell: Cell) throws {
+        try writeAtomically("\(cell.fingerprint)\n\(message)\n", to: failureURL(cell))
+    }
+
+    /// The failure message of a cell, if its last run failed.
+    public func failure(of cell: Cell) -> String? {
+        guard let data = FileManager.default.contents(atPath: failureURL(cell).path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1)
+        return lines.count == 2 ? String(lines[1]) : nil
+    }
+
+    /// Removes every cell file (for `run --fresh`).
+    public func removeCells() throws {
+        let cells = root.appendingPathComponent("cells")
+        if FileManager.default.fileExists(atPath: cells.path) { try FileManager.default.removeItem(at: cells) }
+    }
+
+    /// Writes `text` to `url` via a temporary file in the same folder and a rename, creating
+    /// folders as needed; a reader sees the old file or the new one, never a part.
+    public func writeAtomically(_ text: String, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let serial = temporaryFileSerial.add(1, ordering: .relaxed).newValue
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(serial)")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "rename failed: \(String(cString: strerror(code)))"])
+        }
+    }
+}

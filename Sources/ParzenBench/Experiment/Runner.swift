@@ -1,0 +1,136 @@
+import Foundation
+import Synchronization
+
+/// Runs a manifest's cells in parallel and stores each finished cell.
+///
+/// A bounded number of worker threads take cells in the manifest's order; each cell creates its
+/// own generators inside, so results are the same whatever `jobs` is. Cells whose file exists
+/// with the right fingerprint are skipped; stale ones rerun. Cancelling (Ctrl-C, SIGTERM)
+/// abandons running cells — nothing half-written is left — and keeps finished ones.
+public struct Runner: Sendable {
+    public struct Options: Sendable {
+        /// Cells run at once (default: the number of cores).
+        public var jobs: Int
+        /// Run only slice `index` of `count` (1-based index; round-robin over the cell list).
+        public var shard: Shard?
+        /// Delete existing cell files first.
+        public var fresh: Bool
+
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil, fresh: Bool = false) {
+            self.jobs = jobs
+            self.shard = shard
+            self.fresh = fresh
+        }
+    }
+
+    /// What a run did.
+    public struct Report: Sendable {
+        public var ran = 0
+        public var skipped = 0
+        public var failed: [(cell: String, message: String)] = []
+        public var cancelled = false
+        public var evaluations = 0
+        public var seconds = 0.0
+    }
+
+    public let manifest: Manifest
+    public let store: ResultStore
+    public let options: Options
+
+    public init(manifest: Manifest, store: ResultStore, options: Options) {
+        self.manifest = manifest
+        self.store = store
+        self.options = options
+    }
+
+    /// The cells this run is responsible for (its shard, or all).
+    public var assignedCells: [Cell] {
+        let cells = manifest.cells
+        guard let shard = options.shard else { return cells }
+        return cells.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
+    }
+
+    /// Runs every assigned cell that has no valid file yet.
+    ///
+    /// - Parameters:
+    ///   - cancellation: set it to stop; running cells are abandoned.
+    ///   - progress: told about every finished cell, from worker threads.
+    /// - Determinism: each cell's file is a pure function of its fingerprint.
+    public func run(cancellation: Cancellation, progress: ProgressReporter? = nil) throws -> Report {
+        if options.fresh { try store.removeCells() }
+        let cells = assignedCells
+        var pending: [Cell] = []
+        var report = Report()
+        for cell in cells {
+            if store.load(cell) != nil { report.skipped += 1 } else { pending.append(cell) }
+        }
+        progress?.start(total: cells.count, alreadyDone: report.skipped, budget: manifest.budget)
+
+        let shared = Mutex((next: 0, report: report))
+        let workers = max(1, min(options.jobs, pending.count))
+        let group = DispatchGroup()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let work = pending
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread { [store] in
+                defer { group.leave() }
+                while !cancellation.isCancelled {
+                    let index: Int = shared.withLock { state in
+                        defer { state.next += 1 }
+                        return state.next
+                    }
+                    guard index < work.count else { return }
+                    let cell = work[index]
+                    do {
+                        let record = try cell.execute(isCancelled: { cancellation.isCancelled })
+                        try store.save(record, for: cell)
+                        shared.withLock { $0.report.ran += 1; $0.report.evaluations += record.rows.count }
+                        progress?.finished(cell: cell, evaluations: record.rows.count, failed: false)
+                    } catch CellFailure.cancelled {
+                        return
+                    } catch {
+                        let message = "\(error)"
+                        try? store.saveFailure(message, for: cell)
+                        shared.withLock { $0.report.failed.append((cell.name, message)) }
+                        progress?.finished(cell: cell, evaluations: 0, failed: true)
+                    }
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        var final = shared.withLock { $0.report }
+        final.cancelled = cancellation.isCancelled
+        final.seconds = (clock.now - started).seconds
+        final.failed.sort { $0.cell < $1.cell }
+        progress?.end()
+        return final
+    }
+}
+
+/// A slice of the cell list: `index` of `count`, 1-based (`--shard 2/4`).
+public struct Shard: Sendable, Equatable {
+    public let index: Int
+    public let count: Int
+
+    /// Parses `I/N` with 1 ≤ I ≤ N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            return nil
+        }
+        self.index = index
+        self.count = count
+    }
+}
+
+/// A flag that stops a run: set by a signal handler or a test.
+public final class Cancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+    public init() {}
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ParzenBench
+
+/// Reads a manifest, turning its errors into exit-code-2 input errors.
+func loadManifest(_ path: String) throws -> Manifest {
+    do { return try Manifest(contentsOf: path) } catch { throw BadInput(message: "\(error)") }
+}
+
+/// `parzen validate MANIFEST`: checks a manifest without running anything.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a manifest without running it.")
+
+    @Argument(help: "The manifest (YAML or JSON).")
+    var manifest: String
+
+    func run() throws {
+        let manifest = try loadManifest(self.manifest)
+        print("\(self.manifest): ok: \(manifest.problems.count) problems × \(manifest.suggesters.count) suggesters × \(manifest.repeats) repeats = \(manifest.cells.count) cells of \(manifest.budget) evaluations; checkpoints \(manifest.checkpoints.map(String.init).joined(separator: ", "))")
+    }
+}
+
+/// `parzen run MANIFEST`: runs every missing cell, then collects.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a manifest's cells (problems × suggesters × repeats) and collect the results.",
+        discussion: """
+            Finished cells are kept in results/NAME/cells and skipped on the next run (stale ones rerun), \
+            so an interrupted run resumes where it stopped. Ctrl-C or SIGTERM abandons running cells cleanly.
+            """)
+
+    @Argument(help: "The manifest (YAML or JSON).")
+    var manifest: String
+
+    @Option(help: "Cells run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Run only slice I of N (1-based, round-robin over the cell list), e.g. 2/4; then run `parzen collect`.")
+    var shard: String?
+
+    @Flag(help: "Delete existing cell files and start over.")
+    var fresh = false
+
+    @Flag(help: "Do not draw pictures after collecting.")
+    var noPlots = false
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    @Option(help: "The folder that holds results/ (default: the current folder).")
+    var base: String = FileManager.default.currentDirectoryPath
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be >= 1, got \(jobs)") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be I/N with 1 <= I <= N, got '\(shard)'") }
+    }
+
+    func run() throws {
+        let manifest = try loadManifest(self.manifest)
+        let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
+        let options = Runner.Options(jobs: jobs, shard: shard.flatMap(Shard.init), fresh: fresh)
+        let cancellation = Cancellation()
+        let signals = SignalTrap(cancellation: cancellation)
+        defer { signals.restore() }
+        let report = try Runner(manifest: manifest, store: store, options: options)
+            .run(cancellation: cancellation, progress: quiet ? nil : ProgressReporter())
+        if !quiet {
+            let rate = report.seconds > 0 ? Int(Double(report.evaluations) / report.seconds) : 0
+            standardError("ran \(report.ran) cells (\(report.evaluations) evaluations, \(rate)/s) in \(String(format: "%.1f", report.seconds)) s; skipped \(report.skipped) already done\n")
+        }
+        if report.cancelled {
+            throw RuntimeFailure(message: "interrupted: finished cells are kept; run the same command again to resume")
+        }
+        for failure in report.failed { standardError("cell \(failure.cell) failed: \(failure.message)\n") }
+        if options.shard != nil {
+            if !quiet { standardError("shard done; run `parzen collect \(self.manifest)` once every shard has finished\n") }
+        } else {
+            try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet)
+        }
+        if !report.failed.isEmpty {
+            throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept")
+        }
+    }
+}
+
+/// `parzen collect MANIFEST`: aggregates finished cells (e.g. after sharded runs).
+struct CollectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Aggregate a manifest's finished cells into runs, summary and timings CSVs; refuses while cells are missing.")
+
+    @Argument(help: "The manifest (YAML or JSON).")
+    var manifest: String
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Option(help: "The folder that holds results/ (default: the current folder).")
+    var base: String = FileManager.default.currentDirectoryPath
+
+    func run() throws {
+        let manifest = try loadManifest(self.manifest)
+        try Self.collect(manifest: manifest, store: ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base)), quiet: quiet)
+    }
+
+    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool) throws {
+        let table: String
+        do { table = try Collector(manifest: manifest, store: store).collect() } catch let error as CollectError {
+            throw RuntimeFailure(message: "\(error)")
+        }
+        if !quiet {
+            print(table)
+            print("results in \(store.root.path)")
+        }
+    }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Turns SIGINT and SIGTERM into a cancellation for the duration of a run.
+final class SignalTrap {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(cancellation: Cancellation) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                standardError("\nparzen: stopping: abandoning running cells, keeping finished ones\n")
+                cancellation.cancel()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func restore() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
