@@ -181,6 +181,31 @@ import Testing
         }
     }
 
+    @Test func vectorExpMatchesLibmOnTheNegativeRange() {
+        var x = -708.0
+        var worst = 0.0
+        while x <= 0 {
+            let v = negativeExp(SIMD4(x, x / 3, x / 7, x / 1000))
+            for (i, d) in [1.0, 3, 7, 1000].enumerated() {
+                let reference = exp(x / d)
+                worst = max(worst, abs(v[i] - reference) / reference)
+            }
+            x += 0.173
+        }
+        #expect(worst < 1e-15, "worst relative error \(worst)")
+    }
+
+    @Test func stableOrderIsAStableArgsort() {
+        let rng = MersenneTwister(seed: 12)
+        for n in [0, 1, 5, 32, 33, 500] {
+            // Many ties and both signs.
+            let values = (0..<n).map { _ in Double(rng.uniformInt(below: 40)) / 4 - 5 }
+            let order = values.withUnsafeBufferPointer { stableOrder($0) }.map { Int($0) }
+            let expected = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+            #expect(order == expected, "n = \(n)")
+        }
+    }
+
     // MARK: Categorical
 
     @Test func categoricalPseudoCounts() {

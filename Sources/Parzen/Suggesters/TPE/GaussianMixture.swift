@@ -49,6 +49,8 @@ struct GaussianMixture {
         /// Suffix minimum of μ_k − c·σ_k (the prior excluded): nondecreasing.
         var reachLeft: [Double]
         var priorIndex: Int
+        /// The mixture's coefficients with the prior's set to 0 (it is added separately).
+        var coefficients: [Double]
         /// Σ coefficients over non-prior components (bounds the skipped density).
         var coefficientSum: Double
         /// Σ weights over non-prior components (bounds the skipped mass).
@@ -119,8 +121,10 @@ struct GaussianMixture {
                 coefficientSum += coefficients[k]
                 weightSum += weights[k]
             }
+            var windowCoefficients = coefficients
+            windowCoefficients[prior] = 0
             window = Window(
-                reachRight: reachRight, reachLeft: reachLeft, priorIndex: prior,
+                reachRight: reachRight, reachLeft: reachLeft, priorIndex: prior, coefficients: windowCoefficients,
                 coefficientSum: coefficientSum, weightSum: weightSum)
         } else {
             window = nil
@@ -174,19 +178,39 @@ struct GaussianMixture {
         if let window {
             let (lo, hi) = windowRange(window, y, y)
             let cc = Self.cutoff * Self.cutoff
+            let prior = window.priorIndex
             var sum = 0.0
-            coefficients.withUnsafeBufferPointer { coef in
+            let windowPriorCoefficient = coefficients[prior]
+            window.coefficients.withUnsafeBufferPointer { coef in
                 means.withUnsafeBufferPointer { mu in
                     inverseSigmas.withUnsafeBufferPointer { inv in
+                        // Four components at a time; terms beyond the cutoff (and the prior, added
+                        // below) are masked to 0.
+                        var acc = SIMD4<Double>.zero
+                        let ys = SIMD4<Double>(repeating: y)
+                        let limit = SIMD4<Double>(repeating: cc)
                         var k = lo
+                        while k + 4 <= hi {
+                            let m = SIMD4<Double>(mu[k], mu[k + 1], mu[k + 2], mu[k + 3])
+                            let i = SIMD4<Double>(inv[k], inv[k + 1], inv[k + 2], inv[k + 3])
+                            let c = SIMD4<Double>(coef[k], coef[k + 1], coef[k + 2], coef[k + 3])
+                            let z = (ys - m) * i
+                            let zz = z * z
+                            var term = c * negativeExp(-0.5 * zz.replacing(with: cc, where: zz .> limit))
+                            term.replace(with: 0, where: zz .>= limit)
+                            acc += term
+                            k += 4
+                        }
                         while k < hi {
                             let z = (y - mu[k]) * inv[k]
                             let zz = z * z
-                            if zz < cc && k != window.priorIndex { sum += coef[k] * exp(-0.5 * zz) }
+                            if zz < cc { acc[0] += coef[k] * exp(-0.5 * zz) }
                             k += 1
                         }
-                        let z = (y - mu[window.priorIndex]) * inv[window.priorIndex]
-                        sum += coef[window.priorIndex] * exp(-0.5 * z * z)
+                        // The prior (zero in the window's coefficients), exactly.
+                        let z = (y - mu[prior]) * inv[prior]
+                        let priorTerm = windowPriorCoefficient * exp(-0.5 * z * z)
+                        sum = acc.sum() + priorTerm
                     }
                 }
             }
@@ -338,6 +362,37 @@ struct GaussianMixture {
             return z
         }
     }
+}
+
+/// e^x for x in [−745, 0], four at a time: Cody–Waite reduction x = k·ln 2 + r, |r| ≤ ln2/2,
+/// a degree-13 Taylor polynomial for e^r, and 2^k built in the exponent bits. Relative error
+/// below 5e-16 over the range (about 2 ulp); results below 2^−1022 flush to 0.
+@inline(__always)
+func negativeExp(_ x: SIMD4<Double>) -> SIMD4<Double> {
+    let x = x.replacing(with: -708, where: x .< -708)
+    let shifter = SIMD4<Double>(repeating: 6755399441055744.0)  // 1.5·2^52: rounds to integer
+    let t = x * (1 / M_LN2) + shifter
+    let k = t - shifter
+    // ln 2 split in two for an exact k·ln2_hi.
+    let r = (x - k * 0.693147180369123816490) - k * 1.90821492927058770002e-10
+    var p = SIMD4<Double>(repeating: 1.0 / 6227020800)
+    p = p * r + 1.0 / 479001600
+    p = p * r + 1.0 / 39916800
+    p = p * r + 1.0 / 3628800
+    p = p * r + 1.0 / 362880
+    p = p * r + 1.0 / 40320
+    p = p * r + 1.0 / 5040
+    p = p * r + 1.0 / 720
+    p = p * r + 1.0 / 120
+    p = p * r + 1.0 / 24
+    p = p * r + 1.0 / 6
+    p = p * r + 0.5
+    p = p * r + 1
+    p = p * r + 1
+    // 2^k: k (an integer in −1022…0) into the exponent field.
+    let kBits = unsafeBitCast(t, to: SIMD4<Int64>.self) &- unsafeBitCast(shifter, to: SIMD4<Int64>.self)
+    let scale = unsafeBitCast((kBits &+ 1023) &<< 52, to: SIMD4<Double>.self)
+    return p * scale
 }
 
 /// P(a ≤ Z < b) for a standard normal Z, computed in the tail the interval lies in.

@@ -32,7 +32,7 @@ struct ParzenEstimator: Equatable {
     ///   - priorSigma: σ_p, > 0.
     ///   - priorWeight: w_p, > 0.
     ///   - flat: the linear-forgetting length (25 in hyperopt).
-    /// - Complexity: O(n log n) for n observations (one sort).
+    /// - Complexity: O(n) for n observations (one radix sort, ``stableOrder(_:)``).
     /// - Determinism: ties between equal observations are ordered by age (a stable argsort), so
     ///   the result is a pure function of the inputs.
     init(observations: [Double], priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
@@ -60,49 +60,41 @@ struct ParzenEstimator: Equatable {
             break
         }
 
-        // Sorted order of the observations, ties by age (stable argsort).
-        let forgetting = n > flat
+        // Sorted order of the observations, ties by age (stable argsort), with the prior
+        // inserted at its left binary-search position.
+        let order = observations.withUnsafeBufferPointer { stableOrder($0) }
+        let ramp = n > flat ? ParzenEstimator.linearForgettingWeights(count: n, flat: flat) : []
+        var prior = 0
         var sortedMeans = [Double](repeating: 0, count: n + 1)
         var sortedWeights = [Double](repeating: 1, count: n + 1)
-        var prior = 0
-        if forgetting {
-            var order = Array(0..<n)
-            observations.withUnsafeBufferPointer { obs in
-                order.sort { obs[$0] < obs[$1] || (obs[$0] == obs[$1] && $0 < $1) }
-            }
-            let ramp = ParzenEstimator.linearForgettingWeights(count: n, flat: flat)
-            prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { observations[order[$0]] }
-            for j in 0..<n {
-                let slot = j < prior ? j : j + 1
-                sortedMeans[slot] = observations[order[j]]
-                sortedWeights[slot] = ramp[order[j]]
-            }
-        } else {
-            // Every observation weighs 1, so which of two equal values goes first is irrelevant.
-            let values = observations.sorted()
-            prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { values[$0] }
-            for j in 0..<n { sortedMeans[j < prior ? j : j + 1] = values[j] }
-        }
-        sortedMeans[prior] = priorMean
-        sortedWeights[prior] = priorWeight
-
-        let lowest = priorSigma / Double(min(100, n + 2))
         var sorted = [Double](repeating: 0, count: n + 1)
-        sortedMeans.withUnsafeBufferPointer { s in
-            sorted.withUnsafeMutableBufferPointer { sigma in
-                sigma[0] = s[1] - s[0]
-                sigma[n] = s[n] - s[n - 1]
-                if n >= 2 {
-                    for j in 1..<n { sigma[j] = max(s[j] - s[j - 1], s[j + 1] - s[j]) }
+        var total = 0.0
+        observations.withUnsafeBufferPointer { obs in
+            order.withUnsafeBufferPointer { order in
+                prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { obs[Int(order[$0])] }
+                sortedMeans.withUnsafeMutableBufferPointer { s in
+                    sortedWeights.withUnsafeMutableBufferPointer { w in
+                        for j in 0..<n {
+                            let slot = j < prior ? j : j + 1
+                            s[slot] = obs[Int(order[j])]
+                            if !ramp.isEmpty { w[slot] = ramp[Int(order[j])] }
+                        }
+                        s[prior] = priorMean
+                        w[prior] = priorWeight
+                        for j in 0...n { total += w[j] }
+                        for j in 0...n { w[j] /= total }
+                    }
+                    let lowest = priorSigma / Double(min(100, n + 2))
+                    sorted.withUnsafeMutableBufferPointer { sigma in
+                        sigma[0] = s[1] - s[0]
+                        sigma[n] = s[n] - s[n - 1]
+                        for j in 1..<n { sigma[j] = max(s[j] - s[j - 1], s[j + 1] - s[j]) }
+                        for j in 0...n { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
+                        sigma[prior] = priorSigma
+                    }
                 }
-                for j in 0...n { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
             }
         }
-        sorted[prior] = priorSigma
-
-        var total = 0.0
-        for w in sortedWeights { total += w }
-        for j in 0...n { sortedWeights[j] /= total }
 
         weights = sortedWeights
         means = sortedMeans

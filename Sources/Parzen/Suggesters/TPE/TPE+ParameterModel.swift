@@ -20,17 +20,14 @@ extension TPE {
             kind = Kind(parameter.distribution)
         }
 
-        /// The working-space observation of a stored value; nil for a value the model cannot use
-        /// (not finite, or not a category).
-        func observation(_ value: Double) -> Double? {
+        /// How a stored value becomes an observation of this model.
+        var rule: ObservationRule {
             switch kind {
             case .numeric(let prior):
-                let y = prior.workingValue(value)
-                return y.isFinite ? y : nil
+                guard prior.family == .logNormal else { return ObservationRule(kind: .identity, a: 0, b: 0) }
+                return ObservationRule(kind: .log, a: prior.floor ?? 0, b: 0)
             case .categorical(let count, let offset, _):
-                let index = value - Double(offset)
-                guard index >= 0 && index < Double(count) && index == index.rounded() else { return nil }
-                return index
+                return ObservationRule(kind: .category, a: Double(offset), b: Double(count))
             }
         }
 
@@ -65,6 +62,60 @@ extension TPE {
         }
     }
 
+    /// How a stored value enters a model's working space; a plain value, cheap to copy.
+    struct ObservationRule {
+        enum Kind: UInt8 { case identity, log, category }
+        let kind: Kind
+        /// log: the floor applied before the log (0 for none); category: the offset.
+        let a: Double
+        /// category: the number of categories.
+        let b: Double
+
+        /// The working-space observation of a stored value; nil for a value the model cannot
+        /// use (not finite, or not a category).
+        @inline(__always)
+        func observation(_ value: Double) -> Double? {
+            switch kind {
+            case .identity:
+                return value.isFinite ? value : nil
+            case .log:
+                let y = Foundation.log(max(value, a))
+                return y.isFinite ? y : nil
+            case .category:
+                let index = value - a
+                guard index >= 0 && index < b && index == index.rounded() else { return nil }
+                return index
+            }
+        }
+    }
+
+    /// The models' conditions, labels and observation rules in flat arrays, so the pass over
+    /// the history copies nothing reference-counted per trial.
+    struct Layout {
+        let labels: [String]
+        /// Conditions of parameter p are entries conditionStart[p]..<conditionStart[p + 1].
+        let conditionStart: [Int]
+        let conditionParent: [Int]
+        let conditionOption: [Double]
+        let rules: [ObservationRule]
+
+        init(space: SearchSpace, models: [ParameterModel]) {
+            labels = space.labels
+            var start = [0], parent: [Int] = [], option: [Double] = []
+            for model in models {
+                for condition in model.conditions {
+                    parent.append(condition.parent)
+                    option.append(Double(condition.option))
+                }
+                start.append(parent.count)
+            }
+            conditionStart = start
+            conditionParent = parent
+            conditionOption = option
+            rules = models.map(\.rule)
+        }
+    }
+
     /// The adaptive-Parzen view of a numeric prior (hyperopt's `ap_*_sampler` table, spec §2.4):
     /// prior mean and sigma and truncation bounds in the working space (ln-space for log kinds),
     /// the quantum, and how observations enter the working space.
@@ -76,12 +127,6 @@ extension TPE {
         let quantum: Double?
         /// Observations are raised to at least this before the log (log kinds only).
         let floor: Double?
-
-        /// The working-space value of a stored value.
-        func workingValue(_ x: Double) -> Double {
-            guard family == .logNormal else { return x }
-            return log(floor.map { max(x, $0) } ?? x)
-        }
 
         /// The adaptive Parzen mixture of `observations` (working values, oldest first).
         func mixture(_ observations: [Double], priorWeight: Double) -> GaussianMixture {

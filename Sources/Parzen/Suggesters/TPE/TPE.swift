@@ -38,6 +38,8 @@ public struct TPE: Suggester {
     let options: Options
     /// One entry per parameter of `space`, same order.
     let models: [ParameterModel]
+    /// The same, flattened for the pass over the history.
+    let layout: Layout
 
     /// Prepares a search.
     ///
@@ -48,6 +50,7 @@ public struct TPE: Suggester {
         self.space = space
         self.options = options
         models = space.parameters.map { ParameterModel($0, in: space) }
+        layout = Layout(space: space, models: models)
     }
 
     /// The next point: a prior draw during start-up, then TPE's proposal.
@@ -148,43 +151,73 @@ public struct TPE: Suggester {
     /// observation (transformed as the parameter's model needs) goes to `below` or `above`.
     ///
     /// Assignments made by suggesters list labels in declaration order, so labels are matched
-    /// with a cursor; anything else falls back to a lookup.
+    /// with a cursor; anything else falls back to a lookup. A parameter whose conditions fail
+    /// under the trial's choices is skipped without a lookup.
+    ///
+    /// - Complexity: O(N·d) for N trials and d parameters (label comparisons are O(1) for
+    ///   the usual short labels).
     func collectObservations(_ history: Trials, positions: [Int], isBelow: [Bool]) -> Observations {
-        let parameters = space.parameters
-        let count = parameters.count
-        var below = [[Double]](repeating: [], count: count)
-        var above = [[Double]](repeating: [], count: count)
-        for p in 0..<count { above[p].reserveCapacity(positions.count) }
+        let count = layout.labels.count
+        let rows = positions.count
+        // Every parameter gets a stretch of `rows` slots in one flat buffer per set; counts say
+        // how many are used. Uninitialised: each slot is written before it is read.
+        var belowCounts = [Int](repeating: 0, count: count)
+        var aboveCounts = [Int](repeating: 0, count: count)
+        let belowFlat = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, count * rows))
+        let aboveFlat = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, count * rows))
+        defer { belowFlat.deallocate(); aboveFlat.deallocate() }
         var values = [Double](repeating: .nan, count: count)
+        let layout = self.layout
         history.trials.withUnsafeBufferPointer { trials in
-            for (row, position) in positions.enumerated() {
-                let assignment = trials[position].assignment
-                let labels = assignment.labels, stored = assignment.values
-                var cursor = 0
-                for p in 0..<count {
-                    values[p] = .nan
-                    let model = models[p]
-                    var active = true
-                    for (parent, option) in model.conditions where values[parent] != Double(option) {
-                        active = false
-                        break
+            values.withUnsafeMutableBufferPointer { values in
+                belowCounts.withUnsafeMutableBufferPointer { belowCounts in
+                    aboveCounts.withUnsafeMutableBufferPointer { aboveCounts in
+                        layout.labels.withUnsafeBufferPointer { names in
+                            for row in 0..<rows {
+                                let position = positions[row]
+                                let good = isBelow[row]
+                                trials[position].assignment.labels.withUnsafeBufferPointer { labels in
+                                    trials[position].assignment.values.withUnsafeBufferPointer { stored in
+                                        var cursor = 0
+                                        for p in 0..<count {
+                                            values[p] = .nan
+                                            var active = true
+                                            var c = layout.conditionStart[p]
+                                            let end = layout.conditionStart[p + 1]
+                                            while c < end {
+                                                if values[layout.conditionParent[c]] != layout.conditionOption[c] { active = false; break }
+                                                c += 1
+                                            }
+                                            guard active else { continue }
+                                            let value: Double
+                                            if cursor < labels.count && labels[cursor] == names[p] {
+                                                value = stored[cursor]
+                                                cursor += 1
+                                            } else if let found = labels.firstIndex(of: names[p]) {
+                                                value = stored[found]
+                                            } else {
+                                                continue
+                                            }
+                                            values[p] = value
+                                            guard let observation = layout.rules[p].observation(value) else { continue }
+                                            if good {
+                                                belowFlat[p * rows + belowCounts[p]] = observation
+                                                belowCounts[p] += 1
+                                            } else {
+                                                aboveFlat[p * rows + aboveCounts[p]] = observation
+                                                aboveCounts[p] += 1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    guard active else { continue }
-                    let value: Double
-                    if cursor < labels.count && labels[cursor] == parameters[p].label {
-                        value = stored[cursor]
-                        cursor += 1
-                    } else if let found = labels.firstIndex(of: parameters[p].label) {
-                        value = stored[found]
-                    } else {
-                        continue
-                    }
-                    values[p] = value
-                    guard let observation = model.observation(value) else { continue }
-                    if isBelow[row] { below[p].append(observation) } else { above[p].append(observation) }
                 }
             }
         }
+        let below = (0..<count).map { p in Array(belowFlat[(p * rows)..<(p * rows + belowCounts[p])]) }
+        let above = (0..<count).map { p in Array(aboveFlat[(p * rows)..<(p * rows + aboveCounts[p])]) }
         return Observations(below: below, above: above)
     }
 

@@ -1,0 +1,149 @@
+import Foundation
+import GSLKit
+import Parzen
+
+/// Times one suggester's `suggest` on a fixed history: the cost per suggestion that
+/// `parzen bench suggest` reports and `benchmarks/compare_tpe.sh` compares with hyperopt.
+///
+/// The history follows hyperopt's benchmark convention: N points drawn from the prior and
+/// evaluated, so every algorithm (and hyperopt's `tpe.suggest` in
+/// `benchmarks/hyperopt_tpe_bench.py`) faces the same kind of history, whatever it would have
+/// proposed itself. Then R suggestions are timed one by one with `ContinuousClock`, each on the
+/// same N-trial history (nothing proposed is appended).
+///
+/// ```swift
+/// let branin = try TestFunctionRegistry.function(named: "branin")
+/// let bench = SuggestBenchmark(algorithm: .tpe, space: branin.space, objective: branin.evaluate,
+///                              history: 1000, repeats: 200, seed: 1)
+/// let result = try bench.run()
+/// print(result.medianMicroseconds, result.p90Microseconds)
+/// ```
+public struct SuggestBenchmark {
+    public var algorithm: Algorithm
+    public var space: SearchSpace
+    public var objective: (Value) -> Double
+    /// N, the number of evaluated trials in the history.
+    public var history: Int
+    /// R, the number of timed suggestions.
+    public var repeats: Int
+    /// Seeds the prior draws of the history (stream 1) and the suggester (stream 2).
+    public var seed: UInt32
+
+    /// Describes a benchmark; nothing runs until ``run()``.
+    ///
+    /// - Parameters:
+    ///   - algorithm: the suggester and its options.
+    ///   - space: the search space.
+    ///   - objective: the loss of an evaluated point (`SearchSpace.evaluate`); NaN or ±∞ make a
+    ///     failed trial, as in `fmin`.
+    ///   - history: N ≥ 0 evaluated trials drawn from the prior.
+    ///   - repeats: R ≥ 1 timed suggestions.
+    ///   - seed: any value; the same seed gives the same history and the same suggestions.
+    public init(algorithm: Algorithm, space: SearchSpace, objective: @escaping (Value) -> Double, history: Int, repeats: Int, seed: UInt32) {
+        self.algorithm = algorithm
+        self.space = space
+        self.objective = objective
+        self.history = history
+        self.repeats = repeats
+        self.seed = seed
+    }
+
+    /// The timings of one run.
+    public struct Result: Sendable, Equatable {
+        /// The algorithm's registry name.
+        public var algorithm: String
+        public var history: Int
+        public var repeats: Int
+        /// Median wall time of one `suggest` call, microseconds.
+        public var medianMicroseconds: Double
+        /// 90th percentile (linear interpolation, as NumPy's default), microseconds.
+        public var p90Microseconds: Double
+        /// Every timed call in order, microseconds.
+        public var samplesMicroseconds: [Double]
+        /// The process's peak resident set size in bytes after the run (Linux `VmHWM`); nil where
+        /// `/proc/self/status` does not exist.
+        public var peakResidentBytes: Int?
+    }
+
+    /// Builds the history and times `repeats` suggestions, after one untimed warm-up call.
+    ///
+    /// - Throws: ``SuggesterError`` if the algorithm cannot search the space;
+    ///   ``SuggestBenchmarkError`` for N < 0 or R < 1, or when the algorithm proposes nothing.
+    /// - Complexity: N objective evaluations plus R + 1 suggestions.
+    /// - Determinism: the history and the proposals are a pure function of the arguments; the
+    ///   timings and peak memory are not.
+    public func run() throws -> Result {
+        guard history >= 0 else { throw SuggestBenchmarkError.invalidArgument("history must be >= 0, got \(history)") }
+        guard repeats >= 1 else { throw SuggestBenchmarkError.invalidArgument("repeats must be >= 1, got \(repeats)") }
+        let trials = makeHistory()
+        let rng = MersenneTwister(seed: seed &+ 0x9E37_79B9)
+        var suggester = try algorithm.makeSuggester(space: space, budget: history + repeats + 1, using: rng)
+        guard try suggester.suggest(history: trials, using: rng) != nil else {
+            throw SuggestBenchmarkError.exhausted(algorithm.name)
+        }
+        let clock = ContinuousClock()
+        var samples: [Double] = []
+        samples.reserveCapacity(repeats)
+        for _ in 0..<repeats {
+            let start = clock.now
+            let proposal = try suggester.suggest(history: trials, using: rng)
+            let elapsed = clock.now - start
+            guard proposal != nil else { throw SuggestBenchmarkError.exhausted(algorithm.name) }
+            samples.append(Self.microseconds(elapsed))
+        }
+        let sorted = Statistics.sorted(samples)
+        return Result(
+            algorithm: algorithm.name, history: history, repeats: repeats,
+            medianMicroseconds: Statistics.median(sorted: sorted),
+            p90Microseconds: Statistics.quantile(sorted: sorted, 0.9),
+            samplesMicroseconds: samples,
+            peakResidentBytes: Self.peakResidentBytes())
+    }
+
+    /// N prior draws, evaluated, as ok (or failed, for a non-finite loss) trials with ids 0…N−1.
+    public func makeHistory() -> Trials {
+        let rng = MersenneTwister(seed: seed)
+        var trials = Trials()
+        for id in 0..<history {
+            let assignment = space.sample(using: rng)
+            let loss = (try? space.evaluate(assignment)).map(objective) ?? .nan
+            if loss.isFinite {
+                trials.append(Trial(id: id, assignment: assignment, status: .ok, loss: loss))
+            } else {
+                trials.append(Trial(id: id, assignment: assignment, status: .fail, message: "objective returned \(loss)"))
+            }
+        }
+        return trials
+    }
+
+    static func microseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1e6 + Double(attoseconds) * 1e-12
+    }
+
+    /// The peak resident set size of this process in bytes (`VmHWM` in `/proc/self/status`);
+    /// nil where that file does not exist (macOS).
+    public static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 2, let kibibytes = Int(fields[1]) else { return nil }
+            return kibibytes * 1024
+        }
+        return nil
+    }
+}
+
+/// Why a suggestion benchmark could not run.
+public enum SuggestBenchmarkError: Error, Equatable, CustomStringConvertible {
+    case invalidArgument(String)
+    /// The algorithm returned no point (e.g. a grid smaller than the history).
+    case exhausted(String)
+
+    public var description: String {
+        switch self {
+        case .invalidArgument(let message): return message
+        case .exhausted(let name): return "'\(name)' proposed no point on this history"
+        }
+    }
+}
