@@ -47,7 +47,8 @@ public struct ResultStore: Sendable {
     public func failure(of cell: Cell) -> String? {
         guard let data = FileManager.default.contents(atPath: failureURL(cell).path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1)
-        return lines.count == 2 ? String(lines[1]) : nil
+        guard lines.count == 2, lines[0] == cell.fingerprint else { return nil }
+        return lines[1].hasSuffix("\n") ? String(lines[1].dropLast()) : String(lines[1])
     }
 
     /// Removes every cell file (for `run --fresh`).

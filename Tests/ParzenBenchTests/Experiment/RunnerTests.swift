@@ -1,0 +1,155 @@
+import GSLKit
+import Foundation
+import Parzen
+import Testing
+@testable import ParzenBench
+
+/// Determinism and resumption of the runner, proven on the bytes of the result files.
+@Suite struct RunnerTests {
+    static let manifestText = """
+        name: t
+        seed: 5
+        repeats: 3
+        budget: 25
+        problems:
+          - square
+          - branin
+          - conditional
+          - {function: sphere, dims: 3, noise: 0.2, label: noisy}
+        suggesters: [grid, random, tpe]
+        """
+
+    func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-runner-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func run(_ manifest: Manifest, in folder: URL, jobs: Int = 2, shard: Shard? = nil, cancellation: Cancellation = Cancellation()) throws -> Runner.Report {
+        try Runner(manifest: manifest, store: ResultStore(manifestName: manifest.name, base: folder),
+                   options: Runner.Options(jobs: jobs, shard: shard)).run(cancellation: cancellation)
+    }
+
+    func collectedFiles(_ manifest: Manifest, in folder: URL) throws -> [String: Data] {
+        let store = ResultStore(manifestName: manifest.name, base: folder)
+        try Collector(manifest: manifest, store: store).collect()
+        var files: [String: Data] = [:]
+        for name in ["runs.csv", "summary.csv", "manifest.lock.yaml"] {
+            files[name] = try Data(contentsOf: store.root.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test func jobs1AndJobs4GiveByteIdenticalResults() throws {
+        let manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
+        let a = temporaryFolder(), b = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let reportA = try run(manifest, in: a, jobs: 1)
+        #expect(reportA.ran == manifest.cells.count && reportA.failed.isEmpty)
+        _ = try run(manifest, in: b, jobs: 4)
+        let filesA = try collectedFiles(manifest, in: a)
+        #expect(filesA == (try collectedFiles(manifest, in: b)))
+        #expect(String(decoding: filesA["runs.csv"]!, as: UTF8.self).split(separator: "\n").count == 1 + manifest.cells.count * manifest.checkpoints.count)
+    }
+
+    @Test func interruptedAndResumedEqualsUninterrupted() throws {
+        let manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
+        let whole = temporaryFolder(), pieces = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: whole); try? FileManager.default.removeItem(at: pieces) }
+        _ = try run(manifest, in: whole)
+
+        // A cancelled run writes nothing for the cells it abandons.
+        let cancelled = Cancellation()
+        cancelled.cancel()
+        let nothing = try run(manifest, in: pieces, cancellation: cancelled)
+        #expect(nothing.ran == 0 && nothing.cancelled)
+        // Half the cells finish (a shard stands in for an interrupted run), one file is truncated,
+        // another belongs to other settings (stale), a temporary file is left behind.
+        _ = try run(manifest, in: pieces, shard: Shard("1/2"))
+        let store = ResultStore(manifestName: manifest.name, base: pieces)
+        let cells = manifest.cells
+        let truncated = store.cellURL(cells[0])
+        let text = try String(contentsOf: truncated, encoding: .utf8)
+        try String(text.prefix(text.count / 2)).write(to: truncated, atomically: false, encoding: .utf8)
+        let stale = store.cellURL(cells[2])
+        try (try String(contentsOf: stale, encoding: .utf8)).replacingOccurrences(of: "# fingerprint ", with: "# fingerprint 0").write(to: stale, atomically: false, encoding: .utf8)
+        #expect(store.load(cells[0]) == nil && store.load(cells[2]) == nil)
+        #expect(throws: CollectError.self) { try Collector(manifest: manifest, store: store).collect() }
+
+        let resumed = try run(manifest, in: pieces)
+        #expect(resumed.ran == cells.count - cells.count / 2 - cells.count % 2 + 2)
+        #expect(try collectedFiles(manifest, in: whole) == (try collectedFiles(manifest, in: pieces)))
+    }
+
+    @Test func twoShardsPlusCollectEqualOneRun() throws {
+        let manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
+        let one = temporaryFolder(), sharded = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: one); try? FileManager.default.removeItem(at: sharded) }
+        _ = try run(manifest, in: one)
+        let first = try run(manifest, in: sharded, shard: Shard("1/2"))
+        let store = ResultStore(manifestName: manifest.name, base: sharded)
+        do {
+            try Collector(manifest: manifest, store: store).collect()
+            Issue.record("collect must refuse while cells are missing")
+        } catch let CollectError.missingCells(missing) {
+            #expect(missing.count == manifest.cells.count - first.ran)
+        }
+        _ = try run(manifest, in: sharded, shard: Shard("2/2"))
+        #expect(try collectedFiles(manifest, in: one) == (try collectedFiles(manifest, in: sharded)))
+    }
+
+    @Test func addingASuggesterLeavesExistingCellFilesUntouched() throws {
+        let manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(manifest, in: folder)
+        let store = ResultStore(manifestName: manifest.name, base: folder)
+        var before: [String: (Data, Date)] = [:]
+        for cell in manifest.cells {
+            let url = store.cellURL(cell)
+            before[cell.name] = (try Data(contentsOf: url), try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date)
+        }
+        let bigger = try Manifest(yaml: Self.manifestText.replacingOccurrences(of: "[grid, random, tpe]", with: "[grid, random, tpe, {label: tpe2, algorithm: tpe, options: {gamma: 0.5}}]"), source: "t.yaml")
+        let report = try run(bigger, in: folder)
+        #expect(report.ran == manifest.problems.count * manifest.repeats && report.skipped == manifest.cells.count)
+        for cell in manifest.cells {
+            let url = store.cellURL(cell)
+            let (data, date) = before[cell.name]!
+            #expect(try Data(contentsOf: url) == data)
+            #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date == date)
+        }
+    }
+
+    /// Fails on its third proposal of every cell whose space is exactly {x1, x2} (branin), works elsewhere.
+    struct FailingSuggester: Suggester {
+        typealias Options = NoOptions
+        static let name = "failing"
+        static let summary = "test double"
+        static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
+        let space: SearchSpace
+        init(space: SearchSpace, options: NoOptions, budget: Int, using rng: MersenneTwister) { self.space = space }
+        mutating func suggest(history: Trials, using rng: MersenneTwister) throws(SuggesterError) -> Assignment? {
+            if space.labels == ["x1", "x2"] && history.count == 2 { throw .failed("model exploded") }
+            return space.sample(using: rng)
+        }
+    }
+
+    @Test func aFailingSuggesterFailsOnlyItsCellsAndCollectListsThem() throws {
+        var manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
+        manifest.suggesters.append(SuggesterSpec(label: "failing", algorithm: Algorithm(FailingSuggester.self)))
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try run(manifest, in: folder)
+        #expect(report.failed.count == manifest.repeats)
+        #expect(report.failed.allSatisfy { $0.cell.hasPrefix("branin/failing/") && $0.message == "failing failed at trial 2: model exploded" })
+        #expect(report.ran == manifest.cells.count - manifest.repeats)
+        let store = ResultStore(manifestName: manifest.name, base: folder)
+        do {
+            try Collector(manifest: manifest, store: store).collect()
+            Issue.record("collect must refuse while cells are failed")
+        } catch let CollectError.missingCells(missing) {
+            #expect(missing.map(\.cell) == report.failed.map(\.cell))
+            #expect(missing.allSatisfy { $0.failure == "failing failed at trial 2: model exploded" })
+        }
+    }
+}
