@@ -7,6 +7,9 @@ public enum SuggesterRegistry {
         GridSearch.self,
         RandomSearch.self,
         TPE.self,
+        Anneal.self,
+        Sobol.self,
+        Halton.self,
     ]
 
     /// The registered names, in listing order.
