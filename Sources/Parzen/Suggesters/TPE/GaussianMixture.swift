@@ -77,58 +77,74 @@ struct GaussianMixture {
         self.quantum = quantum
         let count = weights.count
         let root2pi = (2 * Double.pi).squareRoot()
-        var coefficients = [Double](repeating: 0, count: count)
-        var inverseSigmas = [Double](repeating: 0, count: count)
-        for k in 0..<count {
-            inverseSigmas[k] = 1 / max(sigmas[k], Self.eps)
-            coefficients[k] = weights[k] / (sigmas[k] * root2pi)
+        let c = Self.cutoff
+        var accepted = 0.0
+        var window: Window?
+        var inverseOut: [Double] = []
+        // Raw buffers throughout: this runs over every past trial on every suggestion.
+        let coefficients = [Double](unsafeUninitializedCapacity: count) { coef, initialized in
+            let inverseSigmas = [Double](unsafeUninitializedCapacity: count) { inv, initializedInverse in
+                weights.withUnsafeBufferPointer { w in
+                    means.withUnsafeBufferPointer { mu in
+                        sigmas.withUnsafeBufferPointer { sigma in
+                            for k in 0..<count {
+                                inv[k] = 1 / max(sigma[k], Self.eps)
+                                coef[k] = w[k] / (sigma[k] * root2pi)
+                            }
+                            if let (low, high) = bounds {
+                                for k in 0..<count {
+                                    let m = mu[k], sd = sigma[k]
+                                    if m - c * sd >= low && m + c * sd <= high {
+                                        accepted += w[k]  // the mass outside is below 1e-18
+                                    } else {
+                                        accepted += w[k] * standardNormalMass((low - m) / sd, (high - m) / sd)
+                                    }
+                                }
+                            }
+                            if let prior = priorIndex, count >= Self.windowThreshold, Self.isAscending(mu) {
+                                var reachRight = [Double](repeating: 0, count: count)
+                                var reachLeft = [Double](repeating: 0, count: count)
+                                var windowCoefficients = [Double](repeating: 0, count: count)
+                                var coefficientSum = 0.0, weightSum = 0.0
+                                reachRight.withUnsafeMutableBufferPointer { right in
+                                    reachLeft.withUnsafeMutableBufferPointer { left in
+                                        windowCoefficients.withUnsafeMutableBufferPointer { wc in
+                                            var running = -Double.infinity
+                                            for k in 0..<count {
+                                                if k != prior {
+                                                    running = max(running, mu[k] + c * sigma[k])
+                                                    wc[k] = coef[k]
+                                                    coefficientSum += coef[k]
+                                                    weightSum += w[k]
+                                                }
+                                                right[k] = running
+                                            }
+                                            running = .infinity
+                                            var k = count - 1
+                                            while k >= 0 {
+                                                if k != prior { running = min(running, mu[k] - c * sigma[k]) }
+                                                left[k] = running
+                                                k -= 1
+                                            }
+                                        }
+                                    }
+                                }
+                                window = Window(
+                                    reachRight: reachRight, reachLeft: reachLeft, priorIndex: prior,
+                                    coefficients: windowCoefficients, coefficientSum: coefficientSum, weightSum: weightSum)
+                            }
+                        }
+                    }
+                }
+                initializedInverse = count
+            }
+            initialized = count
+            inverseOut = inverseSigmas
         }
         self.coefficients = coefficients
-        self.inverseSigmas = inverseSigmas
-
-        if let (low, high) = bounds {
-            var accepted = 0.0
-            let c = Self.cutoff
-            for k in 0..<count {
-                let mu = means[k], sigma = sigmas[k]
-                if mu - c * sigma >= low && mu + c * sigma <= high {
-                    accepted += weights[k]  // the mass outside is below 1e-18
-                } else {
-                    accepted += weights[k] * standardNormalMass((low - mu) / sigma, (high - mu) / sigma)
-                }
-            }
-            acceptance = accepted
-        } else {
-            acceptance = 1
-        }
-
-        if let prior = priorIndex, count >= Self.windowThreshold, Self.isAscending(means) {
-            let c = Self.cutoff
-            var reachRight = [Double](repeating: 0, count: count)
-            var reachLeft = [Double](repeating: 0, count: count)
-            var running = -Double.infinity
-            for k in 0..<count {
-                if k != prior { running = max(running, means[k] + c * sigmas[k]) }
-                reachRight[k] = running
-            }
-            running = .infinity
-            for k in stride(from: count - 1, through: 0, by: -1) {
-                if k != prior { running = min(running, means[k] - c * sigmas[k]) }
-                reachLeft[k] = running
-            }
-            var coefficientSum = 0.0, weightSum = 0.0
-            for k in 0..<count where k != prior {
-                coefficientSum += coefficients[k]
-                weightSum += weights[k]
-            }
-            var windowCoefficients = coefficients
-            windowCoefficients[prior] = 0
-            window = Window(
-                reachRight: reachRight, reachLeft: reachLeft, priorIndex: prior, coefficients: windowCoefficients,
-                coefficientSum: coefficientSum, weightSum: weightSum)
-        } else {
-            window = nil
-        }
+        self.inverseSigmas = inverseOut
+        self.acceptance = bounds == nil ? 1 : accepted
+        self.window = window
     }
 
     /// The mixture of an adaptive Parzen estimator (sorted means, prior known).
@@ -138,8 +154,12 @@ struct GaussianMixture {
             bounds: bounds, quantum: quantum, priorIndex: estimator.priorIndex)
     }
 
-    private static func isAscending(_ values: [Double]) -> Bool {
-        for k in values.indices.dropFirst() where !(values[k - 1] <= values[k]) { return false }
+    private static func isAscending(_ values: UnsafeBufferPointer<Double>) -> Bool {
+        var k = 1
+        while k < values.count {
+            if !(values[k - 1] <= values[k]) { return false }
+            k += 1
+        }
         return true
     }
 

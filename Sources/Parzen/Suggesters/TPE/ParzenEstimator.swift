@@ -32,7 +32,7 @@ struct ParzenEstimator: Equatable {
     ///   - priorSigma: σ_p, > 0.
     ///   - priorWeight: w_p, > 0.
     ///   - flat: the linear-forgetting length (25 in hyperopt).
-    /// - Complexity: O(n) for n observations (one radix sort, ``stableOrder(_:)``).
+    /// - Complexity: O(n log n) for n observations (one merge sort, ``stableOrder(_:)``).
     /// - Determinism: ties between equal observations are ordered by age (a stable argsort), so
     ///   the result is a pure function of the inputs.
     init(observations: [Double], priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {

@@ -1,13 +1,12 @@
-/// A stable argsort for `Double`s: NumPy's `argsort(kind="stable")`, by least-significant-digit
-/// radix sort on the values' order-preserving bit patterns.
+/// A stable argsort for `Double`s: NumPy's `argsort(kind="stable")`, by a bottom-up merge sort
+/// on the values' order-preserving bit patterns.
 ///
-/// TPE sorts every parameter's observations on every call (N of them for g(x)); a radix sort
-/// does that in O(N) with small constants, where a comparison sort costs O(N log N).
+/// TPE sorts every parameter's observations on every call (N of them for g(x)); comparing
+/// integer keys in raw buffers keeps that cheap.
 ///
 /// - Parameter values: finite values (NaN has no order; ±0 sort as −0 < +0).
 /// - Returns: the permutation that sorts `values` ascending, ties in their original order.
-/// - Complexity: O(n) time (at most eight passes of 256 buckets, skipping passes where every
-///   value shares the digit), O(n) extra space.
+/// - Complexity: O(n log n) time, O(n) extra space.
 /// - Determinism: a pure function of the values.
 func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
     let n = values.count
@@ -27,58 +26,60 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         return order
     }
 
-    // Order-preserving keys: flip all bits of negatives, the sign bit of the rest.
-    var keys = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
-        for i in 0..<n {
-            let bits = values[i].bitPattern
-            buffer[i] = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-        }
-        count = n
+    // Order-preserving integer keys (flip all bits of negatives, the sign bit of the rest), so
+    // comparisons are exact and cheap; then a bottom-up merge sort of (key, index) pairs, which
+    // is stable: insertion-sorted runs of 16, merged pairwise, left side first on ties.
+    let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+    let index = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+    let keys2 = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+    let index2 = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+    defer { keys.deallocate(); index.deallocate(); keys2.deallocate(); index2.deallocate() }
+    for i in 0..<n {
+        let bits = values[i].bitPattern
+        keys[i] = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+        index[i] = Int32(i)
     }
-    // All eight byte histograms in one pass.
-    var histograms = [Int](repeating: 0, count: 8 * 256)
-    keys.withUnsafeBufferPointer { k in
-        histograms.withUnsafeMutableBufferPointer { h in
-            for i in 0..<n {
-                let key = k[i]
-                for digit in 0..<8 { h[digit * 256 + Int((key >> (8 * UInt64(digit))) & 0xFF)] += 1 }
+    let run = 16
+    var start = 0
+    while start < n {
+        let end = min(start + run, n)
+        var i = start + 1
+        while i < end {
+            let key = keys[i], item = index[i]
+            var j = i
+            while j > start && keys[j - 1] > key {
+                keys[j] = keys[j - 1]
+                index[j] = index[j - 1]
+                j -= 1
             }
+            keys[j] = key
+            index[j] = item
+            i += 1
         }
+        start = end
     }
-    var order = (0..<Int32(n)).map { $0 }
-    var scratchOrder = [Int32](repeating: 0, count: n)
-    var scratchKeys = [UInt64](repeating: 0, count: n)
-    for digit in 0..<8 {
-        let shift = UInt64(8 * digit)
-        // Skip a pass where every key has the same digit.
-        let firstBucket = Int((keys[0] >> shift) & 0xFF)
-        if histograms[digit * 256 + firstBucket] == n { continue }
-        var offsets = [Int](repeating: 0, count: 256)
-        var running = 0
-        for b in 0..<256 {
-            offsets[b] = running
-            running += histograms[digit * 256 + b]
-        }
-        keys.withUnsafeBufferPointer { k in
-            order.withUnsafeBufferPointer { o in
-                scratchKeys.withUnsafeMutableBufferPointer { sk in
-                    scratchOrder.withUnsafeMutableBufferPointer { so in
-                        offsets.withUnsafeMutableBufferPointer { off in
-                            for i in 0..<n {
-                                let key = k[i]
-                                let b = Int((key >> shift) & 0xFF)
-                                let slot = off[b]
-                                off[b] = slot + 1
-                                sk[slot] = key
-                                so[slot] = o[i]
-                            }
-                        }
-                    }
+    var sourceKeys = keys, sourceIndex = index, targetKeys = keys2, targetIndex = index2
+    var width = run
+    while width < n {
+        var left = 0
+        while left < n {
+            let middle = min(left + width, n), right = min(left + 2 * width, n)
+            var i = left, j = middle, k = left
+            while i < middle && j < right {
+                if sourceKeys[j] < sourceKeys[i] {
+                    targetKeys[k] = sourceKeys[j]; targetIndex[k] = sourceIndex[j]; j += 1
+                } else {
+                    targetKeys[k] = sourceKeys[i]; targetIndex[k] = sourceIndex[i]; i += 1
                 }
+                k += 1
             }
+            while i < middle { targetKeys[k] = sourceKeys[i]; targetIndex[k] = sourceIndex[i]; i += 1; k += 1 }
+            while j < right { targetKeys[k] = sourceKeys[j]; targetIndex[k] = sourceIndex[j]; j += 1; k += 1 }
+            left = right
         }
-        swap(&keys, &scratchKeys)
-        swap(&order, &scratchOrder)
+        swap(&sourceKeys, &targetKeys)
+        swap(&sourceIndex, &targetIndex)
+        width *= 2
     }
-    return order
+    return Array(UnsafeBufferPointer(start: sourceIndex, count: n))
 }
