@@ -17,7 +17,8 @@ public enum NemenyiTest {
     /// The critical value q_α for k groups: Demšar's three-decimal table for α ∈ {0.05, 0.10} and
     /// k ≤ 10; otherwise computed as the (1 − α) quantile of the studentized range with
     /// infinite degrees of freedom divided by √2 (``StudentizedRange/quantile(_:groups:)``, GSL
-    /// quadrature), which agrees with the table to its three decimals.
+    /// quadrature), which agrees with the table within 1e-3 (the table's last digit is not always
+    /// correctly rounded, e.g. 2.343 for k = 3 where the quantile is 2.3437).
     ///
     /// - Parameters:
     ///   - groups: k ≥ 2.
