@@ -30,7 +30,21 @@ public struct Runner: Sendable {
         public var failed: [(cell: String, message: String)] = []
         public var cancelled = false
         public var evaluations = 0
+        /// Wall time of the run.
         public var seconds = 0.0
+        /// Time inside suggest and inside the objective, summed over the cells run.
+        public var suggestSeconds = 0.0
+        public var evaluateSeconds = 0.0
+        /// Worker threads used.
+        public var workers = 0
+
+        /// The share of the workers' time spent outside suggest and evaluate (the harness's own
+        /// cost: seeding, validation, bookkeeping, writing files), in [0, 1].
+        public var overhead: Double {
+            let available = seconds * Double(max(workers, 1))
+            guard available > 0 else { return 0 }
+            return max(0, 1 - (suggestSeconds + evaluateSeconds) / available)
+        }
     }
 
     public let manifest: Manifest
@@ -86,7 +100,12 @@ public struct Runner: Sendable {
                     do {
                         let record = try cell.execute(isCancelled: { cancellation.isCancelled })
                         try store.save(record, for: cell)
-                        shared.withLock { $0.report.ran += 1; $0.report.evaluations += record.rows.count }
+                        shared.withLock {
+                            $0.report.ran += 1
+                            $0.report.evaluations += record.rows.count
+                            $0.report.suggestSeconds += record.suggestSeconds
+                            $0.report.evaluateSeconds += record.evaluateSeconds
+                        }
                         progress?.finished(cell: cell, evaluations: record.rows.count, failed: false)
                     } catch CellFailure.cancelled {
                         return
@@ -104,6 +123,7 @@ public struct Runner: Sendable {
         group.wait()
         var final = shared.withLock { $0.report }
         final.cancelled = cancellation.isCancelled
+        final.workers = pending.isEmpty ? 0 : workers
         final.seconds = (clock.now - started).seconds
         final.failed.sort { $0.cell < $1.cell }
         progress?.end()

@@ -10,7 +10,7 @@ public enum TestFunctionRegistry {
     /// Every registered function, in listing order: the tutorial's two, the classic fixed-
     /// dimension functions, the scalable ones, the hyperparameter-shaped ones, then `iris-knn`.
     public static let all: [TestFunctionDescriptor] = [
-        identity, square,
+        identity, square, tutorialRecord,
         branin, camel6, goldsteinPrice, hartmann3, hartmann6, booth, beale,
         sphere, rosenbrock, rastrigin, ackley, griewank, levy, styblinskiTang, michalewicz,
         logscale, quantized, mixed, conditional, deepConditional, weightedChoice, gaussianPriors,

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Parzen
+import ParzenBench
+
+/// `parzen bench …`: speed benchmarks (release builds; numbers go into the README with the command).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Speed benchmarks (build with -c release).",
+        subcommands: [SuggestBench.self, SuiteBench.self])
+}
+
+/// `parzen bench suggest --algorithm A --function F --history N [--repeats R]`.
+struct SuggestBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Time one suggestion on a history of N evaluated prior draws of a test function.",
+        discussion: "Prints median and 90th-percentile microseconds per suggestion and the peak memory of the process.")
+
+    @Option(help: "The algorithm (see `parzen list suggesters`).")
+    var algorithm: String
+    @Option(help: "The test function (see `parzen list functions`).")
+    var function: String
+    @Option(help: "The function's dimension, for scalable functions.")
+    var dims: Int?
+    @Option(help: "History size N: evaluated prior draws the suggester is given.")
+    var history: Int
+    @Option(help: "Timed suggestions R.")
+    var repeats: Int = 100
+    @Option(help: "Seed of the history and the suggester.")
+    var seed: UInt32 = 1
+
+    func validate() throws {
+        guard history >= 0 else { throw ValidationError("--history must be >= 0, got \(history)") }
+        guard repeats >= 1 else { throw ValidationError("--repeats must be >= 1, got \(repeats)") }
+    }
+
+    func run() throws {
+        let algorithm: Algorithm
+        let testFunction: TestFunction
+        do {
+            algorithm = try Algorithm.named(self.algorithm)
+            testFunction = try TestFunctionRegistry.function(named: function, dimension: dims)
+        } catch {
+            throw BadInput(message: "\(error)")
+        }
+        let result = try SuggestBenchmark(algorithm: algorithm, space: testFunction.space, objective: testFunction.evaluate,
+                                          history: history, repeats: repeats, seed: seed).run()
+        let peak = result.peakResidentBytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
+        print("\(algorithm.name) on \(testFunction.key) (d=\(testFunction.dimension)), history \(history), \(repeats) suggestions: "
+              + String(format: "median %.1f us, p90 %.1f us, ", result.medianMicroseconds, result.p90Microseconds) + "peak memory \(peak)")
+    }
+}
+
+/// `parzen bench suite [--times N]`: evaluates every test function N times.
+struct SuiteBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suite", abstract: "Evaluate every registered test function N times and report the time.")
+
+    @Option(help: "Evaluations per function.")
+    var times: Int = 10_000
+
+    func validate() throws {
+        guard times >= 1 else { throw ValidationError("--times must be >= 1, got \(times)") }
+    }
+
+    func run() throws {
+        let report = SuiteBenchmark.evaluateAll(times: times)
+        var total = 0.0
+        for timing in report.timings {
+            total += timing.seconds
+            print(String(format: "%-18@ d=%-3d %8.2f ns/eval", timing.key as NSString, timing.dimension, 1e9 * timing.seconds / Double(timing.evaluations)))
+        }
+        print(String(format: "all %d functions × %d evaluations: %.4f s (iris-knn table built once in %.4f s)", report.timings.count, times, total, report.irisTableSeconds))
+    }
+}
