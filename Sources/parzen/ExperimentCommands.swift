@@ -79,6 +79,7 @@ struct RunCommand: ParsableCommand {
             if !quiet { standardError("shard done; run `parzen collect \(self.manifest)` once every shard has finished\n") }
         } else {
             try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet)
+            if !noPlots { try AnalysisCommands.analyse(store: store, quiet: quiet) }
         }
         if !report.failed.isEmpty {
             throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept")
@@ -103,7 +104,9 @@ struct CollectCommand: ParsableCommand {
 
     func run() throws {
         let manifest = try loadManifest(self.manifest)
-        try Self.collect(manifest: manifest, store: ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base)), quiet: quiet)
+        let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
+        try Self.collect(manifest: manifest, store: store, quiet: quiet)
+        try AnalysisCommands.analyse(store: store, quiet: quiet)
     }
 
     static func collect(manifest: Manifest, store: ResultStore, quiet: Bool) throws {

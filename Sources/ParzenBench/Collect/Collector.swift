@@ -54,6 +54,7 @@ public struct Collector: Sendable {
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
         try store.writeAtomically(timingsCSV(groups), to: store.root.appendingPathComponent("timings.csv"))
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
+        try SamplesWriter.write(groups, to: store)
         return SummaryTable.render(summary, manifest: manifest)
     }
 

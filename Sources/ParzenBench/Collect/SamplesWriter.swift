@@ -1,0 +1,53 @@
+import Foundation
+import Parzen
+
+/// results/NAME/samples.csv: where each suggester sampled on the low-dimensional problems, for
+/// the sample pictures (plots/NAME/PROBLEM-samples.png).
+///
+/// Columns, in this order: `problem,suggester,trial,x,y,loss`
+/// - `trial`: the trial id, in evaluation order;
+/// - `x`, `y`: the stored values of the space's first and second hyperparameter (declaration
+///   order); `y` is empty for a 1-D problem;
+/// - `loss`: the loss the suggester saw (noisy on noisy problems); empty for a failed trial.
+///
+/// Only replicate 0 of each (problem, suggester), and only problems whose space has one or two
+/// hyperparameters, none conditional and none categorical (choice, pchoice, randint). Rows follow
+/// the manifest's problem order, then suggester order, then trial order. A manifest without such
+/// a problem still gets the file (header only).
+public enum SamplesWriter {
+    /// The file name inside results/NAME.
+    public static let fileName = "samples.csv"
+
+    /// Whether a space gets sample rows: one or two numeric, unconditional hyperparameters.
+    public static func isPlottable(_ space: SearchSpace) -> Bool {
+        (1...2).contains(space.parameters.count) && !space.isConditional
+            && space.parameters.allSatisfy { !$0.distribution.isCategorical }
+    }
+
+    /// The text of samples.csv.
+    ///
+    /// - Parameter replicateZero: for each (problem, suggester) in manifest order, the record of
+    ///   replicate 0.
+    /// - Determinism: a pure function of its inputs.
+    public static func text(_ replicateZero: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)]) -> String {
+        var lines = [CSV.row(["problem", "suggester", "trial", "x", "y", "loss"])]
+        for entry in replicateZero where isPlottable(entry.problem.function.space) {
+            let labels = entry.problem.function.space.labels
+            for row in entry.record.rows {
+                let x = row.assignment[labels[0]]
+                let y = labels.count > 1 ? row.assignment[labels[1]] : nil
+                lines.append(CSV.row([entry.problem.label, entry.suggester.label, String(row.id),
+                                      CSV.number(x), CSV.number(y), CSV.number(row.loss)]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes samples.csv into `store`'s folder from the collected groups (replicate 0 of each).
+    static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
+        let entries = groups.compactMap { group in
+            group.records.first.map { (problem: group.problem, suggester: group.suggester, record: $0) }
+        }
+        try store.writeAtomically(text(entries), to: store.root.appendingPathComponent(fileName))
+    }
+}

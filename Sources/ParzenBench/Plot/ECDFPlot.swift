@@ -1,0 +1,42 @@
+/// ecdf.gp: the runtime ECDF of each suggester over all problems (ecdf.csv's curves): the
+/// fraction of (problem, target) pairs reached against evaluations.
+///
+/// Data file ecdf.dat: one row per checkpoint; column 1 the evaluations, then one column per
+/// suggester (manifest order) with the fraction reached.
+public enum ECDFPlot {
+    public static let width = 900
+    public static let height = 600
+
+    public static func script(_ results: ResultSet, source: String) -> PlotScript {
+        let stem = PlotCatalog.ecdf
+        let fractions = ECDFTable.fractions(results)
+        var data = ["# fraction of (problem, target) pairs reached; \(ECDFTable.targetCount) regret targets per problem, log-spaced",
+                    "# evaluations " + results.suggesters.map(\.label).joined(separator: " ")]
+        for (c, evaluations) in results.checkpoints.enumerated() {
+            data.append(([String(evaluations)] + fractions.map { Gnuplot.number($0[c]) }).joined(separator: " "))
+        }
+        let first = results.checkpoints.first ?? 1, last = results.finalEvaluations
+        var lines = [Gnuplot.preamble(stem: stem, description: "Runtime ECDF over all problems, one curve per suggester.",
+                                      source: source, width: width, height: height)]
+        lines.append("""
+            set title "Runtime ECDF over \(results.problems.count) problems: fraction of (problem, target) pairs reached\\n\(ECDFTable.targetCount) targets per problem, log-spaced in regret from the median first-checkpoint regret to the best final regret" noenhanced
+            set xlabel "evaluations"
+            set ylabel "fraction of (problem, target) pairs reached"
+            \(last >= 10 * first ? "set logscale x 10" : "unset logscale x")
+            \(last > first ? "set xrange [\(first):\(last)]" : "set xrange [*:*]")
+            set yrange [0:1]
+            set ytics 0,0.2,1
+            set grid xtics ytics lc rgb "#dddddd"
+            set key outside right top box opaque noenhanced
+            data = \(Gnuplot.quoted(stem + ".dat"))
+            """)
+        let clauses = results.suggesters.enumerated().map { s, suggester in
+            "data using 1:\(s + 2) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label)), \\\n     data using 1:\(s + 2) with points lc rgb \(Gnuplot.quoted(Palette.colour(s))) pt \(Palette.pointType(s)) ps 1 notitle"
+        }
+        lines.append("plot " + clauses.joined(separator: ", \\\n     "))
+        return PlotScript(stem: stem, width: width, height: height, files: [
+            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
+            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
+        ])
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Writes the gnuplot scripts and data files of a result set into plots/NAME and renders them
+/// to PNG when gnuplot is installed.
+public enum Plotter {
+    /// What a plot run did.
+    public struct Outcome: Sendable {
+        /// The scripts written, in order.
+        public let scripts: [PlotScript]
+        /// True when the PNGs were rendered (gnuplot found).
+        public let rendered: Bool
+        /// gnuplot's warnings, prefixed with the script name.
+        public let warnings: [String]
+    }
+
+    /// The scripts for `results`; `source` names the results folder in the scripts' comments
+    /// (keep it relative, e.g. `results/NAME`, so scripts do not depend on where they were made).
+    public static func scripts(_ results: ResultSet, source: String) -> [PlotScript] {
+        PlotCatalog.scripts(results, source: source)
+    }
+
+    /// Writes every script and data file into `folder` (created if needed), then renders each
+    /// script with `renderer` unless it is nil.
+    ///
+    /// - Throws: a file-system error, or ``GnuplotRenderer/Failure`` naming the script that failed.
+    public static func write(_ results: ResultSet, to folder: URL, source: String, renderer: GnuplotRenderer?) throws -> Outcome {
+        let store = ResultStore(root: folder)
+        let scripts = self.scripts(results, source: source)
+        for script in scripts {
+            for file in script.files { try store.writeAtomically(file.contents, to: folder.appendingPathComponent(file.name)) }
+        }
+        var warnings: [String] = []
+        if let renderer {
+            for script in scripts {
+                let output = try renderer.render(script: script.scriptName, in: folder)
+                if !output.isEmpty { warnings.append("\(script.scriptName): \(output)") }
+            }
+        }
+        return Outcome(scripts: scripts, rendered: renderer != nil, warnings: warnings)
+    }
+}

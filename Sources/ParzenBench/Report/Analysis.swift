@@ -1,0 +1,58 @@
+import Foundation
+
+/// The analysis of a results folder: statistics tables and report.md (`parzen report`), gnuplot
+/// scripts and pictures (`parzen plot`). Reads only files in results/NAME; never reruns.
+public enum Analysis {
+    /// plots/NAME beside results/ under the same base folder: RESULTS/../../plots/NAME, NAME
+    /// being the results folder's own name.
+    public static func defaultPlotsFolder(for resultsFolder: URL) -> URL {
+        let folder = resultsFolder.standardizedFileURL
+        return folder.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("plots").appendingPathComponent(folder.lastPathComponent)
+    }
+
+    /// The path of `target` relative to `origin` (both folders), with `/` separators.
+    public static func relativePath(from origin: URL, to target: URL) -> String {
+        let from = origin.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let to = target.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < from.count && common < to.count && from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The files `parzen report` writes, as (name, text), in order: tests.csv, ranks.csv,
+    /// ecdf.csv, report.md.
+    /// - Parameter plotsLink: the plots folder relative to the results folder.
+    public static func reportFiles(_ results: ResultSet, plotsLink: String) -> [(name: String, text: String)] {
+        [
+            (PairwiseTable.fileName, PairwiseTable.text(results)),
+            (RankTable.fileName, RankTable.text(results)),
+            (ECDFTable.fileName, ECDFTable.text(results)),
+            (ReportMarkdown.fileName, ReportMarkdown.text(results, plots: plotsLink)),
+        ]
+    }
+
+    /// Reads `resultsFolder` and writes tests.csv, ranks.csv, ecdf.csv and report.md into it.
+    ///
+    /// - Parameter plotsFolder: where the pictures are (for report.md's links); plots/NAME by default.
+    /// - Throws: ``AnalysisError`` for a missing or malformed input file; a file-system error.
+    @discardableResult
+    public static func report(resultsFolder: URL, plotsFolder: URL? = nil) throws -> ResultSet {
+        let results = try ResultsReader.read(resultsFolder)
+        let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
+        let store = ResultStore(root: resultsFolder)
+        for file in reportFiles(results, plotsLink: relativePath(from: resultsFolder, to: plots)) {
+            try store.writeAtomically(file.text, to: resultsFolder.appendingPathComponent(file.name))
+        }
+        return results
+    }
+
+    /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`
+    /// (plots/NAME by default), rendering PNGs with `renderer` when given.
+    public static func plot(resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
+        let results = try ResultsReader.read(resultsFolder)
+        let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
+        return try Plotter.write(results, to: plots, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)", renderer: renderer)
+    }
+}

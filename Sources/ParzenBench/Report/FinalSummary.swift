@@ -1,0 +1,70 @@
+import GSLKit
+
+/// The final-regret statistics behind report.md's tables: per problem and suggester the median,
+/// quartiles and a bootstrap 95% interval of the median; per problem the winner, if any.
+public struct FinalSummary: Sendable {
+    /// One (problem, suggester) cell.
+    public struct Cell: Sendable, Equatable {
+        public let median: Double
+        public let q25: Double
+        public let q75: Double
+        /// Percentile-bootstrap 95% interval of the median (``FinalSummary/resamples`` resamples).
+        public let interval: BootstrapInterval
+    }
+
+    /// Bootstrap resamples per cell.
+    public static let resamples = 2000
+    /// The significance level a winner must reach against every other suggester.
+    public static let alpha = 0.05
+
+    /// `cells[problem][suggester]`.
+    public let cells: [[Cell]]
+    /// Per problem, the index of the winning suggester, or nil (see ``winner(_:)``).
+    public let winners: [Int?]
+
+    public init(_ results: ResultSet) {
+        cells = results.problems.indices.map { p in
+            results.suggesters.indices.map { s in
+                let sample = results.finalRegrets(problem: p, suggester: s)
+                let sorted = Statistics.sorted(sample)
+                let rng = MersenneTwister(seed: Self.bootstrapSeed(problem: results.problems[p].label, suggester: results.suggesters[s].label))
+                return Cell(median: Statistics.median(sorted: sorted), q25: Statistics.quantile(sorted: sorted, 0.25),
+                            q75: Statistics.quantile(sorted: sorted, 0.75),
+                            interval: BootstrapMedian.confidenceInterval(sample, resamples: Self.resamples, using: rng))
+            }
+        }
+        winners = results.problems.indices.map { p in
+            Self.winner(PairwiseTable.comparisons(results, problem: p, checkpoint: results.checkpoints.count - 1),
+                        medians: results.suggesters.indices.map { s in
+                            Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
+                        })
+        }
+    }
+
+    /// The bootstrap generator's seed for one cell: FNV-1a over "bootstrap␟PROBLEM␟SUGGESTER",
+    /// SplitMix64-finalised and folded to 32 bits (as ``SeedDerivation``), so a cell's interval
+    /// does not depend on which other problems or suggesters the results hold.
+    public static func bootstrapSeed(problem: String, suggester: String) -> UInt32 {
+        let hash = SeedDerivation.splitMix64Finalizer(SeedDerivation.fnv1a64(Array("bootstrap\u{1F}\(problem)\u{1F}\(suggester)".utf8)))
+        let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        return folded == 0 ? 0x9E37_79B9 : folded
+    }
+
+    /// The winner of one problem's row: the suggester with the strictly lowest median, provided
+    /// that against *every* other suggester its Holm-adjusted p-value is < ``alpha`` and its
+    /// A₁₂ is > 0.5 (it tends to the lower regret). nil otherwise, and with one suggester.
+    ///
+    /// - Parameters:
+    ///   - comparisons: the family of pairs at the final checkpoint (``PairwiseComparisons``).
+    ///   - medians: the median final regret of each suggester.
+    public static func winner(_ comparisons: [PairwiseComparison], medians: [Double]) -> Int? {
+        guard medians.count >= 2, let best = medians.indices.min(by: { medians[$0] < medians[$1] }) else { return nil }
+        guard medians.indices.allSatisfy({ $0 == best || medians[$0] > medians[best] }) else { return nil }
+        for other in medians.indices where other != best {
+            guard let pair = comparisons.first(where: { Set([$0.first, $0.second]) == Set([best, other]) }) else { return nil }
+            let favoursBest = pair.first == best ? pair.a12 > 0.5 : pair.a12 < 0.5
+            guard pair.adjustedPValue < alpha, favoursBest else { return nil }
+        }
+        return best
+    }
+}

@@ -1,0 +1,53 @@
+import GSLKit
+
+/// ranks.csv: average ranks of the suggesters over the problems at the final checkpoint, with
+/// the Friedman test and Nemenyi's critical difference (Demšar 2006).
+///
+/// Score: on each problem, each suggester's *median* final regret over its replicates (the
+/// per-problem summary Demšar ranks); rank 1 is the lowest median, ties share the average rank.
+///
+/// Columns, in this order, one row per suggester in manifest order:
+/// `suggester,average_rank,evaluations,problems,friedman_chi2,friedman_p,iman_davenport_f,iman_davenport_p,critical_difference`
+/// - `evaluations`: the final checkpoint the ranks are taken at;
+/// - `problems`: N, the number of problems averaged over;
+/// - the last five columns are the same on every row: χ²_F and its p-value (k − 1 degrees of
+///   freedom, tie-corrected), the Iman–Davenport F and p-value (`nan` for one problem), and the
+///   Nemenyi critical difference at α = 0.05: average ranks at least this far apart differ
+///   significantly.
+///
+/// Header only with fewer than two suggesters.
+public enum RankTable {
+    public static let fileName = "ranks.csv"
+    public static let header = ["suggester", "average_rank", "evaluations", "problems", "friedman_chi2", "friedman_p",
+                                "iman_davenport_f", "iman_davenport_p", "critical_difference"]
+
+    /// `scores[problem][suggester]`: the median final regret.
+    public static func scores(_ results: ResultSet) -> [[Double]] {
+        results.problems.indices.map { p in
+            results.suggesters.indices.map { s in
+                Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
+            }
+        }
+    }
+
+    /// The Friedman test of the scores; nil with fewer than two suggesters.
+    public static func friedman(_ results: ResultSet) -> FriedmanTest? {
+        guard results.suggesters.count >= 2, !results.problems.isEmpty else { return nil }
+        return FriedmanTest(scores: scores(results))
+    }
+
+    /// The text of ranks.csv.
+    /// - Determinism: a pure function of `results`.
+    public static func text(_ results: ResultSet) -> String {
+        var lines = [CSV.row(header)]
+        if let test = friedman(results) {
+            for (s, suggester) in results.suggesters.enumerated() {
+                lines.append(CSV.row([suggester.label, CSV.number(test.averageRanks[s]), String(results.finalEvaluations),
+                                      String(test.problems), CSV.number(test.chiSquared), CSV.number(test.pValue),
+                                      CSV.number(test.imanDavenportF), CSV.number(test.imanDavenportPValue),
+                                      CSV.number(test.criticalDifference)]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A collected experiment as the analysis sees it: what results/NAME holds (manifest.lock.yaml,
+/// runs.csv, samples.csv), nothing rerun. Problems and suggesters keep the manifest's order; a
+/// suggester's index in ``suggesters`` picks its colour in every picture.
+public struct ResultSet: Sendable {
+    /// One problem as the lock file records it.
+    public struct Problem: Sendable, Equatable {
+        public var label: String
+        /// The registry key of the test function.
+        public var functionKey: String
+        public var dimension: Int
+        public var noise: Double
+        public var optimum: Double
+
+        public init(label: String, functionKey: String, dimension: Int, noise: Double, optimum: Double) {
+            self.label = label
+            self.functionKey = functionKey
+            self.dimension = dimension
+            self.noise = noise
+            self.optimum = optimum
+        }
+    }
+
+    /// One suggester as the lock file records it.
+    public struct Suggester: Sendable, Equatable {
+        public var label: String
+        public var algorithm: String
+
+        public init(label: String, algorithm: String) {
+            self.label = label
+            self.algorithm = algorithm
+        }
+    }
+
+    /// One evaluated point of replicate 0 (a row of samples.csv).
+    public struct Sample: Sendable, Equatable {
+        public var trial: Int
+        public var x: Double
+        /// nil on a 1-D problem.
+        public var y: Double?
+        /// nil for a failed trial.
+        public var loss: Double?
+
+        public init(trial: Int, x: Double, y: Double?, loss: Double?) {
+            self.trial = trial
+            self.x = x
+            self.y = y
+            self.loss = loss
+        }
+    }
+
+    /// The manifest name (results/NAME).
+    public var name: String
+    /// The evaluation counts at which best-so-far was recorded, ascending.
+    public var checkpoints: [Int]
+    public var problems: [Problem]
+    public var suggesters: [Suggester]
+    /// `regrets[problem][suggester][replicate][checkpoint]`: best-so-far regret (noise-free value
+    /// of the incumbent minus the optimum); +∞ before any successful trial.
+    public var regrets: [[[[Double]]]]
+    /// Sample points of replicate 0, keyed by problem label then suggester label; only problems
+    /// samples.csv lists (1-D and 2-D numeric ones).
+    public var samples: [String: [String: [Sample]]]
+
+    public init(name: String, checkpoints: [Int], problems: [Problem], suggesters: [Suggester],
+                regrets: [[[[Double]]]], samples: [String: [String: [Sample]]] = [:]) {
+        precondition(regrets.count == problems.count && regrets.allSatisfy { $0.count == suggesters.count },
+                     "ResultSet: regrets must be indexed [problem][suggester]")
+        precondition(regrets.allSatisfy { $0.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count == checkpoints.count } } },
+                     "ResultSet: every (problem, suggester) needs at least one replicate with a value per checkpoint")
+        self.name = name
+        self.checkpoints = checkpoints
+        self.problems = problems
+        self.suggesters = suggesters
+        self.regrets = regrets
+        self.samples = samples
+    }
+
+    /// The regrets of every replicate of (problem, suggester) at checkpoint index `checkpoint`,
+    /// in replicate order.
+    public func regrets(problem: Int, suggester: Int, checkpoint: Int) -> [Double] {
+        regrets[problem][suggester].map { $0[checkpoint] }
+    }
+
+    /// The regrets at the final checkpoint, in replicate order.
+    public func finalRegrets(problem: Int, suggester: Int) -> [Double] {
+        regrets(problem: problem, suggester: suggester, checkpoint: checkpoints.count - 1)
+    }
+
+    /// The final checkpoint (the budget).
+    public var finalEvaluations: Int { checkpoints.last ?? 0 }
+}
