@@ -176,8 +176,11 @@ public struct TPE: Suggester {
                             for row in 0..<rows {
                                 let position = positions[row]
                                 let good = isBelow[row]
-                                trials[position].assignment.labels.withUnsafeBufferPointer { labels in
-                                    trials[position].assignment.values.withUnsafeBufferPointer { stored in
+                                let assignment = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
+                                let labels = assignment.pointee.assignment.labels
+                                let stored = assignment.pointee.assignment.values
+                                do {
+                                    do {
                                         var cursor = 0
                                         for p in 0..<count {
                                             values[p] = .nan
