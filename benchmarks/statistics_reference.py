@@ -159,3 +159,8 @@ show("bootstrap.seed7.B500.level90", bootstrap_median(sample[:12], 500, 0.90, 7)
 wide = [0.5 + 0.37 * ((7 * i) % 20) + 0.01 * i for i in range(20)]
 show("bootstrap.wide", wide)
 show("bootstrap.seed2024.B257.level80", bootstrap_median(wide, 257, 0.80, 2024))
+
+# --- appended: Mann-Whitney exact beyond 64-bit counts (50 vs 50, shifted by 10.5) -----------
+x = [float(i) for i in range(50)]
+y = [i + 10.5 for i in range(50)]
+show("mwu.exactRecurrence.p", stats.mannwhitneyu(x, y, method="exact").pvalue)

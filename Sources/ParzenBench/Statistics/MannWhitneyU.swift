@@ -14,10 +14,14 @@ public enum MannWhitneyU {
     public enum Method: String, Sendable, Equatable, CaseIterable {
         /// scipy's rule (`_mwu_choose_method`): exact when at least one sample has ≤ 8 values and
         /// the pooled data have no ties; asymptotic otherwise (both samples > 8, or any tie).
+        /// One departure: when the exact distribution is not feasible (``exactIsFeasible``: e.g.
+        /// 8 values against more than about 2,500) the normal approximation is used, where scipy
+        /// would still enumerate; at those sizes the two agree closely.
         case auto
         /// The exact null distribution of U (no ties assumed). With ties, as scipy's
         /// `method='exact'`, U is truncated to an integer and the tie-free distribution is
-        /// used (conservative).
+        /// used (conservative). Meant for small samples: it requires C(n₁+n₂, n₁) < 2⁶⁴ (e.g.
+        /// 8 against about 1,000, or 33 against 33) or n₁·n₂ ≤ 20,000 (a precondition).
         case exact
         /// The normal approximation with tie correction (and continuity correction if asked).
         case asymptotic
@@ -54,7 +58,8 @@ public enum MannWhitneyU {
     ///     `use_continuity=True`, the default).
     /// - Returns: U₁, the p-value and the method used.
     /// - Complexity: O(n log n) for the ranks; the exact method adds O(m²·M) time and O(m·M)
-    ///   memory with m = min(n₁, n₂), M = max(n₁, n₂).
+    ///   memory with m = min(n₁, n₂), M = max(n₁, n₂) while C(n₁+n₂, n₁) < 2⁶⁴, and
+    ///   O(n₁²n₂²) time beyond (bounded by the feasibility rule).
     /// - Determinism: a pure function of its inputs.
     public static func test(_ first: [Double], _ second: [Double],
                             method: Method = .auto, continuityCorrection: Bool = true) -> Result {
@@ -70,7 +75,7 @@ public enum MannWhitneyU {
 
         let resolved: Method
         switch method {
-        case .auto: resolved = (n1 > 8 && n2 > 8) || hasTies ? .asymptotic : .exact
+        case .auto: resolved = (n1 > 8 && n2 > 8) || hasTies || !exactIsFeasible(n1, n2) ? .asymptotic : .exact
         case .exact, .asymptotic: resolved = method
         }
 
@@ -95,42 +100,108 @@ public enum MannWhitneyU {
         return Result(u: u1, pValue: min(1, max(0, p)), method: .asymptotic, z: z)
     }
 
+    /// The largest n₁·n₂ for which the exact p-value is computed by the probability recurrence
+    /// when the counts C(n₁+n₂, n₁) do not fit in 64 bits (about 10⁸ operations).
+    static let recurrenceLimit = 20_000
+
+    /// Whether the exact null distribution is available for these sizes: C(n₁+n₂, n₁) < 2⁶⁴
+    /// (exact integer counts), or n₁·n₂ ≤ ``recurrenceLimit`` (probability recurrence).
+    static func exactIsFeasible(_ n1: Int, _ n2: Int) -> Bool {
+        binomialFitsIn64Bits(n1, n2) || n1 * n2 <= recurrenceLimit
+    }
+
+    /// C(n₁+n₂, min(n₁, n₂)) computed step by step; nil if it reaches 2⁶⁴.
+    static func binomial(_ n1: Int, _ n2: Int) -> UInt64? {
+        let m = min(n1, n2), big = max(n1, n2)
+        var value: UInt64 = 1
+        for i in 0..<m {
+            // value·(big + i + 1)/(i + 1) is C(big + i + 1, i + 1), an integer.
+            let product = value.multipliedFullWidth(by: UInt64(big + i + 1))
+            let divisor = UInt64(i + 1)
+            guard product.high < divisor else { return nil }
+            value = divisor.dividingFullWidth(product).quotient
+        }
+        return value
+    }
+
+    static func binomialFitsIn64Bits(_ n1: Int, _ n2: Int) -> Bool { binomial(n1, n2) != nil }
+
     /// The number of rank arrangements giving each U = 0…n₁n₂ under the null: the coefficients
     /// of the Gaussian binomial coefficient [n₁+n₂ choose n₁]_q = ∏ᵢ₌₁ᵐ (1 − q^(M+i))/(1 − q^i),
     /// m = min(n₁, n₂), M = max(n₁, n₂). They sum to C(n₁+n₂, n₁).
     ///
-    /// Computed in `Double` (exact while the counts stay below 2⁵³; beyond that, relative
-    /// error near machine precision, which is negligible for p-values).
+    /// Computed in wrapping 64-bit integer arithmetic: every step is a ring operation on
+    /// truncated power series, so the result is exact whenever C(n₁+n₂, n₁) < 2⁶⁴ (check with
+    /// ``binomialFitsIn64Bits(_:_:)``), even though intermediate values wrap around.
+    /// (The same product in floating point loses all accuracy once counts pass 2⁵³.)
     ///
     /// - Complexity: O(m²·M) time, O(m·M) memory.
-    static func exactCounts(_ n1: Int, _ n2: Int) -> [Double] {
+    static func exactCounts(_ n1: Int, _ n2: Int) -> [UInt64] {
         let m = min(n1, n2), big = max(n1, n2)
         let top = m * big
-        var counts = [Double](repeating: 0, count: top + m + 1)
+        var counts = [UInt64](repeating: 0, count: top + m + 1)
         counts[0] = 1
         if m > 0 {
             for i in 1...m {
                 // Multiply by (1 − q^(big+i)); descending so each term reads the old value.
                 let shift = big + i
                 var k = i * big + i
-                while k >= shift { counts[k] -= counts[k - shift]; k -= 1 }
+                while k >= shift { counts[k] &-= counts[k - shift]; k -= 1 }
                 // Divide by (1 − q^i): a running sum with stride i.
-                for k in i..<counts.count { counts[k] += counts[k - i] }
+                for k in i..<counts.count { counts[k] &+= counts[k - i] }
             }
         }
         return Array(counts[0...top])
     }
 
+    /// The null distribution P(U = u), u = 0…n₁n₂, by the recurrence on the largest pooled value
+    /// (it belongs to the first sample, adding n₂ to U, with probability n₁/(n₁+n₂)):
+    /// P_{a,b}(u) = a/(a+b)·P_{a−1,b}(u − b) + b/(a+b)·P_{a,b−1}(u).
+    /// Only additions of non-negative terms, so it is stable and never overflows.
+    ///
+    /// - Complexity: O(n₁²n₂²/4) time, O(n₁²n₂) memory.
+    static func exactProbabilities(_ n1: Int, _ n2: Int) -> [Double] {
+        precondition(n1 >= 1 && n2 >= 1, "Mann–Whitney exact: empty sample")
+        // previous[a] = P_{a, b−1}; current[a] = P_{a, b}.
+        var previous: [[Double]] = (0...n1).map { _ in [1] }  // b = 0: U = 0 surely
+        for b in 1...n2 {
+            var current: [[Double]] = [[1]]                    // a = 0: U = 0 surely
+            for a in 1...n1 {
+                let first = Double(a) / Double(a + b), second = Double(b) / Double(a + b)
+                let row = [Double](unsafeUninitializedCapacity: a * b + 1) { out, count in
+                    out.initialize(repeating: 0)
+                    current[a - 1].withUnsafeBufferPointer { lower in
+                        for u in 0..<lower.count { out[u + b] += first * lower[u] }
+                    }
+                    previous[a].withUnsafeBufferPointer { left in
+                        for u in 0..<left.count { out[u] += second * left[u] }
+                    }
+                    count = a * b + 1
+                }
+                current.append(row)
+            }
+            previous = current
+        }
+        return previous[n1]
+    }
+
     /// P(U ≥ u) under the null for sample sizes n₁, n₂ without ties.
+    ///
+    /// - Precondition: ``exactIsFeasible(_:_:)``.
     static func exactSurvival(atLeast u: Int, _ n1: Int, _ n2: Int) -> Double {
-        let counts = exactCounts(n1, n2)
+        precondition(exactIsFeasible(n1, n2),
+                     "Mann–Whitney exact: sizes \(n1)×\(n2) too large (C(n1+n2, n1) ≥ 2^64 and n1·n2 > \(recurrenceLimit)); use .asymptotic")
         guard u > 0 else { return 1 }
-        guard u < counts.count else { return 0 }
-        // Sum the smaller tail from its far end for accuracy.
-        var total = 0.0
-        for value in counts { total += value }
+        guard u <= n1 * n2 else { return 0 }
+        if let total = binomial(n1, n2) {
+            let counts = exactCounts(n1, n2)
+            var tail: UInt64 = 0
+            for index in u..<counts.count { tail &+= counts[index] }
+            return Double(tail) / Double(total)
+        }
+        let probabilities = exactProbabilities(n1, n2)
         var tail = 0.0
-        for index in stride(from: counts.count - 1, through: u, by: -1) { tail += counts[index] }
-        return tail / total
+        for index in stride(from: probabilities.count - 1, through: u, by: -1) { tail += probabilities[index] }
+        return tail
     }
 }

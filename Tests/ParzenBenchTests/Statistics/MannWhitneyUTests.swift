@@ -66,11 +66,32 @@ import GSLKit
         // [5 choose 2]_q = 1 + q + 2q² + 2q³ + 2q⁴ + q⁵ + q⁶ (U for n1 = 2, n2 = 3)
         #expect(MannWhitneyU.exactCounts(2, 3) == [1, 1, 2, 2, 2, 1, 1])
         #expect(MannWhitneyU.exactCounts(3, 2) == [1, 1, 2, 2, 2, 1, 1])
+        #expect(zip(MannWhitneyU.exactProbabilities(2, 3), [1.0, 1, 2, 2, 2, 1, 1]).allSatisfy { abs($0 * 10 - $1) < 1e-14 })
         // they sum to C(n1 + n2, n1) and are symmetric
         let counts = MannWhitneyU.exactCounts(7, 9)
         #expect(counts.reduce(0, +) == 11440)
         #expect(counts == counts.reversed())
         #expect(MannWhitneyU.exactCounts(1, 1) == [1, 1])
+    }
+
+    @Test func integerCountsAndProbabilityRecurrenceAgree() {
+        // Both exact routes give the same distribution where both apply; C(66, 33) ≈ 7.2e18 < 2⁶⁴.
+        for (n1, n2) in [(3, 5), (8, 200), (33, 33), (12, 40)] {
+            let total = Double(MannWhitneyU.binomial(n1, n2)!)
+            let counts = MannWhitneyU.exactCounts(n1, n2).map { Double($0) / total }
+            let probabilities = MannWhitneyU.exactProbabilities(n1, n2)
+            #expect(counts.count == probabilities.count)
+            #expect(zip(counts, probabilities).allSatisfy { abs($0 - $1) < 1e-12 }, "\(n1)×\(n2)")
+        }
+        #expect(MannWhitneyU.binomial(34, 34) == nil)
+        #expect(MannWhitneyU.exactIsFeasible(100, 100) && !MannWhitneyU.exactIsFeasible(8, 3000))
+        // Beyond 64-bit counts (C(100, 50) ≈ 1e29) the recurrence still gives scipy's exact p:
+        // 50 vs 50 shifted by 10.5 (mwu.exactRecurrence.p).
+        let x = (0..<50).map { Double($0) }, y = (0..<50).map { Double($0) + 10.5 }
+        #expect(abs(MannWhitneyU.test(x, y, method: .exact).pValue - 0.001055016471113667) < 1e-9)
+        // auto falls back to the normal approximation when the exact route is infeasible
+        let long = (0..<3000).map { Double($0) + 0.5 }
+        #expect(MannWhitneyU.test([1, 2, 3, 4, 5, 6, 7, 8], long).method == .asymptotic)
     }
 
     @Test func statisticIsTheFirstSamplesUAndThePValueIsSymmetric() {
