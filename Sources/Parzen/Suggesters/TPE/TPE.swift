@@ -176,41 +176,38 @@ public struct TPE: Suggester {
                             for row in 0..<rows {
                                 let position = positions[row]
                                 let good = isBelow[row]
+                                // Through a pointer: reads the two arrays without copying the Trial.
                                 let assignment = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
                                 let labels = assignment.pointee.assignment.labels
                                 let stored = assignment.pointee.assignment.values
-                                do {
-                                    do {
-                                        var cursor = 0
-                                        for p in 0..<count {
-                                            values[p] = .nan
-                                            var active = true
-                                            var c = layout.conditionStart[p]
-                                            let end = layout.conditionStart[p + 1]
-                                            while c < end {
-                                                if values[layout.conditionParent[c]] != layout.conditionOption[c] { active = false; break }
-                                                c += 1
-                                            }
-                                            guard active else { continue }
-                                            let value: Double
-                                            if cursor < labels.count && labels[cursor] == names[p] {
-                                                value = stored[cursor]
-                                                cursor += 1
-                                            } else if let found = labels.firstIndex(of: names[p]) {
-                                                value = stored[found]
-                                            } else {
-                                                continue
-                                            }
-                                            values[p] = value
-                                            guard let observation = layout.rules[p].observation(value) else { continue }
-                                            if good {
-                                                belowFlat[p * rows + belowCounts[p]] = observation
-                                                belowCounts[p] += 1
-                                            } else {
-                                                aboveFlat[p * rows + aboveCounts[p]] = observation
-                                                aboveCounts[p] += 1
-                                            }
-                                        }
+                                var cursor = 0
+                                for p in 0..<count {
+                                    values[p] = .nan
+                                    var active = true
+                                    var c = layout.conditionStart[p]
+                                    let end = layout.conditionStart[p + 1]
+                                    while c < end {
+                                        if values[layout.conditionParent[c]] != layout.conditionOption[c] { active = false; break }
+                                        c += 1
+                                    }
+                                    guard active else { continue }
+                                    let value: Double
+                                    if cursor < labels.count && labels[cursor] == names[p] {
+                                        value = stored[cursor]
+                                        cursor += 1
+                                    } else if let found = labels.firstIndex(of: names[p]) {
+                                        value = stored[found]
+                                    } else {
+                                        continue
+                                    }
+                                    values[p] = value
+                                    guard let observation = layout.rules[p].observation(value) else { continue }
+                                    if good {
+                                        belowFlat[p * rows + belowCounts[p]] = observation
+                                        belowCounts[p] += 1
+                                    } else {
+                                        aboveFlat[p * rows + aboveCounts[p]] = observation
+                                        aboveCounts[p] += 1
                                     }
                                 }
                             }
