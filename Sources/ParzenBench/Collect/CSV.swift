@@ -23,6 +23,9 @@ public enum CSV {
     /// The fields of one line; nil when quoting is malformed. (Fields with line breaks are not
     /// supported by this line-based reader; Parzen never writes them in cell files.)
     public static func parse(_ line: String) -> [String]? {
+        if !line.utf8.contains(UInt8(ascii: "\"")) {
+            return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         var fields: [String] = []
         var current = ""
         var quoted = false

@@ -33,20 +33,21 @@ public struct Collector: Sendable {
     /// - Determinism: every file but timings.csv is a pure function of the manifest.
     @discardableResult
     public func collect() throws -> String {
-        let missing = missingCells()
+        // Each cell file is read once; the cell order is problems × suggesters × replicates.
+        let cells = manifest.cells
+        var records: [CellRecord] = []
+        records.reserveCapacity(cells.count)
+        var missing: [(cell: String, failure: String?)] = []
+        for cell in cells {
+            if let record = store.load(cell) { records.append(record) } else { missing.append((cell.name, store.failure(of: cell))) }
+        }
         guard missing.isEmpty else { throw CollectError.missingCells(missing) }
         var groups: [Group] = []
-        let cells = manifest.cells
         var index = 0
         for problem in manifest.problems {
             for suggester in manifest.suggesters {
-                var records: [CellRecord] = []
-                for _ in 0..<manifest.repeats {
-                    guard let record = store.load(cells[index]) else { throw CollectError.missingCells([(cells[index].name, nil)]) }
-                    records.append(record)
-                    index += 1
-                }
-                groups.append(Group(problem: problem, suggester: suggester, records: records))
+                groups.append(Group(problem: problem, suggester: suggester, records: Array(records[index..<(index + manifest.repeats)])))
+                index += manifest.repeats
             }
         }
         try store.writeAtomically(runsCSV(groups), to: store.root.appendingPathComponent("runs.csv"))
