@@ -104,10 +104,13 @@ public enum MannWhitneyU {
     /// when the counts C(n₁+n₂, n₁) do not fit in 64 bits (about 10⁸ operations).
     static let recurrenceLimit = 20_000
 
-    /// Whether the exact null distribution is available for these sizes: C(n₁+n₂, n₁) < 2⁶⁴
-    /// (exact integer counts), or n₁·n₂ ≤ ``recurrenceLimit`` (probability recurrence).
+    /// Whether the exact null distribution is available for these sizes: n₁·n₂ ≤ 10⁷ (the
+    /// distribution's length) and either C(n₁+n₂, n₁) < 2⁶⁴ (exact integer counts) or
+    /// n₁·n₂ ≤ ``recurrenceLimit`` (probability recurrence).
     static func exactIsFeasible(_ n1: Int, _ n2: Int) -> Bool {
-        binomialFitsIn64Bits(n1, n2) || n1 * n2 <= recurrenceLimit
+        let pairs = n1.multipliedReportingOverflow(by: n2)
+        guard !pairs.overflow && pairs.partialValue <= 10_000_000 else { return false }
+        return pairs.partialValue <= recurrenceLimit || binomialFitsIn64Bits(n1, n2)
     }
 
     /// C(n₁+n₂, min(n₁, n₂)) computed step by step; nil if it reaches 2⁶⁴.

@@ -85,6 +85,7 @@ import GSLKit
         }
         #expect(MannWhitneyU.binomial(34, 34) == nil)
         #expect(MannWhitneyU.exactIsFeasible(100, 100) && !MannWhitneyU.exactIsFeasible(8, 3000))
+        #expect(MannWhitneyU.exactIsFeasible(1, 10_000_000) && !MannWhitneyU.exactIsFeasible(1, 10_000_001))
         // Beyond 64-bit counts (C(100, 50) ≈ 1e29) the recurrence still gives scipy's exact p:
         // 50 vs 50 shifted by 10.5 (mwu.exactRecurrence.p).
         let x = (0..<50).map { Double($0) }, y = (0..<50).map { Double($0) + 10.5 }
