@@ -204,7 +204,9 @@ public struct Anneal: Suggester {
         /// Uniform from a window of width (high − low)·s around `centre`, clipped into [low, high].
         func window(_ low: Double, _ high: Double, centre: Double) -> Double {
             let half = 0.5 * (high - low) * shrink
-            let clipped = min(max(centre, low + half), high - half)
+            // A NaN centre (log of a non-positive value in an imported history) clips to the low
+            // end like −∞, instead of reaching the generator.
+            let clipped = min(max(centre.isNaN ? -.infinity : centre, low + half), high - half)
             let x = rng.uniform(clipped - half, clipped + half)
             return min(max(x, low), high)
         }
@@ -239,9 +241,10 @@ public struct Anneal: Suggester {
         case .qnormal(_, let sigma, let q):
             return rng.gaussian(mean: value, sd: sigma * shrink).quantized(by: q)
         case .lognormal(_, let sigma):
-            return rng.lognormal(zeta: log(value), sigma: sigma * shrink)
+            // Validated lognormal values are positive; the floor only guards imported histories.
+            return rng.lognormal(zeta: log(max(value, .leastNormalMagnitude)), sigma: sigma * shrink)
         case .qlognormal(_, let sigma, let q):
-            return rng.lognormal(zeta: log(1e-16 + value), sigma: sigma * shrink).quantized(by: q)
+            return rng.lognormal(zeta: log(max(1e-16 + value, .leastNormalMagnitude)), sigma: sigma * shrink).quantized(by: q)
         case .choice, .pchoice:
             return categorical(distribution.categoryProbabilities ?? [], chosen: Int(value))
         case .randint(let low, _):
