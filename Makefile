@@ -1,11 +1,14 @@
-# Parzen: the two entry points. `make run` does the main job, `make test` runs the tests;
-# both install what is missing first (scripts/install-deps.sh).
+# Parzen: the two entry points. `make run` does the main job (the classic race: results/classic
+# and plots/classic), `make test` runs the tests; both install what is missing first
+# (scripts/install-deps.sh).
 SWIFT ?= swift
 
 .PHONY: run test deps build release clean
 
+MANIFEST ?= experiments/classic.yaml
+
 run: deps release
-	./.build/release/parzen tutorial
+	./.build/release/parzen run $(MANIFEST)
 
 test: deps
 	$(SWIFT) build --build-tests
