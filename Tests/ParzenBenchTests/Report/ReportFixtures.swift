@@ -1,0 +1,94 @@
+import Foundation
+import GSLKit
+@testable import ParzenBench
+
+/// Result sets built directly (no run), shared by the Report and Plot tests.
+enum ReportFixtures {
+    /// A problem entry for a registered function.
+    static func problem(_ label: String, _ key: String, dimension: Int, optimum: Double = 0, noise: Double = 0) -> ResultSet.Problem {
+        ResultSet.Problem(label: label, functionKey: key, dimension: dimension, noise: noise, optimum: optimum)
+    }
+
+    /// Regrets whose best-so-far values are `finals[s][r]` at the last checkpoint and larger
+    /// before it (×4 per earlier checkpoint), one problem.
+    static func curves(_ finals: [[Double]], checkpoints: Int) -> [[[Double]]] {
+        finals.map { replicates in
+            replicates.map { final in
+                (0..<checkpoints).map { c in final * pow(4, Double(checkpoints - 1 - c)) }
+            }
+        }
+    }
+
+    /// Three suggesters on square (1-D), branin (2-D) and rosenbrock (3-D), six replicates,
+    /// checkpoints 5, 10, 20; pseudo-random regrets from a fixed seed; samples for the 1-D and
+    /// 2-D problems. On branin `tpe` is far better than the others.
+    static func small() -> ResultSet {
+        let rng = MersenneTwister(seed: 42)
+        let suggesters = [ResultSet.Suggester(label: "grid", algorithm: "grid"),
+                          ResultSet.Suggester(label: "random", algorithm: "random"),
+                          ResultSet.Suggester(label: "tpe", algorithm: "tpe")]
+        let problems = [problem("square", "square", dimension: 1),
+                        problem("branin", "branin", dimension: 2, optimum: 0.3978873577297384),
+                        problem("rosenbrock-3d", "rosenbrock", dimension: 3)]
+        let scale: [[Double]] = [[1, 0.5, 0.4], [2, 1.5, 0.001], [100, 80, 60]]
+        let regrets = problems.indices.map { p in
+            curves(suggesters.indices.map { s in (0..<6).map { _ in scale[p][s] * (0.5 + rng.uniform()) } }, checkpoints: 3)
+        }
+        var samples: [String: [String: [ResultSet.Sample]]] = [:]
+        for suggester in suggesters {
+            samples["square", default: [:]][suggester.label] = (0..<20).map { t in
+                let x = rng.uniform(-5, 5)
+                return ResultSet.Sample(trial: t, x: x, y: nil, loss: x * x)
+            }
+            samples["branin", default: [:]][suggester.label] = (0..<20).map { t in
+                ResultSet.Sample(trial: t, x: rng.uniform(-5, 10), y: rng.uniform(0, 15), loss: t == 3 ? nil : rng.uniform(0, 50))
+            }
+        }
+        return ResultSet(name: "fixture", checkpoints: [5, 10, 20], problems: problems, suggesters: suggesters,
+                         regrets: regrets, samples: samples)
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder(_ tag: String) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-\(tag)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `results` as a collected results folder (manifest.lock.yaml in the lock's layout,
+    /// runs.csv, samples.csv) under base/results/NAME and returns that folder.
+    static func writeFolder(_ results: ResultSet, base: URL) throws -> URL {
+        let folder = base.appendingPathComponent("results").appendingPathComponent(results.name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var lock = ["name: \(results.name)", "repeats: 6", "checkpoints: [\(results.checkpoints.map(String.init).joined(separator: ", "))]", "problems:"]
+        for p in results.problems {
+            lock.append("  - {label: \(p.label), function: \(p.functionKey), dims: \(p.dimension), noise: \(p.noise), optimum: \(p.optimum)}")
+        }
+        lock.append("suggesters:")
+        for s in results.suggesters { lock.append("  - {label: \(s.label), algorithm: \(s.algorithm), options: {}}") }
+        try (lock.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("manifest.lock.yaml"), atomically: true, encoding: .utf8)
+        var runs = ["problem,suggester,replicate,evaluations,best_loss,regret"]
+        for (p, problem) in results.problems.enumerated() {
+            for (s, suggester) in results.suggesters.enumerated() {
+                for (r, curve) in results.regrets[p][s].enumerated() {
+                    for (c, evaluations) in results.checkpoints.enumerated() {
+                        runs.append(CSV.row([problem.label, suggester.label, String(r), String(evaluations),
+                                             CSV.number(curve[c] + problem.optimum), CSV.number(curve[c])]))
+                    }
+                }
+            }
+        }
+        try (runs.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("runs.csv"), atomically: true, encoding: .utf8)
+        var samples = ["problem,suggester,trial,x,y,loss"]
+        for problem in results.problems {
+            for suggester in results.suggesters {
+                for point in results.samples[problem.label]?[suggester.label] ?? [] {
+                    samples.append(CSV.row([problem.label, suggester.label, String(point.trial), CSV.number(point.x),
+                                            CSV.number(point.y), CSV.number(point.loss)]))
+                }
+            }
+        }
+        try (samples.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("samples.csv"), atomically: true, encoding: .utf8)
+        return folder
+    }
+}
