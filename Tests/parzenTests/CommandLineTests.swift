@@ -68,3 +68,59 @@ import Testing
         #expect(lines.allSatisfy { $0.hasPrefix("{k: ") && ($0.hasSuffix("name: alice}") || $0.hasSuffix("name: bob}")) })
     }
 }
+
+/// `parzen run` interrupted by SIGINT in a real process, then resumed.
+@Suite struct RunInterruptionTests {
+    let parzen = TestSupport.productPath("parzen")
+
+    @Test func interruptedRunResumesToTheSameBytes() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-sigint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let manifest = base.appendingPathComponent("m.yaml")
+        try """
+            name: sigint
+            seed: 3
+            repeats: 12
+            budget: 150
+            problems: [branin, hartmann3, camel6]
+            suggesters: [random, tpe]
+            """.write(to: manifest, atomically: true, encoding: .utf8)
+        let interrupted = base.appendingPathComponent("interrupted"), whole = base.appendingPathComponent("whole")
+
+        let process = Process()
+        process.executableURL = parzen
+        process.arguments = ["run", manifest.path, "--base", interrupted.path, "--jobs", "2", "--no-plots", "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until some cells are finished, then interrupt.
+        let cells = interrupted.appendingPathComponent("results/sigint/cells")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let done = FileManager.default.enumerator(atPath: cells.path)?.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".csv") }.count ?? 0
+            if done >= 2 { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        let leftovers = FileManager.default.enumerator(atPath: cells.path)?.allObjects.compactMap { $0 as? String } ?? []
+        #expect(!leftovers.contains { $0.contains(".tmp-") }, "no half-written file is left behind")
+        if process.terminationStatus == 0 {
+            // The run finished before the signal arrived; nothing to resume, but still valid.
+            Issue.record("the run finished before it could be interrupted; make the manifest larger")
+        } else {
+            #expect(process.terminationStatus == 1)
+        }
+
+        let resumed = try TestSupport.run(parzen, ["run", manifest.path, "--base", interrupted.path, "--no-plots", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let fresh = try TestSupport.run(parzen, ["run", manifest.path, "--base", whole.path, "--jobs", "1", "--no-plots", "--quiet"])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        for file in ["runs.csv", "summary.csv", "manifest.lock.yaml"] {
+            let a = try Data(contentsOf: interrupted.appendingPathComponent("results/sigint/\(file)"))
+            let b = try Data(contentsOf: whole.appendingPathComponent("results/sigint/\(file)"))
+            #expect(a == b, "\(file) differs after resumption")
+        }
+    }
+}
