@@ -6,21 +6,25 @@ public struct Trials: Sendable, Equatable {
     public private(set) var trials: [Trial]
     /// Whether the objective values were maximised (losses are then the negated values).
     public var direction: Direction
+    /// The id the next trial gets: one more than the largest id so far.
+    public private(set) var nextID: Int
 
     public init(_ trials: [Trial] = [], direction: Direction = .minimize) {
         self.trials = trials
         self.direction = direction
+        nextID = (trials.map(\.id).max() ?? -1) + 1
     }
-
-    /// The id the next trial gets.
-    public var nextID: Int { (trials.map(\.id).max() ?? -1) + 1 }
 
     /// Appends a trial.
     ///
     /// - Precondition: its id is not already used.
+    /// - Complexity: O(1) for the usual increasing ids; O(n) to check an id below ``nextID``.
     public mutating func append(_ trial: Trial) {
-        precondition(!trials.contains { $0.id == trial.id }, "trial id \(trial.id) is already used")
+        if trial.id < nextID {
+            precondition(!trials.contains { $0.id == trial.id }, "trial id \(trial.id) is already used")
+        }
         trials.append(trial)
+        nextID = max(nextID, trial.id + 1)
     }
 
     /// Replaces the trial with the same id (e.g. when a pending trial finishes).

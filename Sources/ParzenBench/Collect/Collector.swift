@@ -59,21 +59,47 @@ public struct Collector: Sendable {
         return SummaryTable.render(summary, manifest: manifest)
     }
 
+    /// The loss regret is measured against, per problem: the known optimum (as a loss), or else
+    /// the best noise-free loss any run of the manifest reached on the problem.
+    func referenceLosses(_ groups: [Group]) -> [String: Double] {
+        var references: [String: Double] = [:]
+        for problem in manifest.problems {
+            if let optimum = problem.knownOptimum {
+                references[problem.label] = problem.direction.loss(fromObjectiveValue: optimum)
+            } else {
+                let best = groups.filter { $0.problem.label == problem.label }.flatMap(\.records).flatMap(\.rows)
+                    .compactMap { $0.status == .ok ? $0.trueLoss : nil }.min()
+                references[problem.label] = best ?? .nan
+            }
+        }
+        return references
+    }
+
+    /// The best value so far in the user's sign, and its regret (≥ 0, on the loss scale).
+    func bestAndRegret(_ incumbent: (loss: Double, trueLoss: Double)?, problem: ProblemSpec, reference: Double) -> (best: Double, regret: Double) {
+        guard let incumbent else {
+            return (problem.direction.objectiveValue(fromLoss: .infinity), .infinity)
+        }
+        return (problem.direction.objectiveValue(fromLoss: incumbent.loss), incumbent.trueLoss - reference)
+    }
+
     func runsCSV(_ groups: [Group]) -> String {
+        let references = referenceLosses(groups)
         var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"])]
         for group in groups {
+            let reference = references[group.problem.label]!
             for (replicate, record) in group.records.enumerated() {
                 for (checkpoint, incumbent) in zip(manifest.checkpoints, record.incumbents(at: manifest.checkpoints)) {
+                    let (best, regret) = bestAndRegret(incumbent, problem: group.problem, reference: reference)
                     lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
-                                          CSV.number(incumbent?.loss ?? .infinity),
-                                          CSV.number(incumbent.map { $0.trueLoss - group.problem.function.optimum } ?? .infinity)]))
+                                          CSV.number(best), CSV.number(regret)]))
                 }
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Descriptive statistics of the best loss over replicates, per checkpoint.
+    /// Descriptive statistics of the best value (user's sign) over replicates, per checkpoint.
     struct SummaryRow {
         let problem: String
         let suggester: String
@@ -83,12 +109,15 @@ public struct Collector: Sendable {
     }
 
     func summaryRows(_ groups: [Group]) -> [SummaryRow] {
+        let references = referenceLosses(groups)
         var rows: [SummaryRow] = []
         for group in groups {
+            let reference = references[group.problem.label]!
             let incumbents = group.records.map { $0.incumbents(at: manifest.checkpoints) }
             for (c, checkpoint) in manifest.checkpoints.enumerated() {
-                let losses = Statistics.sorted(incumbents.map { $0[c]?.loss ?? .infinity })
-                let regrets = Statistics.sorted(incumbents.map { $0[c].map { $0.trueLoss - group.problem.function.optimum } ?? .infinity })
+                let values = incumbents.map { bestAndRegret($0[c], problem: group.problem, reference: reference) }
+                let losses = Statistics.sorted(values.map(\.best))
+                let regrets = Statistics.sorted(values.map(\.regret))
                 let extremes = Statistics.minMax(losses)!
                 rows.append(SummaryRow(
                     problem: group.problem.label, suggester: group.suggester.label, evaluations: checkpoint, runs: losses.count,

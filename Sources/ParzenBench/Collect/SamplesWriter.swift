@@ -31,8 +31,8 @@ public enum SamplesWriter {
     /// - Determinism: a pure function of its inputs.
     public static func text(_ replicateZero: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)]) -> String {
         var lines = [CSV.row(["problem", "suggester", "trial", "x", "y", "loss"])]
-        for entry in replicateZero where isPlottable(entry.problem.function.space) {
-            let labels = entry.problem.function.space.labels
+        for entry in replicateZero where isPlottable(entry.problem.space) {
+            let labels = entry.problem.space.labels
             for row in entry.record.rows {
                 let x = row.assignment[labels[0]]
                 let y = labels.count > 1 ? row.assignment[labels[1]] : nil

@@ -6,12 +6,14 @@ import Parzen
 public enum CellFailure: Error, Equatable, CustomStringConvertible {
     /// The suggester could not start, threw, or proposed a point outside the space.
     case suggester(String)
+    /// The objective could not start (e.g. its program is missing).
+    case objective(String)
     /// The run was interrupted (Ctrl-C, SIGTERM); the cell is abandoned and rerun next time.
     case cancelled
 
     public var description: String {
         switch self {
-        case .suggester(let message): return message
+        case .suggester(let message), .objective(let message): return message
         case .cancelled: return "cancelled"
         }
     }
@@ -29,11 +31,15 @@ extension Cell {
     /// - Determinism: the trials are a pure function of the cell (its fingerprint); only the
     ///   timings vary.
     public func execute(isCancelled: () -> Bool = { false }) throws(CellFailure) -> CellRecord {
-        let space = problem.function.space
+        let space = problem.space
+        let direction = problem.direction
         let problemRNG = MersenneTwister(seed: problemSeed)
         let suggesterRNG = MersenneTwister(seed: suggesterSeed)
-        let objective: NoisyObjective
-        do { objective = try problem.function.noisy(sigma: problem.noise) } catch { throw .suggester("problem '\(problem.label)': \(error)") }
+        var session: any ObjectiveSession
+        do { session = try problem.objective.makeSession(problemRNG: problemRNG) } catch {
+            throw .objective("problem '\(problem.label)' could not start: \(error)")
+        }
+        defer { session.close() }
         var proposer: any Suggester
         do { proposer = try suggester.algorithm.makeSuggester(space: space, budget: budget, using: suggesterRNG) } catch {
             throw .suggester("\(suggester.label) could not start: \(error)")
@@ -54,19 +60,23 @@ extension Cell {
             let suggested = clock.now
             suggestSeconds += (suggested - started).seconds
             guard let proposal else { break }
-            do { try space.validate(proposal) } catch {
+            let point: Value
+            do {
+                try space.validate(proposal)
+                point = try space.evaluate(proposal)
+            } catch {
                 throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
             }
-            let result: NoisyEvaluation
-            do { result = try objective.value(at: proposal, using: problemRNG) } catch {
-                throw .suggester("\(suggester.label) proposed a point the objective cannot read at trial \(id): \(error)")
-            }
+            let outcome = session.evaluate(proposal, point: point)
             evaluateSeconds += (clock.now - suggested).seconds
-            var row = TrialRow(id: id, status: .ok, loss: result.loss, trueLoss: result.truth, assignment: proposal, message: nil)
-            if !result.loss.isFinite {
+            var row = TrialRow(id: id, status: outcome.status, loss: outcome.value.map(direction.loss(fromObjectiveValue:)),
+                               trueLoss: (outcome.trueValue ?? outcome.value).map(direction.loss(fromObjectiveValue:)),
+                               assignment: proposal, message: outcome.message)
+            if row.status == .ok, !(row.loss?.isFinite ?? false) {
                 row.status = .fail
+                row.message = "objective returned \(CSV.number(outcome.value))"
                 row.loss = nil
-                row.message = "objective returned \(CSV.number(result.loss))"
+                row.trueLoss = nil
             }
             rows.append(row)
             trials.append(Trial(id: id, assignment: proposal, status: row.status, loss: row.loss, message: row.message))

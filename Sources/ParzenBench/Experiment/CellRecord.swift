@@ -48,7 +48,7 @@ enum CellFile {
     static let magic = "# parzen-cell \(Cell.formatVersion)"
 
     static func text(for record: CellRecord, cell: Cell) -> String {
-        let labels = cell.problem.function.space.labels
+        let labels = cell.problem.space.labels
         var lines = [
             magic,
             "# fingerprint \(record.fingerprint)",
@@ -79,7 +79,7 @@ enum CellFile {
         guard let expected = endFields["rows"].flatMap(Int.init),
               let suggest = endFields["suggest_seconds"].flatMap(Double.init),
               let evaluate = endFields["evaluate_seconds"].flatMap(Double.init) else { return nil }
-        let labels = cell.problem.function.space.labels
+        let labels = cell.problem.space.labels
         guard let header = CSV.parse(lines[3]), header == ["trial", "status", "loss", "true_loss"] + labels + ["message"] else { return nil }
         let body = lines[4..<(lines.count - 1)]
         guard body.count == expected else { return nil }

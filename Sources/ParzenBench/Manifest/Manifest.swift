@@ -35,23 +35,24 @@ public struct Manifest: Sendable {
     }
 }
 
-/// One problem of a manifest: a registered test function with its dimension and noise.
+/// One problem of a manifest: what is evaluated (``ProblemObjective``), under a label.
 public struct ProblemSpec: Sendable {
     /// Unique within the manifest; names folders and rows.
     public var label: String
-    /// The registry key (`branin`, `rosenbrock`, …).
-    public var functionKey: String
-    /// The dimension asked for, or nil for the function's default.
-    public var requestedDimension: Int?
-    /// Standard deviation of additive Gaussian noise (0 = noise-free).
-    public var noise: Double
-    /// The resolved function.
-    public var function: TestFunction
+    public var objective: any ProblemObjective
+
+    public init(label: String, objective: any ProblemObjective) {
+        self.label = label
+        self.objective = objective
+    }
+
+    public var space: SearchSpace { objective.space }
+    public var direction: Direction { objective.direction }
+    /// The known best value in the user's sign, if any.
+    public var knownOptimum: Double? { objective.knownOptimum }
 
     /// Canonical text of everything that determines this problem, for fingerprints.
-    public var canonicalText: String {
-        "function=\(functionKey);dimension=\(function.dimension);noise=\(noise);label=\(label)"
-    }
+    public var canonicalText: String { "\(objective.canonicalText);label=\(label)" }
 }
 
 /// One suggester of a manifest: a registered algorithm with options, under a label.

@@ -19,7 +19,7 @@ enum ManifestLock {
             "problems:",
         ]
         for problem in manifest.problems {
-            lines.append("  - {label: \(problem.label), function: \(problem.functionKey), dims: \(problem.function.dimension), noise: \(problem.noise), optimum: \(problem.function.optimum)}")
+            lines.append("  - {label: \(problem.label), \(problem.objective.lockFields), direction: \(problem.direction.rawValue)}")
         }
         lines.append("suggesters:")
         for suggester in manifest.suggesters {

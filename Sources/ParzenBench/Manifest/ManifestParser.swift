@@ -154,7 +154,7 @@ struct ManifestReader {
         let problems = try self.problems(fields["problems"]!.value)
         let suggesters = try self.suggesters(fields["suggesters"]!.value)
         for (index, suggester) in suggesters.enumerated() where !suggester.spec.algorithm.capabilities.contains(.conditionalSpaces) {
-            if let problem = problems.first(where: { $0.function.space.isConditional }) {
+            if let problem = problems.first(where: { $0.space.isConditional }) {
                 throw error(suggester.node, "suggesters[\(index)]",
                             "'\(suggester.spec.label)' (\(suggester.spec.algorithm.name)) cannot search the conditional space of problem '\(problem.label)'; remove one of them")
             }
@@ -217,7 +217,7 @@ struct ManifestReader {
             if problems.contains(where: { $0.label == label }) {
                 throw error(item, field, "duplicate problem label '\(label)'; give each problem a distinct label")
             }
-            problems.append(ProblemSpec(label: label, functionKey: key, requestedDimension: dims, noise: noise, function: resolved))
+            problems.append(ProblemSpec(label: label, objective: TestFunctionObjective(function: resolved, requestedDimension: dims, noise: noise)))
         }
         return problems
     }

@@ -19,7 +19,7 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-4) -> Bool {
 @Suite struct TestFunctionRegistryTests {
     @Test func listingOrderIsFixedAndKeysAreUnique() {
         #expect(TestFunctionRegistry.keys == [
-            "identity", "square",
+            "identity", "square", "tutorial-record",
             "branin", "camel6", "goldstein-price", "hartmann3", "hartmann6", "booth", "beale",
             "sphere", "rosenbrock", "rastrigin", "ackley", "griewank", "levy", "styblinski-tang", "michalewicz",
             "logscale", "quantized", "mixed", "conditional", "deep-conditional", "weighted-choice", "gaussian-priors",
