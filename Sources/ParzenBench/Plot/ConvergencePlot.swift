@@ -25,7 +25,7 @@ public enum ConvergencePlot {
             for s in results.suggesters.indices {
                 let sorted = Statistics.sorted(results.regrets(problem: p, suggester: s, checkpoint: c))
                 for fraction in [0.5, 0.25, 0.75] {
-                    fields.append(Gnuplot.number(Gnuplot.floored(Statistics.quantile(sorted: sorted, fraction), floor)))
+                    fields.append(Gnuplot.number(Gnuplot.floored(Quartiles.quantile(sorted: sorted, fraction), floor)))
                 }
             }
             data.append(fields.joined(separator: " "))
@@ -34,11 +34,11 @@ public enum ConvergencePlot {
         let first = results.checkpoints.first ?? 1, last = results.finalEvaluations
         let logX = last >= 10 * first
         var title = "\(problem.label): median regret and interquartile band (\(results.regrets[p].first?.count ?? 0) replicates)"
-        if floored { title += "\\nregret <= 0 drawn at \(Gnuplot.short(floor))" }
+        if floored { title += "\nregret <= 0 drawn at \(Gnuplot.short(floor))" }
         var lines = [Gnuplot.preamble(stem: stem, description: "\(problem.label): convergence of the best-so-far regret.",
                                       source: source, width: width, height: height)]
         lines.append("""
-            set title "\(title.replacingOccurrences(of: "\"", with: "'"))" noenhanced
+            set title \(Gnuplot.doubleQuoted(title)) noenhanced
             set xlabel "evaluations"
             set ylabel "best-so-far regret (f - f*)"
             \(logX ? "set logscale x 10" : "unset logscale x")

@@ -36,8 +36,8 @@ public enum FinalDistributionPlot {
             dots.append("# problem \(p): \(problem.label)")
             for (s, values) in finals.enumerated() {
                 let sorted = Statistics.sorted(values)
-                let stats = [sorted[0], Statistics.quantile(sorted: sorted, 0.25), Statistics.median(sorted: sorted),
-                             Statistics.quantile(sorted: sorted, 0.75), sorted[sorted.count - 1]]
+                let stats = [sorted[0], Quartiles.quantile(sorted: sorted, 0.25), Statistics.median(sorted: sorted),
+                             Quartiles.quantile(sorted: sorted, 0.75), sorted[sorted.count - 1]]
                 boxes.append(([String(s + 1)] + stats.map { Gnuplot.number(Gnuplot.floored($0, floor)) } + [String(Palette.colourValue(s))])
                     .joined(separator: " "))
                 for value in values { dots.append("\(s + 1) \(Gnuplot.number(Gnuplot.floored(value, floor)))") }
@@ -63,12 +63,13 @@ public enum FinalDistributionPlot {
             dots = \(Gnuplot.quoted(stem + "-points.dat"))
             set multiplot layout \(rows),\(columns) title "Final regret after \(results.finalEvaluations) evaluations (boxes: quartiles and median, whiskers: min to max, dots: replicates)"
             """)
+        let winners = FinalSummary.winners(results)
         for (p, problem) in results.problems.enumerated() {
-            var title = problem.label
+            var title = problem.label + (winners[p].map { ": \(results.suggesters[$0].label) best (Holm p < 0.05)" } ?? ": no significant winner")
             if results.suggesters.indices.contains(where: { s in results.finalRegrets(problem: p, suggester: s).contains { $0 <= 0 } }) {
-                title += " (regret <= 0 drawn at \(Gnuplot.short(floors[p])))"
+                title += "\nregret <= 0 drawn at \(Gnuplot.short(floors[p]))"
             }
-            lines.append("set title \(Gnuplot.quoted(title)) noenhanced")
+            lines.append("set title \(Gnuplot.doubleQuoted(title)) noenhanced")
             lines.append("plot boxes index \(p) using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \\\n"
                          + "     boxes index \(p) using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \\\n"
                          + "     dots index \(p) using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'")

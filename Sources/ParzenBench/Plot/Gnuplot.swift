@@ -15,6 +15,12 @@ public enum Gnuplot {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// A gnuplot double-quoted string: backslash and quote escaped, a line break as `\n`.
+    public static func doubleQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
     /// A number for a script or data file: shortest round-trip form, `NaN` (which gnuplot
     /// skips) for non-finite values.
     public static func number(_ value: Double) -> String {

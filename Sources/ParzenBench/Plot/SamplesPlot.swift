@@ -23,7 +23,8 @@ public enum SamplesPlot {
     /// The noise-free test function of `problem` when it has a 1-D or 2-D numeric,
     /// unconditional space; nil otherwise (or if the registry no longer knows it).
     public static func function(for problem: ResultSet.Problem) -> TestFunction? {
-        guard let function = try? TestFunctionRegistry.function(named: problem.functionKey, dimension: problem.dimension),
+        guard let key = problem.functionKey,
+              let function = try? TestFunctionRegistry.function(named: key, dimension: problem.dimension),
               SamplesWriter.isPlottable(function.space) else { return nil }
         return function
     }
@@ -161,9 +162,9 @@ public enum SamplesPlot {
                 set size ratio -1
                 """)
         } else {
-            lines.append("set ylabel 'f(\(axes[0].title.replacingOccurrences(of: "'", with: "''")))' noenhanced")
+            lines.append("set ylabel \(Gnuplot.quoted("f(\(axes[0].label))")) noenhanced")
         }
-        lines.append("set multiplot layout \(rows),\(columns) title \"\(heading.replacingOccurrences(of: "\"", with: "'"))\" noenhanced")
+        lines.append("set multiplot layout \(rows),\(columns) title \(Gnuplot.doubleQuoted(heading)) noenhanced")
         for (s, suggester) in results.suggesters.enumerated() {
             let colour = Gnuplot.quoted(Palette.colour(s))
             lines.append("set title \(Gnuplot.quoted(suggester.label)) noenhanced textcolor rgb \(colour)")

@@ -28,16 +28,22 @@ public struct FinalSummary: Sendable {
                 let sample = results.finalRegrets(problem: p, suggester: s)
                 let sorted = Statistics.sorted(sample)
                 let rng = MersenneTwister(seed: Self.bootstrapSeed(problem: results.problems[p].label, suggester: results.suggesters[s].label))
-                return Cell(median: Statistics.median(sorted: sorted), q25: Statistics.quantile(sorted: sorted, 0.25),
-                            q75: Statistics.quantile(sorted: sorted, 0.75),
+                return Cell(median: Statistics.median(sorted: sorted), q25: Quartiles.quantile(sorted: sorted, 0.25),
+                            q75: Quartiles.quantile(sorted: sorted, 0.75),
                             interval: BootstrapMedian.confidenceInterval(sample, resamples: Self.resamples, using: rng))
             }
         }
-        winners = results.problems.indices.map { p in
-            Self.winner(PairwiseTable.comparisons(results, problem: p, checkpoint: results.checkpoints.count - 1),
-                        medians: results.suggesters.indices.map { s in
-                            Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
-                        })
+        winners = Self.winners(results)
+    }
+
+    /// The winner of each problem's row at the final checkpoint (see ``winner(_:medians:)``),
+    /// without the bootstrap.
+    public static func winners(_ results: ResultSet) -> [Int?] {
+        results.problems.indices.map { p in
+            winner(PairwiseTable.comparisons(results, problem: p, checkpoint: results.checkpoints.count - 1),
+                   medians: results.suggesters.indices.map { s in
+                       Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
+                   })
         }
     }
 

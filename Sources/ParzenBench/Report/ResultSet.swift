@@ -4,16 +4,19 @@ import Foundation
 /// runs.csv, samples.csv), nothing rerun. Problems and suggesters keep the manifest's order; a
 /// suggester's index in ``suggesters`` picks its colour in every picture.
 public struct ResultSet: Sendable {
-    /// One problem as the lock file records it.
+    /// One problem as the lock file records it. Problems that are not registered test functions
+    /// (e.g. external objectives) have no function key, dimension or known optimum.
     public struct Problem: Sendable, Equatable {
         public var label: String
-        /// The registry key of the test function.
-        public var functionKey: String
-        public var dimension: Int
+        /// The registry key of the test function, if the problem is one.
+        public var functionKey: String?
+        public var dimension: Int?
+        /// Standard deviation of the observation noise (0 when none is recorded).
         public var noise: Double
-        public var optimum: Double
+        /// The known optimum, if recorded.
+        public var optimum: Double?
 
-        public init(label: String, functionKey: String, dimension: Int, noise: Double, optimum: Double) {
+        public init(label: String, functionKey: String?, dimension: Int?, noise: Double = 0, optimum: Double?) {
             self.label = label
             self.functionKey = functionKey
             self.dimension = dimension

@@ -91,11 +91,18 @@ public enum ResultsReader {
             guard let problemNodes = root["problems"]?.sequence, !problemNodes.isEmpty else { throw fail(root, "missing field 'problems'") }
             problems = []
             for node in problemNodes {
+                // Only the label is required: a problem that is not a registered test function
+                // records other fields (and gets no sample picture).
+                func optional<T: LosslessStringConvertible>(_ key: String, as type: T.Type) throws(AnalysisError) -> T? {
+                    guard let value = node[key] else { return nil }
+                    return try number(value, "problems.\(key)", as: type)
+                }
+                var functionKey: String?
+                if let value = node["function"] { functionKey = try scalar(value, "problems.function") }
                 problems.append(ResultSet.Problem(
-                    label: try scalar(node["label"], "problems.label"), functionKey: try scalar(node["function"], "problems.function"),
-                    dimension: try number(node["dims"], "problems.dims", as: Int.self),
-                    noise: try number(node["noise"], "problems.noise", as: Double.self),
-                    optimum: try number(node["optimum"], "problems.optimum", as: Double.self)))
+                    label: try scalar(node["label"], "problems.label"), functionKey: functionKey,
+                    dimension: try optional("dims", as: Int.self), noise: try optional("noise", as: Double.self) ?? 0,
+                    optimum: try optional("optimum", as: Double.self)))
             }
             guard let suggesterNodes = root["suggesters"]?.sequence, !suggesterNodes.isEmpty else { throw fail(root, "missing field 'suggesters'") }
             suggesters = []

@@ -56,6 +56,15 @@ import Testing
         #expect(Gnuplot.logFloor([0, 2e-3, 5]) == 2e-4 && Gnuplot.logFloor([0, -1]) == 1e-12)
     }
 
+    @Test func finalPanelsNameTheSignificantWinner() {
+        let results = ReportFixtures.small()
+        let final = FinalDistributionPlot.script(results, source: "r").files[0].contents
+        #expect(FinalSummary.winners(results) == FinalSummary(results).winners)
+        #expect(final.contains("set title \"branin: tpe best (Holm p < 0.05)\" noenhanced"))
+        #expect(final.contains("set title \"rosenbrock-3d: no significant winner\" noenhanced"))
+        #expect(Gnuplot.doubleQuoted("a\"b\\c\nd") == #""a\"b\\c\nd""#)
+    }
+
     @Test func cliques() {
         // Ranks 1.0, 1.5, 2.9, 3.0 with CD 1: {0, 1} and {2, 3}.
         #expect(CriticalDifferencePlot.cliques(sortedRanks: [1, 1.5, 2.9, 3], cd: 1) == [0...1, 2...3])

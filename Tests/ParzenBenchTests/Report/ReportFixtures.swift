@@ -62,7 +62,7 @@ enum ReportFixtures {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var lock = ["name: \(results.name)", "repeats: 6", "checkpoints: [\(results.checkpoints.map(String.init).joined(separator: ", "))]", "problems:"]
         for p in results.problems {
-            lock.append("  - {label: \(p.label), function: \(p.functionKey), dims: \(p.dimension), noise: \(p.noise), optimum: \(p.optimum)}")
+            lock.append("  - {label: \(p.label), function: \(p.functionKey!), dims: \(p.dimension!), noise: \(p.noise), optimum: \(p.optimum!), direction: minimize}")
         }
         lock.append("suggesters:")
         for s in results.suggesters { lock.append("  - {label: \(s.label), algorithm: \(s.algorithm), options: {}}") }
@@ -73,7 +73,7 @@ enum ReportFixtures {
                 for (r, curve) in results.regrets[p][s].enumerated() {
                     for (c, evaluations) in results.checkpoints.enumerated() {
                         runs.append(CSV.row([problem.label, suggester.label, String(r), String(evaluations),
-                                             CSV.number(curve[c] + problem.optimum), CSV.number(curve[c])]))
+                                             CSV.number(curve[c] + problem.optimum!), CSV.number(curve[c])]))
                     }
                 }
             }

@@ -240,3 +240,34 @@ import Testing
         #expect(xs == record.rows.map { $0.assignment["x"]! })
     }
 }
+
+@Suite struct ReportQuartilesTests {
+    @Test func infiniteRegretsGiveNoNaN() {
+        // GSL would give 0·∞ = NaN for the exact order statistic next to +∞.
+        #expect(Quartiles.quantile(sorted: [1, 2, .infinity, .infinity, .infinity], 0.25) == 2)
+        #expect(Quartiles.quantile(sorted: [1, 2, 3, .infinity, .infinity], 0.5) == 3)
+        #expect(Quartiles.quantile(sorted: [1, .infinity], 0.5) == .infinity)
+        #expect(Quartiles.quantile(sorted: [.infinity, .infinity], 0.3) == .infinity)
+        for fraction in [0, 0.1, 0.25, 0.5, 0.75, 1.0] {
+            #expect(Quartiles.quantile(sorted: [0.5, 1, 4, 9, 10], fraction) == Statistics.quantile(sorted: [0.5, 1, 4, 9, 10], fraction))
+        }
+    }
+}
+
+@Suite struct ReportLockTests {
+    @Test func problemsThatAreNotTestFunctionsAreRead() throws {
+        let base = ReportFixtures.temporaryFolder("report-lock")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folder = try ReportFixtures.writeFolder(ReportFixtures.small(), base: base)
+        let lockURL = folder.appendingPathComponent("manifest.lock.yaml")
+        let lock = try String(contentsOf: lockURL, encoding: .utf8)
+            .replacingOccurrences(of: "{label: square, function: square, dims: 1, noise: 0.0, optimum: 0.0, direction: minimize}",
+                                  with: "{label: square, command: \"./train.sh\", direction: maximize}")
+        try lock.write(to: lockURL, atomically: true, encoding: .utf8)
+        let results = try ResultsReader.read(folder)
+        #expect(results.problems[0] == ResultSet.Problem(label: "square", functionKey: nil, dimension: nil, noise: 0, optimum: nil))
+        // No function to draw the samples over: no sample picture for it, the rest unchanged.
+        #expect(PlotCatalog.sampleProblems(results) == [1])
+        #expect(Plotter.scripts(results, source: "r").count == Plotter.scripts(ReportFixtures.small(), source: "r").count - 1)
+    }
+}
