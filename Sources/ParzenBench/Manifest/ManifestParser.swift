@@ -39,8 +39,6 @@ struct ManifestReader {
     let source: String
 
     static let topLevelKeys = ["name", "seed", "repeats", "budget", "checkpoints", "problems", "suggesters"]
-    static let problemKeys = ["function", "dims", "noise", "label"]
-    static let suggesterKeys = ["label", "algorithm", "options"]
 
     func error(_ node: Node?, _ field: String, _ message: String) -> ManifestError {
         ManifestError(file: source, line: node?.mark?.line, column: node?.mark?.column, field: field, message: message)
@@ -178,93 +176,5 @@ struct ManifestReader {
         }
         if values.last != budget { values.append(budget) }
         return values
-    }
-
-    func problems(_ node: Node) throws(ManifestError) -> [ProblemSpec] {
-        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-            throw error(node, "problems", "expected a non-empty list of functions (e.g. - branin, or - {function: rosenbrock, dims: 5})")
-        }
-        var problems: [ProblemSpec] = []
-        for (i, item) in sequence.enumerated() {
-            let field = "problems[\(i)]"
-            var key: String, keyNode = item, dims: Int? = nil, noise = 0.0, explicitLabel: String? = nil
-            if case .scalar = item {
-                key = try string(item, field)
-            } else {
-                var function: String? = nil
-                for pair in try pairs(item, field, accepted: Self.problemKeys) {
-                    switch pair.key {
-                    case "function": function = try string(pair.value, "\(field).function"); keyNode = pair.value
-                    case "dims": dims = try integer(pair.value, "\(field).dims", atLeast: 1)
-                    case "noise":
-                        noise = try number(pair.value, "\(field).noise")
-                        guard noise >= 0 else { throw error(pair.value, "\(field).noise", "must be >= 0 (the noise's standard deviation)") }
-                    default: explicitLabel = try label(pair.value, "\(field).label")
-                    }
-                }
-                guard let function else { throw error(item, "\(field).function", "missing; name a test function (see `parzen list functions`)") }
-                key = function
-            }
-            let resolved: TestFunction
-            do { resolved = try TestFunctionRegistry.function(named: key, dimension: dims) } catch {
-                throw self.error(keyNode, field, "\(error)")
-            }
-            var label = explicitLabel ?? key
-            if explicitLabel == nil {
-                if let dims { label += "-\(dims)d" }
-                if noise > 0 { label += "-noisy" }
-            }
-            if problems.contains(where: { $0.label == label }) {
-                throw error(item, field, "duplicate problem label '\(label)'; give each problem a distinct label")
-            }
-            problems.append(ProblemSpec(label: label, objective: TestFunctionObjective(function: resolved, requestedDimension: dims, noise: noise)))
-        }
-        return problems
-    }
-
-    func suggesters(_ node: Node) throws(ManifestError) -> [(spec: SuggesterSpec, node: Node)] {
-        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-            throw error(node, "suggesters", "expected a non-empty list of algorithms (e.g. - tpe, or - {label: tpe-g15, algorithm: tpe, options: {gamma: 0.15}})")
-        }
-        var result: [(spec: SuggesterSpec, node: Node)] = []
-        for (i, item) in sequence.enumerated() {
-            let field = "suggesters[\(i)]"
-            var name: String, nameNode = item, label: String? = nil
-            var options = OrderedRecord<Value>(), optionsNode: Node? = nil
-            if case .scalar = item {
-                name = try string(item, field)
-            } else {
-                var algorithm: String? = nil
-                for pair in try pairs(item, field, accepted: Self.suggesterKeys) {
-                    switch pair.key {
-                    case "algorithm": algorithm = try string(pair.value, "\(field).algorithm"); nameNode = pair.value
-                    case "label": label = try self.label(pair.value, "\(field).label")
-                    default:
-                        guard case .record(let record) = try value(pair.value, "\(field).options") else {
-                            throw error(pair.value, "\(field).options", "expected a mapping of option names to values")
-                        }
-                        options = record
-                        optionsNode = pair.value
-                    }
-                }
-                guard let algorithm else { throw error(item, "\(field).algorithm", "missing; name an algorithm (see `parzen list suggesters`)") }
-                name = algorithm
-            }
-            let configured: Algorithm
-            do { configured = try Algorithm.named(name, options: options) } catch {
-                if case .invalidOption(let option, _) = error, case .mapping(let mapping)? = optionsNode,
-                   let keyNode = mapping.first(where: { $0.key.string == option })?.key {
-                    throw self.error(keyNode, "\(field).options.\(option)", "\(error)")
-                }
-                throw self.error(optionsNode ?? nameNode, field, "\(error)")
-            }
-            let resolvedLabel = label ?? name
-            guard Self.isLabel(resolvedLabel) else { throw error(nameNode, field, "'\(resolvedLabel)' cannot be a label; add label: with letters, digits, '.', '_', '-'") }
-            if result.contains(where: { $0.spec.label == resolvedLabel }) {
-                throw error(item, field, "duplicate suggester label '\(resolvedLabel)'; give each suggester a distinct label")
-            }
-            result.append((SuggesterSpec(label: resolvedLabel, algorithm: configured), item))
-        }
-        return result
     }
 }
