@@ -25,18 +25,22 @@ extension Cell {
     /// Creates both generators inside, so the cell is independent of every other cell and of the
     /// thread it runs on. Every proposal is validated against the space before it is evaluated.
     ///
-    /// - Parameter isCancelled: polled between trials; when it returns true the cell stops with
-    ///   ``CellFailure/cancelled`` and nothing is written.
+    /// - Parameters:
+    ///   - workDirectory: the cell's work folder for objectives that write files (external
+    ///     programs); nil for none.
+    ///   - isCancelled: polled between trials (and by external objectives while a program
+    ///     runs); when it returns true the cell stops with ``CellFailure/cancelled`` and nothing
+    ///     is written.
     /// - Complexity: the suggester's cost per trial times the budget, plus the objective's.
     /// - Determinism: the trials are a pure function of the cell (its fingerprint); only the
     ///   timings vary.
-    public func execute(isCancelled: () -> Bool = { false }) throws(CellFailure) -> CellRecord {
+    public func execute(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }) throws(CellFailure) -> CellRecord {
         let space = problem.space
         let direction = problem.direction
         let problemRNG = MersenneTwister(seed: problemSeed)
         let suggesterRNG = MersenneTwister(seed: suggesterSeed)
         var session: any ObjectiveSession
-        do { session = try problem.objective.makeSession(problemRNG: problemRNG) } catch {
+        do { session = try problem.objective.makeSession(problemRNG: problemRNG, context: SessionContext(workDirectory: workDirectory, isCancelled: isCancelled)) } catch {
             throw .objective("problem '\(problem.label)' could not start: \(error)")
         }
         defer { session.close() }

@@ -20,6 +20,15 @@ public protocol ProblemObjective: Sendable {
     ///
     /// - Parameter problemRNG: the cell's problem stream (noise, instances).
     func makeSession(problemRNG: MersenneTwister) throws(ObjectiveError) -> any ObjectiveSession
+    /// Starts an evaluation session for one cell with the cell's context (its work folder and
+    /// the run's cancellation); by default the context is ignored.
+    func makeSession(problemRNG: MersenneTwister, context: SessionContext) throws(ObjectiveError) -> any ObjectiveSession
+}
+
+extension ProblemObjective {
+    public func makeSession(problemRNG: MersenneTwister, context: SessionContext) throws(ObjectiveError) -> any ObjectiveSession {
+        try makeSession(problemRNG: problemRNG)
+    }
 }
 
 /// One cell's connection to its objective (a worker process stays alive across the trials).

@@ -98,7 +98,7 @@ public struct Runner: Sendable {
                     guard index < work.count else { return }
                     let cell = work[index]
                     do {
-                        let record = try cell.execute(isCancelled: { cancellation.isCancelled })
+                        let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled })
                         try store.save(record, for: cell)
                         shared.withLock {
                             $0.report.ran += 1

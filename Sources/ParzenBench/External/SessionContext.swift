@@ -1,0 +1,26 @@
+import Foundation
+
+/// What a cell tells its objective session besides the problem stream: where the cell may keep
+/// files, and how to notice that the run is being interrupted.
+public struct SessionContext {
+    /// The cell's work folder, results/NAME/work/PROBLEM/SUGGESTER/rNNN (nil: none; an external
+    /// objective then uses a temporary folder it removes at the end).
+    public var workDirectory: URL?
+    /// True once the run is being interrupted; a session polls it while a program runs and stops
+    /// the program early.
+    public var isCancelled: () -> Bool
+
+    public init(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }) {
+        self.workDirectory = workDirectory
+        self.isCancelled = isCancelled
+    }
+}
+
+extension ResultStore {
+    /// The cell's work folder, results/NAME/work/PROBLEM/SUGGESTER/rNNN: external objectives
+    /// write their per-trial files there (git-ignored, not part of the results).
+    public func workURL(_ cell: Cell) -> URL {
+        root.appendingPathComponent("work").appendingPathComponent(cell.problem.label)
+            .appendingPathComponent(cell.suggester.label).appendingPathComponent(cell.replicateName)
+    }
+}
