@@ -29,7 +29,7 @@ public struct ResultStore: Sendable {
     /// The finished cell, or nil when its file is missing, stale or corrupt.
     public func load(_ cell: Cell) -> CellRecord? {
         guard let data = FileManager.default.contents(atPath: cellURL(cell).path) else { return nil }
-        return CellFile.read(String(decoding: data, as: UTF8.self), cell: cell)
+        return CellFile.read(data, cell: cell)
     }
 
     /// Writes a finished cell atomically and clears any failure note it had.
