@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes the gnuplot scripts and data files of a result set into plots/NAME and renders them
 /// to PNG when gnuplot is installed.
@@ -31,9 +32,17 @@ public enum Plotter {
         }
         var warnings: [String] = []
         if let renderer {
-            for script in scripts {
-                let output = try renderer.render(script: script.scriptName, in: folder)
-                if !output.isEmpty { warnings.append("\(script.scriptName): \(output)") }
+            // One gnuplot per core at a time; results are gathered in script order, so the
+            // warnings (and the first failure reported) do not depend on scheduling.
+            let names = scripts.map(\.scriptName)
+            let outcomes = Mutex([Result<String, any Error>?](repeating: nil, count: names.count))
+            DispatchQueue.concurrentPerform(iterations: names.count) { index in
+                let result = Result { try renderer.render(script: names[index], in: folder) }
+                outcomes.withLock { $0[index] = result }
+            }
+            for (name, outcome) in zip(names, outcomes.withLock { $0 }) {
+                let output = try outcome!.get()
+                if !output.isEmpty { warnings.append("\(name): \(output)") }
             }
         }
         return Outcome(scripts: scripts, rendered: renderer != nil, warnings: warnings)
