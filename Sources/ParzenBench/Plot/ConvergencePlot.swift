@@ -46,7 +46,7 @@ public enum ConvergencePlot {
             set format y "10^{%L}"
             \(last > first ? "set xrange [\(first):\(last)]" : "set xrange [*:*]")
             set grid xtics ytics mytics lc rgb "#dddddd"
-            set key outside right top box opaque noenhanced
+            set key outside right top box opaque noenhanced width 2
             set style fill transparent solid 0.18 noborder
             data = \(Gnuplot.quoted(stem + ".dat"))
             """)

@@ -27,7 +27,7 @@ public enum ECDFPlot {
             set yrange [0:1]
             set ytics 0,0.2,1
             set grid xtics ytics lc rgb "#dddddd"
-            set key outside right top box opaque noenhanced
+            set key outside right top box opaque noenhanced width 2
             data = \(Gnuplot.quoted(stem + ".dat"))
             """)
         let clauses = results.suggesters.enumerated().map { s, suggester in

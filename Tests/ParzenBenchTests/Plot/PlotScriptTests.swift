@@ -107,7 +107,7 @@ import Testing
         set yrange [0:1]
         set ytics 0,0.2,1
         set grid xtics ytics lc rgb "#dddddd"
-        set key outside right top box opaque noenhanced
+        set key outside right top box opaque noenhanced width 2
         data = 'ecdf.dat'
         plot data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'a', \
              data using 1:2 with points lc rgb '#1f77b4' pt 7 ps 1 notitle, \
