@@ -44,6 +44,19 @@ public struct Algorithm: Sendable {
         factory = { (space, budget, rng) throws(SuggesterError) in try S(space: space, options: options, budget: budget, using: rng) }
     }
 
+    /// An algorithm that is not a registered type, e.g. an external program: its name,
+    /// capabilities, options as plain values (everything that determines its proposals; they
+    /// enter fingerprints and lock files) and a factory making one suggester per search.
+    public init(
+        name: String, capabilities: SuggesterCapabilities, options: OrderedRecord<Value>,
+        factory: @escaping @Sendable (_ space: SearchSpace, _ budget: Int, _ rng: MersenneTwister) throws(SuggesterError) -> any Suggester
+    ) {
+        self.name = name
+        self.capabilities = capabilities
+        self.options = options
+        self.factory = factory
+    }
+
     /// The built-in algorithm registered as `name`, with options decoded from plain values
     /// (as a manifest gives them); unknown options and out-of-range values are rejected.
     public static func named(_ name: String, options: OrderedRecord<Value> = [:]) throws(SuggesterError) -> Algorithm {

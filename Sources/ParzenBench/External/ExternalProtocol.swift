@@ -1,0 +1,265 @@
+import Foundation
+import Parzen
+
+/// The line-delimited JSON protocol between Parzen and an external suggester program
+/// (docs/external-suggesters.md). Parzen writes one JSON object per line to the program's
+/// stdin; the program answers each with exactly one JSON object on one line of stdout.
+public enum ExternalProtocol {
+    /// The protocol version sent in `hello`.
+    public static let version = 1
+
+    /// The `hello` message: the space (text and JSON forms), seed, budget and options.
+    static func hello(space: SearchSpace, seed: UInt32, budget: Int, options: OrderedRecord<Value>) -> String {
+        var out = JSONText()
+        out.object {
+            $0.field("type") { $0.string("hello") }
+            $0.field("protocol") { $0.int(version) }
+            $0.field("space") { $0.string(space.description) }
+            $0.field("space_json") { spaceJSON(space, into: &$0) }
+            $0.field("seed") { $0.int(Int(seed)) }
+            $0.field("budget") { $0.int(budget) }
+            $0.field("options") { $0.value(.record(options)) }
+        }
+        return out.text
+    }
+
+    /// `ask` for the trial with this id.
+    static func ask(trial: Int) -> String {
+        "{\"type\":\"ask\",\"trial\":\(trial)}"
+    }
+
+    /// `tell`: the finished trial's status, loss (null for a failed trial) and assignment.
+    static func tell(_ trial: Trial) -> String {
+        var out = JSONText()
+        out.object {
+            $0.field("type") { $0.string("tell") }
+            $0.field("trial") { $0.int(trial.id) }
+            $0.field("status") { $0.string(trial.status == .ok ? "ok" : "fail") }
+            $0.field("loss") { if trial.status == .ok, let loss = trial.loss, loss.isFinite { $0.number(loss) } else { $0.null() } }
+            $0.field("assignment") { writer in
+                writer.object { object in
+                    for (label, value) in trial.assignment { object.field(label) { $0.number(value) } }
+                }
+            }
+        }
+        return out.text
+    }
+
+    static let bye = "{\"type\":\"bye\"}"
+
+    /// The JSON form of a space: its hyperparameters flattened in declaration order (depth
+    /// first; a choice before the parameters inside its options), each with its kind, the
+    /// kind's arguments and the choices that must be taken for it to be active.
+    ///
+    /// ```json
+    /// {"parameters":[
+    ///   {"label":"type","kind":"choice","options":2,"conditions":[]},
+    ///   {"label":"a","kind":"uniform","low":-5.0,"high":5.0,"conditions":[["type",0]]}]}
+    /// ```
+    public static func spaceJSON(_ space: SearchSpace) -> String {
+        var out = JSONText()
+        spaceJSON(space, into: &out)
+        return out.text
+    }
+
+    static func spaceJSON(_ space: SearchSpace, into out: inout JSONText) {
+        out.object {
+            $0.field("parameters") { writer in
+                writer.array { array in
+                    for parameter in space.parameters {
+                        array.element { parameterJSON(parameter, into: &$0) }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func parameterJSON(_ parameter: Parameter, into out: inout JSONText) {
+        out.object { object in
+            object.field("label") { $0.string(parameter.label) }
+            object.field("kind") { $0.string(parameter.distribution.kindName) }
+            func number(_ key: String, _ value: Double) { object.field(key) { $0.number(value) } }
+            func integer(_ key: String, _ value: Int) { object.field(key) { $0.int(value) } }
+            switch parameter.distribution {
+            case .choice(let options):
+                integer("options", options.count)
+            case .pchoice(let options, let probabilities):
+                integer("options", options.count)
+                object.field("probabilities") { writer in writer.array { array in for p in probabilities { array.element { $0.number(p) } } } }
+            case .randint(let low, let high), .uniformint(let low, let high):
+                integer("low", low); integer("high", high)
+            case .uniform(let low, let high), .loguniform(let low, let high):
+                number("low", low); number("high", high)
+            case .quniform(let low, let high, let q), .qloguniform(let low, let high, let q):
+                number("low", low); number("high", high); number("q", q)
+            case .normal(let mu, let sigma), .lognormal(let mu, let sigma):
+                number("mu", mu); number("sigma", sigma)
+            case .qnormal(let mu, let sigma, let q), .qlognormal(let mu, let sigma, let q):
+                number("mu", mu); number("sigma", sigma); number("q", q)
+            }
+            object.field("conditions") { writer in
+                writer.array { array in
+                    for condition in parameter.conditions {
+                        array.element { element in
+                            element.array { pair in
+                                pair.element { $0.string(condition.label) }
+                                pair.element { $0.int(condition.option) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A reply from the program, decoded.
+    enum Reply: Equatable {
+        case hello(name: String, capabilities: [String])
+        case suggest(Value)
+        case exhausted
+        case ok
+        case error(String)
+    }
+
+    /// Why a reply line could not be understood.
+    struct ReplyError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// Decodes one reply line.
+    static func reply(_ line: String) throws(ReplyError) -> Reply {
+        let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
+        let value: Value
+        do { value = try JSONDecoder().decode(Value.self, from: Data(line.utf8)) } catch {
+            throw ReplyError(message: "not a JSON object: \(shown.debugDescription)")
+        }
+        guard case .record(let record) = value else {
+            throw ReplyError(message: "not a JSON object: \(shown.debugDescription)")
+        }
+        guard let type = record["type"]?.string else {
+            throw ReplyError(message: "a reply without a string \"type\": \(shown.debugDescription)")
+        }
+        switch type {
+        case "hello":
+            let name = record["name"]?.string ?? "unnamed"
+            var capabilities: [String] = []
+            if let given = record["capabilities"] {
+                guard case .list(let items) = given, items.allSatisfy({ $0.string != nil }) else {
+                    throw ReplyError(message: "hello: \"capabilities\" must be a list of strings, got \(given)")
+                }
+                capabilities = items.compactMap(\.string)
+            }
+            return .hello(name: name, capabilities: capabilities)
+        case "suggest":
+            guard let assignment = record["assignment"] else {
+                throw ReplyError(message: "suggest without \"assignment\": \(shown.debugDescription)")
+            }
+            return .suggest(assignment)
+        case "exhausted": return .exhausted
+        case "ok": return .ok
+        case "error": return .error(record["message"]?.string ?? record["message"].map { "\($0)" } ?? "(no message)")
+        default:
+            throw ReplyError(message: "unknown reply type \(type.debugDescription) (expected hello, suggest, exhausted, ok or error)")
+        }
+    }
+
+    /// The assignment of a `suggest` reply: a JSON object of label → number.
+    ///
+    /// - Throws: a message naming the label for a non-number value.
+    static func assignment(_ value: Value) throws(ReplyError) -> Assignment {
+        guard case .record(let record) = value else {
+            throw ReplyError(message: "\"assignment\" must be a JSON object of label → number, got \(value)")
+        }
+        var assignment = Assignment()
+        for (label, item) in record {
+            switch item {
+            case .int(let i): assignment[label] = Double(i)
+            case .double(let d): assignment[label] = d
+            default:
+                throw ReplyError(message: "'\(label)' = \(item): expected a number (choices as option indexes)")
+            }
+        }
+        return assignment
+    }
+}
+
+/// A small ordered JSON writer (keys in the order written, numbers in shortest form).
+struct JSONText {
+    private(set) var text = ""
+
+    mutating func null() { text += "null" }
+    mutating func int(_ value: Int) { text += String(value) }
+    mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
+
+    /// A finite number in shortest round-trip form; null for NaN and infinities.
+    mutating func number(_ value: Double) {
+        guard value.isFinite else { text += "null"; return }
+        text += "\(value)"
+    }
+
+    mutating func string(_ value: String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    text += String(format: "\\u%04x", scalar.value)
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text += "\""
+    }
+
+    mutating func value(_ value: Value) {
+        switch value {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .int(let i): int(i)
+        case .double(let d): number(d)
+        case .string(let s): string(s)
+        case .list(let items): array { array in for item in items { array.element { $0.value(item) } } }
+        case .record(let record): object { object in for (key, item) in record { object.field(key) { $0.value(item) } } }
+        }
+    }
+
+    mutating func object(_ body: (inout ObjectWriter) -> Void) {
+        var writer = ObjectWriter()
+        body(&writer)
+        text += "{" + writer.text + "}"
+    }
+
+    mutating func array(_ body: (inout ArrayWriter) -> Void) {
+        var writer = ArrayWriter()
+        body(&writer)
+        text += "[" + writer.text + "]"
+    }
+
+    struct ObjectWriter {
+        var text = ""
+        mutating func field(_ key: String, _ body: (inout JSONText) -> Void) {
+            var json = JSONText()
+            if !text.isEmpty { json.text = "," }
+            json.string(key)
+            json.text += ":"
+            body(&json)
+            text += json.text
+        }
+    }
+
+    struct ArrayWriter {
+        var text = ""
+        mutating func element(_ body: (inout JSONText) -> Void) {
+            var json = JSONText()
+            body(&json)
+            text += (text.isEmpty ? "" : ",") + json.text
+        }
+    }
+}

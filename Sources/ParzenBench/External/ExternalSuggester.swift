@@ -1,0 +1,245 @@
+import Foundation
+import GSLKit
+import Parzen
+
+/// A suggester that is another program, spoken to over stdin/stdout with the line-delimited
+/// JSON protocol of docs/external-suggesters.md (``ExternalProtocol``).
+///
+/// One program runs per search (one experiment cell), started when the suggester is made and
+/// ended when the suggester is released, whether the cell finished or failed: the child is
+/// held by a class whose deinit says `bye` and then terminates the child's process group.
+///
+/// Before each `ask`, every finished trial of the history the program has not been told about
+/// is sent as a `tell`. Every proposal is validated against the space; a crash, a reply later
+/// than the timeout, a line that is not the protocol, an `error` reply or an invalid point
+/// throws ``SuggesterError/failed(_:)`` with a precise message and the program's last stderr
+/// lines, which fails that cell only.
+///
+/// Manifests declare one as `{label: L, command: [program, arg, …], options: {…}, timeout: 60}`;
+/// `options` go to the program untouched. Make one in code with
+/// ``Algorithm/external(command:options:timeout:workingDirectory:environment:)``.
+public struct ExternalSuggester: Suggester {
+    /// Everything needed to start and talk to the program.
+    public struct Options: SuggesterOptions {
+        /// The argv; the program is found on PATH when it has no slash.
+        public var command: [String] = []
+        /// Sent to the program in `hello`.
+        public var options: Value = .record([:])
+        /// Seconds to wait for each reply (the first, `hello`, includes the program's start).
+        public var timeout: Double = 60
+        /// The program's working directory; empty keeps Parzen's.
+        public var workingDirectory: String = ""
+        /// Variables added to the program's environment.
+        public var environment: [String: String] = [:]
+
+        public init() {}
+
+        public init(command: [String], options: OrderedRecord<Value> = [:], timeout: Double = 60, workingDirectory: String = "", environment: [String: String] = [:]) {
+            self.command = command
+            self.options = .record(options)
+            self.timeout = timeout
+            self.workingDirectory = workingDirectory
+            self.environment = environment
+        }
+
+        public func validate() throws(SuggesterError) {
+            if command.isEmpty || command[0].isEmpty {
+                throw .invalidOption(name: "command", message: "expected a non-empty list: the program and its arguments")
+            }
+            if !(timeout > 0 && timeout.isFinite) {
+                throw .invalidOption(name: "timeout", message: "expected a number of seconds > 0, got \(timeout)")
+            }
+            guard case .record = options else {
+                throw .invalidOption(name: "options", message: "expected a mapping of option names to values")
+            }
+        }
+
+        var programOptions: OrderedRecord<Value> {
+            if case .record(let record) = options { return record }
+            return [:]
+        }
+    }
+
+    public static let name = "external"
+    public static let summary = "a program speaking the external-suggester protocol on stdin/stdout (docs/external-suggesters.md)"
+    /// Declared permissive: whether the program handles a conditional space is learned from its
+    /// `hello` reply, and a program that does not fails its cells with that message.
+    public static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
+
+    private let connection: Connection
+    private let space: SearchSpace
+
+    /// The program's name and capabilities, from its `hello` reply.
+    public var programName: String { connection.programName }
+    public var programCapabilities: [String] { connection.programCapabilities }
+    /// The child's process id (for tests checking that nothing is left running).
+    public var processID: Int32 { connection.child.pid }
+
+    public var planDescription: String? { "external program '\(connection.programName)': \(connection.commandText)" }
+
+    /// Starts the program and exchanges `hello`.
+    ///
+    /// - Determinism: draws one number from `rng`, the seed sent to the program.
+    /// - Throws: ``SuggesterError/invalidOption(name:message:)`` for bad options;
+    ///   ``SuggesterError/failed(_:)`` when the program cannot start, does not answer `hello`
+    ///   properly, reports an error, or cannot handle a conditional space.
+    public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
+        try options.validate()
+        self.space = space
+        let seed = rng.next() & 0x7fff_ffff
+        connection = try Connection(options: options)
+        try connection.hello(space: space, seed: seed, budget: budget, options: options.programOptions)
+    }
+
+    public mutating func suggest(history: Trials, using rng: MersenneTwister) throws(SuggesterError) -> Assignment? {
+        for trial in history.trials where trial.status != .pending && !connection.told.contains(trial.id) {
+            let reply = try connection.exchange(ExternalProtocol.tell(trial), what: "tell for trial \(trial.id)")
+            guard reply == .ok else { throw connection.failure("replied \(Self.describe(reply)) to tell for trial \(trial.id); expected {\"type\":\"ok\"}") }
+            connection.told.insert(trial.id)
+        }
+        let id = history.nextID
+        let reply = try connection.exchange(ExternalProtocol.ask(trial: id), what: "ask for trial \(id)")
+        switch reply {
+        case .exhausted:
+            return nil
+        case .suggest(let value):
+            let assignment: Assignment
+            do { assignment = try ExternalProtocol.assignment(value) } catch {
+                throw connection.failure("proposed an invalid point for trial \(id): \(error)", includeStderr: false)
+            }
+            do { try space.validate(assignment) } catch {
+                throw connection.failure("proposed an invalid point for trial \(id): \(error)", includeStderr: false)
+            }
+            return assignment
+        default:
+            throw connection.failure("replied \(Self.describe(reply)) to ask for trial \(id); expected suggest or exhausted")
+        }
+    }
+
+    static func describe(_ reply: ExternalProtocol.Reply) -> String {
+        switch reply {
+        case .hello: return "hello"
+        case .suggest: return "suggest"
+        case .exhausted: return "exhausted"
+        case .ok: return "ok"
+        case .error(let message): return "error (\(message))"
+        }
+    }
+
+    /// The running program; terminated (after `bye` when all went well) on release.
+    final class Connection {
+        let child: ChildProcess
+        let timeout: Double
+        let commandText: String
+        var programName = "?"
+        var programCapabilities: [String] = []
+        var told = Set<Int>()
+        /// False once something went wrong: no `bye` then, the child is just terminated.
+        var healthy = true
+
+        init(options: Options) throws(SuggesterError) {
+            timeout = options.timeout
+            commandText = options.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            do {
+                child = try ChildProcess(arguments: options.command,
+                                         workingDirectory: options.workingDirectory.isEmpty ? nil : options.workingDirectory,
+                                         environment: options.environment)
+            } catch {
+                throw .failed("external suggester: \(error)")
+            }
+        }
+
+        deinit {
+            if healthy {
+                // A clean shutdown: bye, its reply, then the program has a moment to exit.
+                if (try? child.writeLine(ExternalProtocol.bye, timeout: 1)) != nil {
+                    _ = try? child.readLine(timeout: 1)
+                }
+                child.terminate(exitWait: 1, grace: 2)
+            } else {
+                child.terminate(exitWait: 0, grace: 2)
+            }
+        }
+
+        func hello(space: SearchSpace, seed: UInt32, budget: Int, options: OrderedRecord<Value>) throws(SuggesterError) {
+            let reply = try exchange(ExternalProtocol.hello(space: space, seed: seed, budget: budget, options: options), what: "hello")
+            guard case .hello(let name, let capabilities) = reply else {
+                throw failure("replied \(ExternalSuggester.describe(reply)) to hello; expected {\"type\":\"hello\",\"name\":…}")
+            }
+            programName = name
+            programCapabilities = capabilities
+            if space.isConditional && !capabilities.contains("conditional") {
+                throw failure("does not declare the capability \"conditional\" in its hello, but the space is conditional", includeStderr: false)
+            }
+        }
+
+        /// Sends one message and decodes the one-line reply; an `error` reply throws.
+        func exchange(_ message: String, what: String) throws(SuggesterError) -> ExternalProtocol.Reply {
+            let line: String
+            do {
+                try child.writeLine(message, timeout: timeout)
+                line = try child.readLine(timeout: timeout)
+            } catch {
+                throw failure(describe(error, during: what))
+            }
+            let reply: ExternalProtocol.Reply
+            do { reply = try ExternalProtocol.reply(line) } catch {
+                throw failure("answered \(what) with garbage: \(error)")
+            }
+            if case .error(let message) = reply {
+                throw failure("reported an error at \(what): \(message)")
+            }
+            return reply
+        }
+
+        private func describe(_ error: ChildProcessError, during what: String) -> String {
+            switch error {
+            case .timedOut(let seconds, _):
+                return "did not answer \(what) within \(ChildProcessError.format(seconds)) s (timeout)"
+            case .closed(let status):
+                return "ended before answering \(what)" + (status.map { " (\($0))" } ?? " (closed its output)")
+            case .writeFailed(_, let status):
+                return "stopped reading before \(what)" + (status.map { " (\($0))" } ?? "")
+            default:
+                return "\(error) at \(what)"
+            }
+        }
+
+        /// A failure naming the program, with its last stderr lines; marks the connection
+        /// unhealthy and terminates the child first, so the tail is complete.
+        func failure(_ what: String, includeStderr: Bool = true) -> SuggesterError {
+            healthy = false
+            child.terminate(exitWait: 0, grace: 2)
+            var message = "external suggester '\(commandText)' \(what)"
+            if includeStderr {
+                let tail = child.stderrTail()
+                if tail.isEmpty {
+                    message += "; it wrote nothing to stderr"
+                } else {
+                    message += "; its last stderr lines:\n" + tail.map { "  | \($0)" }.joined(separator: "\n")
+                }
+            }
+            return .failed(message)
+        }
+    }
+}
+
+extension Algorithm {
+    /// An external suggester program (``ExternalSuggester``).
+    ///
+    /// The name is `external`; the options record holds the command and the program's options
+    /// (both enter fingerprints), not the timeout, the directory or the environment.
+    ///
+    /// - Throws: ``SuggesterError/invalidOption(name:message:)`` for an empty command or a
+    ///   timeout that is not > 0.
+    public static func external(command: [String], options: OrderedRecord<Value> = [:], timeout: Double = 60,
+                                workingDirectory: String = "", environment: [String: String] = [:]) throws(SuggesterError) -> Algorithm {
+        let configuration = ExternalSuggester.Options(command: command, options: options, timeout: timeout,
+                                                      workingDirectory: workingDirectory, environment: environment)
+        try configuration.validate()
+        let record: OrderedRecord<Value> = ["command": .list(command.map { .string($0) }), "options": .record(options)]
+        return Algorithm(name: ExternalSuggester.name, capabilities: ExternalSuggester.capabilities, options: record) { (space, budget, rng) throws(SuggesterError) in
+            try ExternalSuggester(space: space, options: configuration, budget: budget, using: rng)
+        }
+    }
+}
