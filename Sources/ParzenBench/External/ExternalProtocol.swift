@@ -164,15 +164,23 @@ public enum ExternalProtocol {
         }
     }
 
-    /// The assignment of a `suggest` reply: a JSON object of label → number.
+    /// The assignment of a `suggest` reply: a JSON object of label → number, in the space's
+    /// declaration order (labels the space does not have last, for validation to name).
     ///
     /// - Throws: a message naming the label for a non-number value.
-    static func assignment(_ value: Value) throws(ReplyError) -> Assignment {
+    static func assignment(_ value: Value, space: SearchSpace? = nil) throws(ReplyError) -> Assignment {
         guard case .record(let record) = value else {
             throw ReplyError(message: "\"assignment\" must be a JSON object of label → number, got \(value)")
         }
+        var ordered: [(String, Value)] = []
+        if let space {
+            for label in space.labels { if let item = record[label] { ordered.append((label, item)) } }
+            for (label, item) in record where space.parameter(label) == nil { ordered.append((label, item)) }
+        } else {
+            ordered = record.map { ($0.key, $0.value) }
+        }
         var assignment = Assignment()
-        for (label, item) in record {
+        for (label, item) in ordered {
             switch item {
             case .int(let i): assignment[label] = Double(i)
             case .double(let d): assignment[label] = d

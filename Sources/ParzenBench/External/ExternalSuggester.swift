@@ -25,7 +25,8 @@ public struct ExternalSuggester: Suggester {
         public var command: [String] = []
         /// Sent to the program in `hello`.
         public var options: Value = .record([:])
-        /// Seconds to wait for each reply (the first, `hello`, includes the program's start).
+        /// Seconds to wait for each reply; the first, `hello`, which includes the program's
+        /// start, gets at least 30.
         public var timeout: Double = 60
         /// The program's working directory; empty keeps Parzen's.
         public var workingDirectory: String = ""
@@ -104,7 +105,7 @@ public struct ExternalSuggester: Suggester {
             return nil
         case .suggest(let value):
             let assignment: Assignment
-            do { assignment = try ExternalProtocol.assignment(value) } catch {
+            do { assignment = try ExternalProtocol.assignment(value, space: space) } catch {
                 throw connection.failure("proposed an invalid point for trial \(id): \(error)", includeStderr: false)
             }
             do { try space.validate(assignment) } catch {
@@ -162,7 +163,8 @@ public struct ExternalSuggester: Suggester {
         }
 
         func hello(space: SearchSpace, seed: UInt32, budget: Int, options: OrderedRecord<Value>) throws(SuggesterError) {
-            let reply = try exchange(ExternalProtocol.hello(space: space, seed: seed, budget: budget, options: options), what: "hello")
+            let reply = try exchange(ExternalProtocol.hello(space: space, seed: seed, budget: budget, options: options), what: "hello",
+                                     timeout: max(timeout, Connection.minimumHelloTimeout))
             guard case .hello(let name, let capabilities) = reply else {
                 throw failure("replied \(ExternalSuggester.describe(reply)) to hello; expected {\"type\":\"hello\",\"name\":…}")
             }
@@ -173,8 +175,13 @@ public struct ExternalSuggester: Suggester {
             }
         }
 
+        /// The wait for the `hello` reply is at least this long (seconds): it includes the
+        /// program's start, e.g. importing a library on a busy machine.
+        static let minimumHelloTimeout = 30.0
+
         /// Sends one message and decodes the one-line reply; an `error` reply throws.
-        func exchange(_ message: String, what: String) throws(SuggesterError) -> ExternalProtocol.Reply {
+        func exchange(_ message: String, what: String, timeout: Double? = nil) throws(SuggesterError) -> ExternalProtocol.Reply {
+            let timeout = timeout ?? self.timeout
             let line: String
             do {
                 try child.writeLine(message, timeout: timeout)

@@ -122,6 +122,7 @@ import Glibc
 
     @Test func terminateIsIdempotent() throws {
         let child = try ChildProcess(arguments: Self.shell("exit 7"))
+        #expect(child.waitForExit(seconds: 5) == .exited(7))
         #expect(child.terminate() == .exited(7))
         #expect(child.terminate() == .exited(7))
         #expect(child.isTerminated)
