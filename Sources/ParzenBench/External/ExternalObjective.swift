@@ -189,6 +189,9 @@ struct ObjectiveWorkFolder {
 enum ObjectiveReply: Equatable {
     case ok(Double, extras: Value?)
     case fail(String, extras: Value?)
+    /// A well-formed reply that is no result (NaN, no loss, an unknown status).
+    case rejected(String)
+    /// Not a number nor JSON: the program may be out of step.
     case unreadable(String)
 
     /// Reads a reply: a number, or a JSON object with `loss` (or `value`), optional `status`
@@ -197,16 +200,16 @@ enum ObjectiveReply: Equatable {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return .unreadable("empty output, expected a number or a JSON object such as {\"loss\": 0.5}") }
         if let number = Double(text) ?? (text.lowercased() == "nan" ? .nan : nil) {
-            return number.isFinite ? .ok(number, extras: nil) : .unreadable("the program returned \(text)")
+            return number.isFinite ? .ok(number, extras: nil) : .rejected("the program returned \(text)")
         }
         guard let value = ObjectiveJSON.decode(text) else {
             return .unreadable("unreadable output \(quote(text)); expected a number or a JSON object such as {\"loss\": 0.5, \"status\": \"ok\"}")
         }
         if let number = value.double {
-            return number.isFinite ? .ok(number, extras: nil) : .unreadable("the program returned \(ObjectiveJSON.number(number))")
+            return number.isFinite ? .ok(number, extras: nil) : .rejected("the program returned \(ObjectiveJSON.number(number))")
         }
         guard case .record(let record) = value else {
-            return .unreadable("unreadable output \(quote(text)); expected a number or a JSON object with a loss")
+            return .rejected("unreadable output \(quote(text)); expected a number or a JSON object with a loss")
         }
         let extras = record["extras"]
         let status = record["status"]?.string ?? "ok"
@@ -214,17 +217,17 @@ enum ObjectiveReply: Equatable {
         switch status {
         case "ok":
             guard let loss = (record["loss"] ?? record["value"]) else {
-                return .unreadable("the reply has no \"loss\": \(quote(text))")
+                return .rejected("the reply has no \"loss\": \(quote(text))")
             }
             guard let number = loss.double else {
-                if case .string(let s) = loss, let d = Double(s) { return .unreadable("the program returned \(d.isNaN ? "NaN" : s)") }
-                return .unreadable("\"loss\" is not a number: \(quote(text))")
+                if case .string(let s) = loss, let d = Double(s) { return .rejected("the program returned \(d.isNaN ? "NaN" : s)") }
+                return .rejected("\"loss\" is not a number: \(quote(text))")
             }
-            return number.isFinite ? .ok(number, extras: extras) : .unreadable("the program returned \(ObjectiveJSON.number(number))")
+            return number.isFinite ? .ok(number, extras: extras) : .rejected("the program returned \(ObjectiveJSON.number(number))")
         case "fail":
             return .fail("the program reported a failure" + (message.map { ": \($0)" } ?? ""), extras: extras)
         default:
-            return .unreadable("unknown status \(quote(status)); accepted: ok, fail")
+            return .rejected("unknown status \(quote(status)); accepted: ok, fail")
         }
     }
 
@@ -319,6 +322,8 @@ struct ObjectiveWorkerSession: ObjectiveSession {
                 return ObjectiveOutcome(status: .ok, value: value, trueValue: nil)
             case .fail(let message, let extras):
                 if let extras { folder.recordExtras(extras, trial: id) }
+                return objective.failure(message, stderr: child.stderrTail())
+            case .rejected(let message):
                 return objective.failure(message, stderr: child.stderrTail())
             case .unreadable(let message):
                 // The worker may be out of step (a stray print); start afresh.
@@ -421,7 +426,7 @@ struct ObjectiveTemplateSession: ObjectiveSession {
             child.terminate(exitWait: 0, grace: objective.grace)
             let tail = child.stderrTail()
             if status != .exited(0) {
-                outcome = objective.failure("the program \(status)", stderr: tail)
+                if case .signaled = status { outcome = objective.failure("the program was \(status)", stderr: tail) } else { outcome = objective.failure("the program \(status)", stderr: tail) }
             } else if let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 switch ObjectiveReply.read(last) {
                 case .ok(let value, let extras):
@@ -430,7 +435,7 @@ struct ObjectiveTemplateSession: ObjectiveSession {
                 case .fail(let message, let extras):
                     if let extras { folder.recordExtras(extras, trial: id) }
                     outcome = objective.failure(message, stderr: tail)
-                case .unreadable(let message):
+                case .rejected(let message), .unreadable(let message):
                     outcome = objective.failure(message, stderr: tail)
                 }
             } else {

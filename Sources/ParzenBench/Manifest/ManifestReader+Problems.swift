@@ -213,9 +213,10 @@ extension ManifestReader {
             // Content line k is manifest line mark.line + k, indented by the block's indentation.
             if let text = try? String(contentsOfFile: source, encoding: .utf8) {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                // The block's indentation is its first line's.
                 let index = mark.line + line - 1
-                if index < lines.count {
-                    let indent = lines[index].prefix { $0 == " " }.count
+                if index < lines.count, mark.line < lines.count {
+                    let indent = lines[mark.line].prefix { $0 == " " }.count
                     return ManifestError(file: source, line: mark.line + line, column: indent + column, field: field, message: message)
                 }
             }
