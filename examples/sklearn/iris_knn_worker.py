@@ -12,6 +12,7 @@ norm) when normalize = 1, THEN standardised (columns) when scale = 1, before 5-f
 cross_val_score (StratifiedKFold, no shuffle); loss = -mean accuracy.
 
     python3 examples/sklearn/iris_knn_worker.py --once 5 0 1    # one setting, prints the loss
+    python3 examples/sklearn/iris_knn_worker.py --accuracy      # replies {"value": accuracy}, for direction: maximize
 """
 import json
 import sys
@@ -39,13 +40,17 @@ def main():
         k, s, n = (int(a) for a in sys.argv[2:])
         print(repr(-accuracy(k, s, n)))
         return
+    maximise = "--accuracy" in sys.argv[1:]
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
             point = json.loads(line)["point"]
             acc = accuracy(int(point["n_neighbors"]), int(point["scale"]), int(point["normalize"]))
-            reply = {"loss": -acc, "status": "ok", "extras": {"accuracy": acc}}
+            if maximise:
+                reply = {"value": acc, "status": "ok"}
+            else:
+                reply = {"loss": -acc, "status": "ok", "extras": {"accuracy": acc}}
         except Exception as error:  # a bad point fails this trial, not the worker
             reply = {"status": "fail", "message": f"{type(error).__name__}: {error}"}
         print(json.dumps(reply), flush=True)
