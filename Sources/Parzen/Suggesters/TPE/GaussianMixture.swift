@@ -102,32 +102,33 @@ struct GaussianMixture {
                                 }
                             }
                             if let prior = priorIndex, count >= Self.windowThreshold, Self.isAscending(mu) {
-                                var reachRight = [Double](repeating: 0, count: count)
-                                var reachLeft = [Double](repeating: 0, count: count)
-                                var windowCoefficients = [Double](repeating: 0, count: count)
                                 var coefficientSum = 0.0, weightSum = 0.0
-                                reachRight.withUnsafeMutableBufferPointer { right in
-                                    reachLeft.withUnsafeMutableBufferPointer { left in
-                                        windowCoefficients.withUnsafeMutableBufferPointer { wc in
-                                            var running = -Double.infinity
-                                            for k in 0..<count {
-                                                if k != prior {
-                                                    running = max(running, mu[k] + c * sigma[k])
-                                                    wc[k] = coef[k]
-                                                    coefficientSum += coef[k]
-                                                    weightSum += w[k]
-                                                }
-                                                right[k] = running
-                                            }
-                                            running = .infinity
-                                            var k = count - 1
-                                            while k >= 0 {
-                                                if k != prior { running = min(running, mu[k] - c * sigma[k]) }
-                                                left[k] = running
-                                                k -= 1
-                                            }
+                                // Every entry of the three arrays is written below.
+                                let reachRight = [Double](unsafeUninitializedCapacity: count) { right, initialized in
+                                    var running = -Double.infinity
+                                    for k in 0..<count {
+                                        if k != prior {
+                                            running = max(running, mu[k] + c * sigma[k])
+                                            coefficientSum += coef[k]
+                                            weightSum += w[k]
                                         }
+                                        right[k] = running
                                     }
+                                    initialized = count
+                                }
+                                let reachLeft = [Double](unsafeUninitializedCapacity: count) { left, initialized in
+                                    var running = Double.infinity
+                                    var k = count - 1
+                                    while k >= 0 {
+                                        if k != prior { running = min(running, mu[k] - c * sigma[k]) }
+                                        left[k] = running
+                                        k -= 1
+                                    }
+                                    initialized = count
+                                }
+                                let windowCoefficients = [Double](unsafeUninitializedCapacity: count) { wc, initialized in
+                                    for k in 0..<count { wc[k] = k == prior ? 0 : coef[k] }
+                                    initialized = count
                                 }
                                 window = Window(
                                     reachRight: reachRight, reachLeft: reachLeft, priorIndex: prior,

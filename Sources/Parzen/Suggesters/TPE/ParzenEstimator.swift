@@ -63,42 +63,54 @@ struct ParzenEstimator: Equatable {
         // Sorted order of the observations, ties by age (stable argsort), with the prior
         // inserted at its left binary-search position.
         let order = observations.withUnsafeBufferPointer { stableOrder($0) }
-        let ramp = n > flat ? ParzenEstimator.linearForgettingWeights(count: n, flat: flat) : []
+        // The forgetting weight of observation i, as linearForgettingWeights(count: n, flat:)[i]
+        // computes it (same operations), without building the array.
+        let rampCount = n > flat ? n - flat : 0
+        let rampStart = 1 / Double(n)
+        let rampStep = rampCount > 1 ? (1 - rampStart) / Double(rampCount - 1) : 0
+        @inline(__always) func forgetting(_ i: Int) -> Double {
+            guard i < rampCount - 1 else { return rampCount == 1 && i == 0 ? rampStart : 1 }
+            return Double(i) * rampStep + rampStart
+        }
         var prior = 0
-        var sortedMeans = [Double](repeating: 0, count: n + 1)
-        var sortedWeights = [Double](repeating: 1, count: n + 1)
-        var sorted = [Double](repeating: 0, count: n + 1)
         var total = 0.0
-        observations.withUnsafeBufferPointer { obs in
-            order.withUnsafeBufferPointer { order in
-                prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { obs[Int(order[$0])] }
-                sortedMeans.withUnsafeMutableBufferPointer { s in
-                    sortedWeights.withUnsafeMutableBufferPointer { w in
+        var builtWeights: [Double] = []
+        // Every entry of the three arrays is written below (means and weights for each
+        // observation and the prior; sigmas for every j in 0...n).
+        let sortedMeans = [Double](unsafeUninitializedCapacity: n + 1) { s, meansCount in
+            let sortedWeights = [Double](unsafeUninitializedCapacity: n + 1) { w, weightsCount in
+                observations.withUnsafeBufferPointer { obs in
+                    order.withUnsafeBufferPointer { order in
+                        prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { obs[Int(order[$0])] }
                         for j in 0..<n {
                             let slot = j < prior ? j : j + 1
                             s[slot] = obs[Int(order[j])]
-                            if !ramp.isEmpty { w[slot] = ramp[Int(order[j])] }
+                            w[slot] = rampCount > 0 ? forgetting(Int(order[j])) : 1
                         }
-                        s[prior] = priorMean
-                        w[prior] = priorWeight
-                        for j in 0...n { total += w[j] }
-                        for j in 0...n { w[j] /= total }
-                    }
-                    let lowest = priorSigma / Double(min(100, n + 2))
-                    sorted.withUnsafeMutableBufferPointer { sigma in
-                        sigma[0] = s[1] - s[0]
-                        sigma[n] = s[n] - s[n - 1]
-                        for j in 1..<n { sigma[j] = max(s[j] - s[j - 1], s[j + 1] - s[j]) }
-                        for j in 0...n { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
-                        sigma[prior] = priorSigma
                     }
                 }
+                s[prior] = priorMean
+                w[prior] = priorWeight
+                for j in 0...n { total += w[j] }
+                for j in 0...n { w[j] /= total }
+                weightsCount = n + 1
+            }
+            builtWeights = sortedWeights
+            meansCount = n + 1
+        }
+        let lowest = priorSigma / Double(min(100, n + 2))
+        sigmas = sortedMeans.withUnsafeBufferPointer { s in
+            [Double](unsafeUninitializedCapacity: n + 1) { sigma, sigmaCount in
+                sigma[0] = s[1] - s[0]
+                sigma[n] = s[n] - s[n - 1]
+                for j in 1..<n { sigma[j] = max(s[j] - s[j - 1], s[j + 1] - s[j]) }
+                for j in 0...n { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
+                sigma[prior] = priorSigma
+                sigmaCount = n + 1
             }
         }
-
-        weights = sortedWeights
+        weights = builtWeights
         means = sortedMeans
-        sigmas = sorted
         priorIndex = prior
     }
 

@@ -1,12 +1,16 @@
-/// A stable argsort for `Double`s: NumPy's `argsort(kind="stable")`, by a bottom-up merge sort
-/// on the values' order-preserving bit patterns.
+/// A stable argsort for `Double`s: NumPy's `argsort(kind="stable")`, ordered by the values'
+/// order-preserving bit patterns.
 ///
-/// TPE sorts every parameter's observations on every call (N of them for g(x)); comparing
-/// integer keys in raw buffers keeps that cheap.
+/// TPE sorts every parameter's observations on every call (N of them for g(x)), so this is a
+/// bucket sort: values are spread over about n buckets by a monotone map of their value, each
+/// bucket is filled in input order and then insertion-sorted (stable); a bucket that holds
+/// many values (heavy ties, or a skewed spread) is merge-sorted instead. The order sorted by
+/// is the total order of the integer keys with ties by position, so the result is exactly the
+/// stable argsort, whichever way it is computed.
 ///
 /// - Parameter values: finite values (NaN has no order; ±0 sort as −0 < +0).
 /// - Returns: the permutation that sorts `values` ascending, ties in their original order.
-/// - Complexity: O(n log n) time, O(n) extra space.
+/// - Complexity: O(n) expected for spread-out values, O(n log n) at worst; O(n) extra space.
 /// - Determinism: a pure function of the values.
 func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
     let n = values.count
@@ -27,43 +31,110 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
     }
 
     // Order-preserving integer keys (flip all bits of negatives, the sign bit of the rest), so
-    // comparisons are exact and cheap; then a bottom-up merge sort of (key, index) pairs, which
-    // is stable: insertion-sorted runs of 16, merged pairwise, left side first on ties.
+    // comparisons are exact and cheap.
+    @inline(__always) func key(_ x: Double) -> UInt64 {
+        let bits = x.bitPattern
+        return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+    }
+    var low = values[0], high = values[0], hasNaN = false
+    for i in 0..<n {
+        let v = values[i]
+        low = v < low ? v : low
+        high = v > high ? v : high
+        hasNaN = hasNaN || v.isNaN
+    }
+    let range = high - low
     let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
     let index = UnsafeMutablePointer<Int32>.allocate(capacity: n)
     let keys2 = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
     let index2 = UnsafeMutablePointer<Int32>.allocate(capacity: n)
     defer { keys.deallocate(); index.deallocate(); keys2.deallocate(); index2.deallocate() }
-    for i in 0..<n {
-        let bits = values[i].bitPattern
-        keys[i] = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-        index[i] = Int32(i)
-    }
-    let run = 16
-    var start = 0
-    while start < n {
-        let end = min(start + run, n)
-        var i = start + 1
-        while i < end {
-            let key = keys[i], item = index[i]
-            var j = i
-            while j > start && keys[j - 1] > key {
-                keys[j] = keys[j - 1]
-                index[j] = index[j - 1]
-                j -= 1
-            }
-            keys[j] = key
-            index[j] = item
-            i += 1
+
+    guard range.isFinite && range > 0 && !hasNaN else {
+        // All equal (up to the sign of zero), or not all finite: one merge sort.
+        for i in 0..<n {
+            keys[i] = key(values[i])
+            index[i] = Int32(i)
         }
-        start = end
+        mergeSort(keys, index, keys2, index2, 0, n)
+        return Array(UnsafeBufferPointer(start: index, count: n))
+    }
+
+    // Bucket b(v) = ⌊(v − low)·scale⌋ is nondecreasing in v (rounded subtraction of a constant
+    // and multiplication by a positive constant are monotone), so buckets hold consecutive
+    // stretches of the sorted order.
+    let bucketCount = n
+    let scale = Double(bucketCount) / range
+    let starts = UnsafeMutablePointer<Int32>.allocate(capacity: bucketCount + 1)
+    let buckets = keys2  // reused: bucket numbers, before keys2 is needed
+    defer { starts.deallocate() }
+    starts.initialize(repeating: 0, count: bucketCount + 1)
+    for i in 0..<n {
+        let b = min(Int((values[i] - low) * scale), bucketCount - 1)
+        buckets[i] = UInt64(b)
+        starts[b + 1] += 1
+    }
+    for b in 0..<bucketCount { starts[b + 1] += starts[b] }
+    // Stable scatter: within a bucket, input order. `starts[b]` ends as the end of bucket b.
+    for i in 0..<n {
+        let b = Int(buckets[i])
+        let slot = Int(starts[b])
+        starts[b] += 1
+        keys[slot] = key(values[i])
+        index[slot] = Int32(i)
+    }
+    var begin = 0
+    for b in 0..<bucketCount {
+        let end = Int(starts[b])
+        let size = end - begin
+        if size > 64 {
+            mergeSort(keys, index, keys2, index2, begin, end)
+        } else if size > 1 {
+            insertionSort(keys, index, begin, end)
+        }
+        begin = end
+    }
+    return Array(UnsafeBufferPointer(start: index, count: n))
+}
+
+/// Stable insertion sort of (key, index) pairs in [start, end).
+@inline(__always)
+private func insertionSort(_ keys: UnsafeMutablePointer<UInt64>, _ index: UnsafeMutablePointer<Int32>, _ start: Int, _ end: Int) {
+    var i = start + 1
+    while i < end {
+        let key = keys[i], item = index[i]
+        var j = i
+        while j > start && keys[j - 1] > key {
+            keys[j] = keys[j - 1]
+            index[j] = index[j - 1]
+            j -= 1
+        }
+        keys[j] = key
+        index[j] = item
+        i += 1
+    }
+}
+
+/// Stable bottom-up merge sort of (key, index) pairs in [start, end): insertion-sorted runs of
+/// 16, merged pairwise, left side first on ties. The result is left in `keys`/`index`; the
+/// second pair of buffers is scratch over the same range.
+private func mergeSort(
+    _ keys: UnsafeMutablePointer<UInt64>, _ index: UnsafeMutablePointer<Int32>,
+    _ keys2: UnsafeMutablePointer<UInt64>, _ index2: UnsafeMutablePointer<Int32>, _ start: Int, _ end: Int
+) {
+    let run = 16
+    var runStart = start
+    while runStart < end {
+        let runEnd = min(runStart + run, end)
+        insertionSort(keys, index, runStart, runEnd)
+        runStart = runEnd
     }
     var sourceKeys = keys, sourceIndex = index, targetKeys = keys2, targetIndex = index2
     var width = run
-    while width < n {
-        var left = 0
-        while left < n {
-            let middle = min(left + width, n), right = min(left + 2 * width, n)
+    while width < end - start {
+        var left = start
+        while left < end {
+            let middle = min(left + width, end), right = min(left + 2 * width, end)
             var i = left, j = middle, k = left
             while i < middle && j < right {
                 if sourceKeys[j] < sourceKeys[i] {
@@ -81,5 +152,8 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         swap(&sourceIndex, &targetIndex)
         width *= 2
     }
-    return Array(UnsafeBufferPointer(start: sourceIndex, count: n))
+    if sourceKeys != keys {
+        keys.advanced(by: start).update(from: sourceKeys.advanced(by: start), count: end - start)
+        index.advanced(by: start).update(from: sourceIndex.advanced(by: start), count: end - start)
+    }
 }

@@ -157,6 +157,9 @@ public struct TPE: Suggester {
     /// - Complexity: O(N·d) for N trials and d parameters (label comparisons are O(1) for
     ///   the usual short labels).
     func collectObservations(_ history: Trials, positions: [Int], isBelow: [Bool]) -> Observations {
+        if let observations = collectUnconditionalObservations(history, positions: positions, isBelow: isBelow) {
+            return observations
+        }
         let count = layout.labels.count
         let rows = positions.count
         // Every parameter gets a stretch of `rows` slots in one flat buffer per set; counts say
@@ -218,6 +221,72 @@ public struct TPE: Suggester {
         }
         let below = (0..<count).map { p in Array(belowFlat[(p * rows)..<(p * rows + belowCounts[p])]) }
         let above = (0..<count).map { p in Array(aboveFlat[(p * rows)..<(p * rows + aboveCounts[p])]) }
+        return Observations(below: below, above: above)
+    }
+
+    /// ``collectObservations(_:positions:isBelow:)`` for the common case: a space without
+    /// conditions whose trials all hold exactly its labels in declaration order. The values are
+    /// gathered row by row into one matrix, then each parameter's column is split into the two
+    /// sets, in the same (id) order as the general pass. Returns nil when the case does not apply.
+    ///
+    /// - Complexity: O(N·d).
+    func collectUnconditionalObservations(_ history: Trials, positions: [Int], isBelow: [Bool]) -> Observations? {
+        let layout = self.layout
+        let count = layout.labels.count
+        let rows = positions.count
+        guard count > 0, layout.conditionParent.isEmpty else { return nil }
+        let matrix = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, count * rows))
+        defer { matrix.deallocate() }
+        let complete: Bool = history.trials.withUnsafeBufferPointer { trials in
+            layout.labels.withUnsafeBufferPointer { names in
+                positions.withUnsafeBufferPointer { positions in
+                    for row in 0..<rows {
+                        let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: positions[row])
+                        let matched: Bool = trial.pointee.assignment.labels.withUnsafeBufferPointer { labels in
+                            guard labels.count == count else { return false }
+                            for p in 0..<count where labels[p] != names[p] { return false }
+                            return true
+                        }
+                        guard matched else { return false }
+                        trial.pointee.assignment.values.withUnsafeBufferPointer { values in
+                            matrix.baseAddress.unsafelyUnwrapped.advanced(by: row &* count)
+                                .update(from: values.baseAddress.unsafelyUnwrapped, count: count)
+                        }
+                    }
+                    return true
+                }
+            }
+        }
+        guard complete else { return nil }
+        var below: [[Double]] = [], above: [[Double]] = []
+        below.reserveCapacity(count)
+        above.reserveCapacity(count)
+        let good = isBelow.reduce(0) { $0 + ($1 ? 1 : 0) }
+        isBelow.withUnsafeBufferPointer { isBelow in
+            for p in 0..<count {
+                let rule = layout.rules[p]
+                var goodCount = 0
+                let l = [Double](unsafeUninitializedCapacity: good) { l, lCount in
+                    let g = [Double](unsafeUninitializedCapacity: rows - good) { g, gCount in
+                        var gc = 0
+                        for row in 0..<rows {
+                            guard let observation = rule.observation(matrix[row &* count &+ p]) else { continue }
+                            if isBelow[row] {
+                                l[goodCount] = observation
+                                goodCount &+= 1
+                            } else {
+                                g[gc] = observation
+                                gc &+= 1
+                            }
+                        }
+                        gCount = gc
+                    }
+                    above.append(g)
+                    lCount = goodCount
+                }
+                below.append(l)
+            }
+        }
         return Observations(below: below, above: above)
     }
 
