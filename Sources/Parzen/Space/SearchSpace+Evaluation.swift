@@ -56,20 +56,21 @@ extension SearchSpace {
     ///
     /// - Throws: the first ``AssignmentError`` found, in declaration order.
     public func validate(_ assignment: Assignment) throws(AssignmentError) {
-        var accounted = Set<String>()
+        var activeCount = 0
         for parameter in parameters {
             let label = parameter.label
             let value = assignment[label]
             if parameter.isActive(in: assignment) {
                 guard let value else { throw .missing(label: label) }
                 try parameter.distribution.checkSupport(value, label: label)
-                accounted.insert(label)
+                activeCount += 1
             } else if let value {
                 throw .inactive(label: label, value: value)
             }
         }
-        for label in assignment.labels where !accounted.contains(label) {
-            if parameter(label) == nil { throw .unknown(label: label) }
+        // Every active label is present and no inactive one is, so any extra label is unknown.
+        if assignment.count > activeCount, let label = assignment.labels.first(where: { parameter($0) == nil }) {
+            throw .unknown(label: label)
         }
     }
 }
@@ -89,8 +90,9 @@ extension Distribution {
                 throw .wrongType(label: label, value: value, accepted: "a multiple of q = \(NumberFormatting.shortest(q))")
             }
         }
-        func within(_ low: Double, _ high: Double, _ text: String) throws(AssignmentError) {
-            guard value >= low && value <= high else { throw .outOfRange(label: label, value: value, accepted: text) }
+        // The message is built only when the check fails (this runs for every proposal).
+        func within(_ low: Double, _ high: Double, _ text: @autoclosure () -> String) throws(AssignmentError) {
+            guard value >= low && value <= high else { throw .outOfRange(label: label, value: value, accepted: text()) }
         }
         let s = NumberFormatting.shortest
         switch self {

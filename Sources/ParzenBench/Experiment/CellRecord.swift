@@ -49,20 +49,33 @@ enum CellFile {
 
     static func text(for record: CellRecord, cell: Cell) -> String {
         let labels = cell.problem.space.labels
-        var lines = [
+        var text = [
             magic,
             "# fingerprint \(record.fingerprint)",
             "# cell \(cell.name); problem_seed \(cell.problemSeed); suggester_seed \(cell.suggesterSeed)",
             CSV.row(["trial", "status", "loss", "true_loss"] + labels + ["message"]),
-        ]
+        ].joined(separator: "\n") + "\n"
+        // Rows are appended field by field into one buffer: numbers never need quoting, and the
+        // writer runs for every cell (it was a fifth of a run's time when built from arrays).
+        text.reserveCapacity(text.utf8.count + record.rows.count * (24 * (3 + labels.count)))
         for row in record.rows {
-            var fields = [String(row.id), row.status.rawValue, CSV.number(row.loss), CSV.number(row.trueLoss)]
-            fields += labels.map { CSV.number(row.assignment[$0]) }
-            fields.append(row.message ?? "")
-            lines.append(CSV.row(fields))
+            text += String(row.id)
+            text += ","
+            text += row.status.rawValue
+            text += ","
+            text += CSV.number(row.loss)
+            text += ","
+            text += CSV.number(row.trueLoss)
+            for label in labels {
+                text += ","
+                text += CSV.number(row.assignment[label])
+            }
+            text += ","
+            if let message = row.message { text += CSV.field(message) }
+            text += "\n"
         }
-        lines.append("# end rows=\(record.rows.count) suggest_seconds=\(record.suggestSeconds) evaluate_seconds=\(record.evaluateSeconds)")
-        return lines.joined(separator: "\n") + "\n"
+        text += "# end rows=\(record.rows.count) suggest_seconds=\(record.suggestSeconds) evaluate_seconds=\(record.evaluateSeconds)\n"
+        return text
     }
 
     /// Reads a cell file; nil when it is stale (other fingerprint), truncated or corrupt.

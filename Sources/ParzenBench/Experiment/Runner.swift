@@ -35,6 +35,10 @@ public struct Runner: Sendable {
         /// Time inside suggest and inside the objective, summed over the cells run.
         public var suggestSeconds = 0.0
         public var evaluateSeconds = 0.0
+        /// Time inside whole cells (suggest, evaluate and the cell's own bookkeeping), and
+        /// writing cell files, summed over the cells run.
+        public var cellSeconds = 0.0
+        public var saveSeconds = 0.0
         /// Worker threads used.
         public var workers = 0
 
@@ -98,13 +102,18 @@ public struct Runner: Sendable {
                     guard index < work.count else { return }
                     let cell = work[index]
                     do {
+                        let cellStarted = clock.now
                         let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled })
+                        let executed = clock.now
                         try store.save(record, for: cell)
+                        let saved = clock.now
                         shared.withLock {
                             $0.report.ran += 1
                             $0.report.evaluations += record.rows.count
                             $0.report.suggestSeconds += record.suggestSeconds
                             $0.report.evaluateSeconds += record.evaluateSeconds
+                            $0.report.cellSeconds += (executed - cellStarted).seconds
+                            $0.report.saveSeconds += (saved - executed).seconds
                         }
                         progress?.finished(cell: cell, evaluations: record.rows.count, failed: false)
                     } catch CellFailure.cancelled {
