@@ -206,25 +206,8 @@ struct JSONText {
         text += "\(value)"
     }
 
-    mutating func string(_ value: String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    text += String(format: "\\u%04x", scalar.value)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
-    }
+    /// A JSON string literal (escaping shared with the objective protocols).
+    mutating func string(_ value: String) { text += ObjectiveJSON.string(value) }
 
     mutating func value(_ value: Value) {
         switch value {
