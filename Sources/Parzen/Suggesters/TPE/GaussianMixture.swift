@@ -40,6 +40,8 @@ struct GaussianMixture {
     static let tolerance = 1e-10
     /// Mixtures with fewer components are always summed whole.
     static let windowThreshold = 48
+    /// e^(−cutoff²/2): the largest relative density of a skipped component.
+    private static let cutoffDensity = exp(-0.5 * (cutoff * cutoff))
     /// hyperopt's `EPS`.
     static let eps = 1e-12
 
@@ -210,23 +212,28 @@ struct GaussianMixture {
                         var acc = SIMD4<Double>.zero
                         let ys = SIMD4<Double>(repeating: y)
                         let limit = SIMD4<Double>(repeating: cc)
+                        // Positions lie in [lo, hi) ⊆ [0, count): wrapping arithmetic cannot wrap.
+                        let muBase = UnsafeRawPointer(mu.baseAddress.unsafelyUnwrapped)
+                        let invBase = UnsafeRawPointer(inv.baseAddress.unsafelyUnwrapped)
+                        let coefBase = UnsafeRawPointer(coef.baseAddress.unsafelyUnwrapped)
                         var k = lo
-                        while k + 4 <= hi {
-                            let m = SIMD4<Double>(mu[k], mu[k + 1], mu[k + 2], mu[k + 3])
-                            let i = SIMD4<Double>(inv[k], inv[k + 1], inv[k + 2], inv[k + 3])
-                            let c = SIMD4<Double>(coef[k], coef[k + 1], coef[k + 2], coef[k + 3])
+                        while k &+ 4 <= hi {
+                            let offset = k &* MemoryLayout<Double>.stride
+                            let m = muBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let i = invBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let c = coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
                             let z = (ys - m) * i
                             let zz = z * z
                             var term = c * negativeExp(-0.5 * zz.replacing(with: cc, where: zz .> limit))
                             term.replace(with: 0, where: zz .>= limit)
                             acc += term
-                            k += 4
+                            k &+= 4
                         }
                         while k < hi {
                             let z = (y - mu[k]) * inv[k]
                             let zz = z * z
                             if zz < cc { acc[0] += coef[k] * exp(-0.5 * zz) }
-                            k += 1
+                            k &+= 1
                         }
                         // The prior (zero in the window's coefficients), exactly.
                         let z = (y - mu[prior]) * inv[prior]
@@ -235,7 +242,7 @@ struct GaussianMixture {
                     }
                 }
             }
-            let skipped = exp(-0.5 * cc) * window.coefficientSum
+            let skipped = Self.cutoffDensity * window.coefficientSum
             if sum > 1e-280 && skipped <= Self.tolerance * sum { return log(sum) }
         }
         return fullLogSumDensity(at: y)
@@ -243,9 +250,16 @@ struct GaussianMixture {
 
     private func fullLogSumDensity(at y: Double) -> Double {
         var sum = 0.0
-        for k in 0..<coefficients.count {
-            let z = (y - means[k]) * inverseSigmas[k]
-            sum += coefficients[k] * exp(-0.5 * z * z)
+        coefficients.withUnsafeBufferPointer { coef in
+            means.withUnsafeBufferPointer { mu in
+                inverseSigmas.withUnsafeBufferPointer { inv in
+                    // The three arrays have the same count (one entry per component).
+                    for k in 0..<coef.count {
+                        let z = (y - mu[k]) * inv[k]
+                        sum += coef[k] * exp(-0.5 * z * z)
+                    }
+                }
+            }
         }
         if sum > 1e-280 { return log(sum) }
         // Every term underflows or nearly: log-sum-exp.
@@ -316,7 +330,7 @@ struct GaussianMixture {
         var low = 0, high = window.reachRight.count
         window.reachRight.withUnsafeBufferPointer { reach in
             while low < high {
-                let mid = (low + high) / 2
+                let mid = (low &+ high) &>> 1  // both in 0...count: no overflow
                 if reach[mid] < yLow { low = mid + 1 } else { high = mid }
             }
         }
@@ -325,7 +339,7 @@ struct GaussianMixture {
         low = lo; high = window.reachLeft.count
         window.reachLeft.withUnsafeBufferPointer { reach in
             while low < high {
-                let mid = (low + high) / 2
+                let mid = (low &+ high) &>> 1
                 if reach[mid] <= yHigh { low = mid + 1 } else { high = mid }
             }
         }

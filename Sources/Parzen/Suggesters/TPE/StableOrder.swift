@@ -15,19 +15,24 @@
 func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
     let n = values.count
     if n <= 32 {
-        var order = (0..<Int32(n)).map { $0 }
-        // Insertion sort: stable, fastest for short inputs.
-        for i in 1..<max(n, 1) {
-            let item = order[i]
-            let key = values[Int(item)]
-            var j = i
-            while j > 0 && values[Int(order[j - 1])] > key {
-                order[j] = order[j - 1]
-                j -= 1
+        // Insertion sort: stable, fastest for short inputs. Indices stay in 0...n ≤ 32, so the
+        // integer arithmetic cannot overflow.
+        return [Int32](unsafeUninitializedCapacity: n) { order, initialized in
+            let base = order.baseAddress.unsafelyUnwrapped
+            let v = values.baseAddress
+            var i = 0
+            while i < n {
+                let key = v.unsafelyUnwrapped[i]
+                var j = i
+                while j > 0 && v.unsafelyUnwrapped[Int(base[j &- 1])] > key {
+                    base[j] = base[j &- 1]
+                    j &-= 1
+                }
+                base[j] = Int32(truncatingIfNeeded: i)
+                i &+= 1
             }
-            order[j] = item
+            initialized = n
         }
-        return order
     }
 
     // Order-preserving integer keys (flip all bits of negatives, the sign bit of the rest), so
@@ -71,22 +76,22 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
     starts.initialize(repeating: 0, count: bucketCount + 1)
     for i in 0..<n {
         let b = min(Int((values[i] - low) * scale), bucketCount - 1)
-        buckets[i] = UInt64(b)
-        starts[b + 1] += 1
+        buckets[i] = UInt64(truncatingIfNeeded: b)
+        starts[b &+ 1] &+= 1  // counts ≤ n, which fits Int32 (indices are Int32)
     }
-    for b in 0..<bucketCount { starts[b + 1] += starts[b] }
+    for b in 0..<bucketCount { starts[b &+ 1] &+= starts[b] }
     // Stable scatter: within a bucket, input order. `starts[b]` ends as the end of bucket b.
     for i in 0..<n {
-        let b = Int(buckets[i])
-        let slot = Int(starts[b])
-        starts[b] += 1
+        let b = Int(truncatingIfNeeded: buckets[i])
+        let slot = Int(truncatingIfNeeded: starts[b])
+        starts[b] &+= 1
         keys[slot] = key(values[i])
-        index[slot] = Int32(i)
+        index[slot] = Int32(truncatingIfNeeded: i)
     }
     var begin = 0
     for b in 0..<bucketCount {
-        let end = Int(starts[b])
-        let size = end - begin
+        let end = Int(truncatingIfNeeded: starts[b])
+        let size = end &- begin
         if size > 64 {
             mergeSort(keys, index, keys2, index2, begin, end)
         } else if size > 1 {
@@ -100,18 +105,19 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
 /// Stable insertion sort of (key, index) pairs in [start, end).
 @inline(__always)
 private func insertionSort(_ keys: UnsafeMutablePointer<UInt64>, _ index: UnsafeMutablePointer<Int32>, _ start: Int, _ end: Int) {
-    var i = start + 1
+    // All positions lie in [start, end) of an allocation, so none of this overflows.
+    var i = start &+ 1
     while i < end {
         let key = keys[i], item = index[i]
         var j = i
-        while j > start && keys[j - 1] > key {
-            keys[j] = keys[j - 1]
-            index[j] = index[j - 1]
-            j -= 1
+        while j > start && keys[j &- 1] > key {
+            keys[j] = keys[j &- 1]
+            index[j] = index[j &- 1]
+            j &-= 1
         }
         keys[j] = key
         index[j] = item
-        i += 1
+        i &+= 1
     }
 }
 
@@ -138,14 +144,14 @@ private func mergeSort(
             var i = left, j = middle, k = left
             while i < middle && j < right {
                 if sourceKeys[j] < sourceKeys[i] {
-                    targetKeys[k] = sourceKeys[j]; targetIndex[k] = sourceIndex[j]; j += 1
+                    targetKeys[k] = sourceKeys[j]; targetIndex[k] = sourceIndex[j]; j &+= 1
                 } else {
-                    targetKeys[k] = sourceKeys[i]; targetIndex[k] = sourceIndex[i]; i += 1
+                    targetKeys[k] = sourceKeys[i]; targetIndex[k] = sourceIndex[i]; i &+= 1
                 }
-                k += 1
+                k &+= 1
             }
-            while i < middle { targetKeys[k] = sourceKeys[i]; targetIndex[k] = sourceIndex[i]; i += 1; k += 1 }
-            while j < right { targetKeys[k] = sourceKeys[j]; targetIndex[k] = sourceIndex[j]; j += 1; k += 1 }
+            while i < middle { targetKeys[k] = sourceKeys[i]; targetIndex[k] = sourceIndex[i]; i &+= 1; k &+= 1 }
+            while j < right { targetKeys[k] = sourceKeys[j]; targetIndex[k] = sourceIndex[j]; j &+= 1; k &+= 1 }
             left = right
         }
         swap(&sourceKeys, &targetKeys)
