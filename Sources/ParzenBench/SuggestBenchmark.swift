@@ -116,10 +116,7 @@ public struct SuggestBenchmark {
         return trials
     }
 
-    static func microseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1e6 + Double(attoseconds) * 1e-12
-    }
+    static func microseconds(_ duration: Duration) -> Double { duration.seconds * 1e6 }
 
     /// The peak resident set size of this process in bytes (`VmHWM` in `/proc/self/status`);
     /// nil where that file does not exist (macOS).

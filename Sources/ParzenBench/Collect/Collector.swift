@@ -25,6 +25,8 @@ public struct Collector: Sendable {
         let problem: ProblemSpec
         let suggester: SuggesterSpec
         var records: [CellRecord]
+        /// Per record, the best value in the user's sign and its regret at every checkpoint.
+        var outcomes: [[(best: Double, regret: Double)]] = []
     }
 
     /// Writes every results file and returns the summary table for stdout.
@@ -48,6 +50,13 @@ public struct Collector: Sendable {
             for suggester in manifest.suggesters {
                 groups.append(Group(problem: problem, suggester: suggester, records: Array(records[index..<(index + manifest.repeats)])))
                 index += manifest.repeats
+            }
+        }
+        let references = referenceLosses(groups)
+        for g in groups.indices {
+            let reference = references[groups[g].problem.label]!
+            groups[g].outcomes = groups[g].records.map { record in
+                record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: groups[g].problem, reference: reference) }
             }
         }
         try store.writeAtomically(runsCSV(groups), to: store.root.appendingPathComponent("runs.csv"))
@@ -84,15 +93,12 @@ public struct Collector: Sendable {
     }
 
     func runsCSV(_ groups: [Group]) -> String {
-        let references = referenceLosses(groups)
         var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"])]
         for group in groups {
-            let reference = references[group.problem.label]!
-            for (replicate, record) in group.records.enumerated() {
-                for (checkpoint, incumbent) in zip(manifest.checkpoints, record.incumbents(at: manifest.checkpoints)) {
-                    let (best, regret) = bestAndRegret(incumbent, problem: group.problem, reference: reference)
+            for (replicate, outcomes) in group.outcomes.enumerated() {
+                for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes) {
                     lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
-                                          CSV.number(best), CSV.number(regret)]))
+                                          CSV.number(outcome.best), CSV.number(outcome.regret)]))
                 }
             }
         }
@@ -109,13 +115,10 @@ public struct Collector: Sendable {
     }
 
     func summaryRows(_ groups: [Group]) -> [SummaryRow] {
-        let references = referenceLosses(groups)
         var rows: [SummaryRow] = []
         for group in groups {
-            let reference = references[group.problem.label]!
-            let incumbents = group.records.map { $0.incumbents(at: manifest.checkpoints) }
             for (c, checkpoint) in manifest.checkpoints.enumerated() {
-                let values = incumbents.map { bestAndRegret($0[c], problem: group.problem, reference: reference) }
+                let values = group.outcomes.map { $0[c] }
                 let losses = Statistics.sorted(values.map(\.best))
                 let regrets = Statistics.sorted(values.map(\.regret))
                 let extremes = Statistics.minMax(losses)!

@@ -18,23 +18,9 @@ import Parzen
 // in that record (`NAME`, `NAME.0`, … and the record keys inside it), so `parzen template`
 // prints it in the text form and `SearchSpace(parsing:)` reads it back identically.
 
-/// A template that cannot be read, with where: `source:line:column: message`.
-public struct TemplateError: Error, Equatable, CustomStringConvertible {
-    /// The template's name (a file path, `command[2]`, …).
-    public let source: String
-    public let line: Int
-    public let column: Int
-    public let message: String
-
-    public init(source: String, line: Int, column: Int, message: String) {
-        self.source = source
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String { "\(source):\(line):\(column): \(message)" }
-}
+/// A template that cannot be read, with where: `source:line:column: message` (the same shape as
+/// a space's parse error, whose markers it contains; `source` is a file path, `command[2]`, …).
+public typealias TemplateError = SpaceParseError
 
 /// One `{{…}}` marker of a template.
 public struct TemplateMarker: Sendable, Equatable {

@@ -191,9 +191,6 @@ extension ManifestReader {
         positioned(line: error.line, column: error.column, message: error.message, in: node, field: field)
     }
 
-    func positioned(_ error: TemplateError, in node: Node, field: String) -> ManifestError {
-        positioned(line: error.line, column: error.column, message: error.message, in: node, field: field)
-    }
 
     func positioned(line: Int, column: Int, message: String, in node: Node, field: String) -> ManifestError {
         guard case .scalar(let scalar) = node, let mark = scalar.mark else {
