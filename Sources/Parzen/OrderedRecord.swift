@@ -29,6 +29,23 @@ public struct OrderedRecord<Element> {
 
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
+
+    /// The same keys, in the same order, with each value transformed (the keys array is shared,
+    /// not rebuilt).
+    ///
+    /// - Complexity: O(count) calls of `transform`.
+    public func mapValues<T, E: Error>(_ transform: (Element) throws(E) -> T) throws(E) -> OrderedRecord<T> {
+        var mapped: [T] = []
+        mapped.reserveCapacity(values.count)
+        for value in values { mapped.append(try transform(value)) }
+        return OrderedRecord<T>(uniqueKeys: keys, values: mapped)
+    }
+
+    /// Keys known to be unique, and one value per key.
+    private init(uniqueKeys: [String], values: [Element]) {
+        keys = uniqueKeys
+        self.values = values
+    }
 }
 
 extension OrderedRecord: Sequence {

@@ -20,12 +20,12 @@ extension SearchSpace {
             return value
         case .list(let items):
             var values: [Value] = []
+            values.reserveCapacity(items.count)
             for item in items { values.append(try evaluate(item, assignment)) }
             return .list(values)
         case .record(let record):
-            var values = OrderedRecord<Value>()
-            for (key, item) in record { values[key] = try evaluate(item, assignment) }
-            return .record(values)
+            // The space's keys are the point's keys: shared, not looked up field by field.
+            return .record(try record.mapValues { (item) throws(AssignmentError) in try evaluate(item, assignment) })
         case .parameter(let label, let distribution):
             guard let stored = assignment[label] else { throw .missing(label: label) }
             switch distribution {

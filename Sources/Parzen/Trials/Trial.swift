@@ -20,7 +20,7 @@ public struct Trial: Sendable, Equatable {
 
     public init(
         id: Int, assignment: Assignment, status: TrialStatus = .pending, loss: Double? = nil, message: String? = nil,
-        extras: OrderedRecord<Value> = [:], startTime: Date? = nil, endTime: Date? = nil
+        extras: OrderedRecord<Value> = OrderedRecord(), startTime: Date? = nil, endTime: Date? = nil
     ) {
         self.id = id
         self.assignment = assignment

@@ -47,35 +47,44 @@ public struct CellRecord: Sendable, Equatable {
 enum CellFile {
     static let magic = "# parzen-cell \(Cell.formatVersion)"
 
-    static func text(for record: CellRecord, cell: Cell) -> String {
+    /// The file's bytes.
+    ///
+    /// - Complexity: O(rows × labels); about 0.3 µs per number (the shortest round-trip
+    ///   digits), which matters because every cell of a run is written this way.
+    static func bytes(for record: CellRecord, cell: Cell) -> [UInt8] {
         let labels = cell.problem.space.labels
-        var text = [
-            magic,
-            "# fingerprint \(record.fingerprint)",
-            "# cell \(cell.name); problem_seed \(cell.problemSeed); suggester_seed \(cell.suggesterSeed)",
-            CSV.row(["trial", "status", "loss", "true_loss"] + labels + ["message"]),
-        ].joined(separator: "\n") + "\n"
-        // Rows are appended field by field into one buffer: numbers never need quoting, and the
-        // writer runs for every cell (it was a fifth of a run's time when built from arrays).
-        text.reserveCapacity(text.utf8.count + record.rows.count * (24 * (3 + labels.count)))
+        var out = ByteWriter(capacity: 256 + record.rows.count * (8 + 24 * (2 + labels.count)))
+        out.write(magic + "\n")
+        out.write("# fingerprint \(record.fingerprint)\n")
+        out.write("# cell \(cell.name); problem_seed \(cell.problemSeed); suggester_seed \(cell.suggesterSeed)\n")
+        out.write(CSV.row(["trial", "status", "loss", "true_loss"] + labels + ["message"]) + "\n")
+        let comma = UInt8(ascii: ",")
         for row in record.rows {
-            text += String(row.id)
-            text += ","
-            text += row.status.rawValue
-            text += ","
-            text += CSV.number(row.loss)
-            text += ","
-            text += CSV.number(row.trueLoss)
+            out.write(row.id)
+            out.write(byte: comma)
+            out.write(row.status.rawValue)
+            out.write(byte: comma)
+            out.write(number: row.loss)
+            out.write(byte: comma)
+            out.write(number: row.trueLoss)
+            // Suggesters list labels in declaration order: match with a cursor, look up otherwise.
+            let assigned = row.assignment.labels
+            var cursor = 0
             for label in labels {
-                text += ","
-                text += CSV.number(row.assignment[label])
+                out.write(byte: comma)
+                if cursor < assigned.count && assigned[cursor] == label {
+                    out.write(number: row.assignment.values[cursor])
+                    cursor += 1
+                } else {
+                    out.write(number: row.assignment[label])
+                }
             }
-            text += ","
-            if let message = row.message { text += CSV.field(message) }
-            text += "\n"
+            out.write(byte: comma)
+            if let message = row.message { out.write(CSV.field(message)) }
+            out.write(byte: UInt8(ascii: "\n"))
         }
-        text += "# end rows=\(record.rows.count) suggest_seconds=\(record.suggestSeconds) evaluate_seconds=\(record.evaluateSeconds)\n"
-        return text
+        out.write("# end rows=\(record.rows.count) suggest_seconds=\(record.suggestSeconds) evaluate_seconds=\(record.evaluateSeconds)\n")
+        return out.bytes
     }
 
     /// Reads a cell file; nil when it is stale (other fingerprint), truncated or corrupt.

@@ -34,7 +34,7 @@ public struct ResultStore: Sendable {
 
     /// Writes a finished cell atomically and clears any failure note it had.
     public func save(_ record: CellRecord, for cell: Cell) throws {
-        try writeAtomically(CellFile.text(for: record, cell: cell), to: cellURL(cell))
+        try writeAtomically(CellFile.bytes(for: record, cell: cell), to: cellURL(cell))
         let failure = failureURL(cell)
         if FileManager.default.fileExists(atPath: failure.path) { try? FileManager.default.removeItem(at: failure) }
     }
@@ -61,21 +61,19 @@ public struct ResultStore: Sendable {
     /// Writes the bytes with POSIX calls: Foundation's `Data.write` syncs every file to disk, which
     /// made writing cell files the largest cost of a run (about 1.5 ms each). The rename keeps
     /// a killed process from leaving a partial file; surviving power loss is not the aim.
-    static func writeFile(_ text: String, to url: URL) throws {
+    static func writeFile(_ bytes: [UInt8], to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw posixError(errno, url) }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw posixError(errno, url)
             }
             written += result
         }
-        bytes.removeAll()
     }
 
     private static func posixError(_ code: Int32, _ url: URL) -> Error {
@@ -85,11 +83,19 @@ public struct ResultStore: Sendable {
     /// Writes `text` to `url` via a temporary file in the same folder and a rename, creating
     /// folders as needed; a reader sees the old file or the new one, never a part.
     public func writeAtomically(_ text: String, to url: URL) throws {
+        try writeAtomically(Array(text.utf8), to: url)
+    }
+
+    /// ``writeAtomically(_:to:)-(String,_)`` for bytes.
+    public func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Most cells go into a folder that exists already: one stat instead of FileManager's walk.
+        if access(folder.path, F_OK) != 0 {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         let serial = temporaryFileSerial.add(1, ordering: .relaxed).newValue
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(serial)")
-        try Self.writeFile(text, to: temporary)
+        try Self.writeFile(bytes, to: temporary)
         if rename(temporary.path, url.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)
