@@ -127,24 +127,23 @@ public enum ExternalProtocol {
         var description: String { message }
     }
 
-    /// Decodes one reply line.
+    /// Decodes one reply line: JSON as Foundation's `JSONDecoder` read it
+    /// (``JSONReader/Dialect/suggesterReply``).
     static func reply(_ line: String) throws(ReplyError) -> Reply {
-        let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
-        let value: Value
-        do { value = try JSONDecoder().decode(Value.self, from: Data(line.utf8)) } catch {
-            throw ReplyError(message: "not a JSON object: \(shown.debugDescription)")
+        // The line as shown in messages (built only for one).
+        func shown() -> String { (line.count > 200 ? String(line.prefix(200)) + "…" : line).debugDescription }
+        guard let members = JSONReader.members(line, .suggesterReply) else {
+            throw ReplyError(message: "not a JSON object: \(shown())")
         }
-        guard case .record(let record) = value else {
-            throw ReplyError(message: "not a JSON object: \(shown.debugDescription)")
-        }
-        guard let type = record["type"]?.string else {
-            throw ReplyError(message: "a reply without a string \"type\": \(shown.debugDescription)")
+        func field(_ key: String) -> Value? { members.first { $0.key == key }?.value }
+        guard let type = field("type")?.string else {
+            throw ReplyError(message: "a reply without a string \"type\": \(shown())")
         }
         switch type {
         case "hello":
-            let name = record["name"]?.string ?? "unnamed"
+            let name = field("name")?.string ?? "unnamed"
             var capabilities: [String] = []
-            if let given = record["capabilities"] {
+            if let given = field("capabilities") {
                 guard case .list(let items) = given, items.allSatisfy({ $0.string != nil }) else {
                     throw ReplyError(message: "hello: \"capabilities\" must be a list of strings, got \(given)")
                 }
@@ -152,41 +151,50 @@ public enum ExternalProtocol {
             }
             return .hello(name: name, capabilities: capabilities)
         case "suggest":
-            guard let assignment = record["assignment"] else {
-                throw ReplyError(message: "suggest without \"assignment\": \(shown.debugDescription)")
+            guard let assignment = field("assignment") else {
+                throw ReplyError(message: "suggest without \"assignment\": \(shown())")
             }
             return .suggest(assignment)
         case "exhausted": return .exhausted
         case "ok": return .ok
-        case "error": return .error(record["message"]?.string ?? record["message"].map { "\($0)" } ?? "(no message)")
+        case "error": return .error(field("message")?.string ?? field("message").map { "\($0)" } ?? "(no message)")
         default:
             throw ReplyError(message: "unknown reply type \(type.debugDescription) (expected hello, suggest, exhausted, ok or error)")
         }
     }
 
     /// The assignment of a `suggest` reply: a JSON object of label → number, in the space's
-    /// declaration order (labels the space does not have last, for validation to name).
+    /// declaration order (labels the space does not have last, sorted, for validation to name).
     ///
     /// - Throws: a message naming the label for a non-number value.
     static func assignment(_ value: Value, space: SearchSpace? = nil) throws(ReplyError) -> Assignment {
         guard case .record(let record) = value else {
             throw ReplyError(message: "\"assignment\" must be a JSON object of label → number, got \(value)")
         }
-        var ordered: [(String, Value)] = []
-        if let space {
-            for label in space.labels { if let item = record[label] { ordered.append((label, item)) } }
-            for (label, item) in record where space.parameter(label) == nil { ordered.append((label, item)) }
-        } else {
-            ordered = record.map { ($0.key, $0.value) }
+        func number(_ label: String, _ item: Value) throws(ReplyError) -> Double {
+            switch item {
+            case .int(let i): return Double(i)
+            case .double(let d): return d
+            default: throw ReplyError(message: "'\(label)' = \(item): expected a number (choices as option indexes)")
+            }
         }
         var assignment = Assignment()
-        for (label, item) in ordered {
-            switch item {
-            case .int(let i): assignment[label] = Double(i)
-            case .double(let d): assignment[label] = d
-            default:
-                throw ReplyError(message: "'\(label)' = \(item): expected a number (choices as option indexes)")
+        if let space {
+            var known = 0
+            for parameter in space.parameters {
+                guard let item = record[parameter.label] else { continue }
+                assignment[parameter.label] = try number(parameter.label, item)
+                known += 1
             }
+            if known < record.count {
+                // Sorted, the order they always had (JSONDecoder sorted them): validation names
+                // the first.
+                for (label, item) in record.sorted(by: { $0.key < $1.key }) where space.parameter(label) == nil {
+                    assignment[label] = try number(label, item)
+                }
+            }
+        } else {
+            for (label, item) in record { assignment[label] = try number(label, item) }
         }
         return assignment
     }
