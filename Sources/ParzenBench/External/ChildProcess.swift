@@ -212,8 +212,16 @@ public final class ChildProcess: Sendable {
     /// - Throws: ``ChildProcessError/writeFailed(message:status:)`` when the child no longer
     ///   reads, ``ChildProcessError/timedOut(seconds:while:)`` when the pipe stays full.
     public func writeLine(_ line: String, timeout: Double = 60) throws(ChildProcessError) {
-        var bytes = Array(line.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count + 1)
+        bytes.append(contentsOf: line.utf8)
         bytes.append(UInt8(ascii: "\n"))
+        try writeBytes(bytes, timeout: timeout)
+    }
+
+    /// Writes `bytes` as they are (whole lines, newlines included) to the child's stdin; what
+    /// ``writeLine(_:timeout:)`` does after adding the newline.
+    func writeBytes(_ bytes: [UInt8], timeout: Double) throws(ChildProcessError) {
         let deadline = ChildProcess.now() + timeout
         let result: ChildProcessError? = stdinFD.withLock { fd in
             guard fd >= 0 else { return .terminated }
@@ -502,9 +510,12 @@ public final class ChildProcess: Sendable {
 /// Reads stdout into a buffer and splits it into lines.
 private struct LineReader: ~Copyable {
     var fd: Int32
+    /// Bytes read and not yet taken start at `start`.
     var buffer: [UInt8] = []
     var start = 0
     var atEOF = false
+    /// What each `read` fills: allocated once, at the first read.
+    private var chunk: [UInt8] = []
 
     init(fd: Int32) { self.fd = fd }
 
@@ -522,7 +533,11 @@ private struct LineReader: ~Copyable {
         if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let line = String(decoding: buffer[start..<end], as: UTF8.self)
         start = newline + 1
-        if start > 65_536 && start * 2 > buffer.count {
+        if start == buffer.count {
+            // All taken (the usual case: one reply per read): reuse the storage from its start.
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        } else if start > 65_536 && start * 2 > buffer.count {
             buffer.removeFirst(start)
             start = 0
         }
@@ -531,7 +546,7 @@ private struct LineReader: ~Copyable {
 
     /// Reads what is available; sets `atEOF` at end of file.
     mutating func fill() {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 65_536) }
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if count > 0 {
