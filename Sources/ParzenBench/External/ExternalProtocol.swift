@@ -25,24 +25,57 @@ public enum ExternalProtocol {
 
     /// `ask` for the trial with this id.
     static func ask(trial: Int) -> String {
-        "{\"type\":\"ask\",\"trial\":\(trial)}"
+        var bytes: [UInt8] = []
+        ask(trial: trial, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `ask`, appended to `out` as UTF-8.
+    static func ask(trial: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"type":"ask","trial":"#.utf8)
+        out.append(contentsOf: String(trial).utf8)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// `tell`: the finished trial's status, loss (null for a failed trial) and assignment.
     static func tell(_ trial: Trial) -> String {
-        var out = JSONText()
-        out.object {
-            $0.field("type") { $0.string("tell") }
-            $0.field("trial") { $0.int(trial.id) }
-            $0.field("status") { $0.string(trial.status == .ok ? "ok" : "fail") }
-            $0.field("loss") { if trial.status == .ok, let loss = trial.loss, loss.isFinite { $0.number(loss) } else { $0.null() } }
-            $0.field("assignment") { writer in
-                writer.object { object in
-                    for (label, value) in trial.assignment { object.field(label) { $0.number(value) } }
-                }
-            }
+        var bytes: [UInt8] = []
+        tell(trial, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `tell`, appended to `out` as UTF-8 (written once per trial: straight into the bytes).
+    static func tell(_ trial: Trial, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"type":"tell","trial":"#.utf8)
+        out.append(contentsOf: String(trial.id).utf8)
+        let ok = trial.status == .ok
+        out.append(contentsOf: (ok ? #","status":"ok","loss":"# : #","status":"fail","loss":"#).utf8)
+        if ok, let loss = trial.loss, loss.isFinite { appendNumber(loss, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: #","assignment":{"#.utf8)
+        let assignment = trial.assignment
+        for index in assignment.labels.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(assignment.labels[index], to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendNumber(assignment.values[index], to: &out)
         }
-        return out.text
+        out.append(contentsOf: "}}".utf8)
+    }
+
+    /// As ``JSONText/number(_:)``: shortest round-trip form, null when not finite.
+    private static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        if value.isFinite { out.append(contentsOf: value.description.utf8) } else { out.append(contentsOf: "null".utf8) }
+    }
+
+    /// As ``JSONText/string(_:)`` (``ObjectiveJSON/string(_:)``'s escaping).
+    private static func appendString(_ value: String, to out: inout [UInt8]) {
+        if ObjectiveJSON.needsEscaping(value) {
+            out.append(contentsOf: ObjectiveJSON.string(value).utf8)
+        } else {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: value.utf8)
+            out.append(UInt8(ascii: "\""))
+        }
     }
 
     static let bye = "{\"type\":\"bye\"}"

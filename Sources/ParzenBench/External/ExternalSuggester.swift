@@ -93,13 +93,9 @@ public struct ExternalSuggester: Suggester {
     }
 
     public mutating func suggest(history: Trials, using rng: MersenneTwister) throws(SuggesterError) -> Assignment? {
-        for trial in history.trials where trial.status != .pending && !connection.told.contains(trial.id) {
-            let reply = try connection.exchange(ExternalProtocol.tell(trial), what: "tell for trial \(trial.id)")
-            guard reply == .ok else { throw connection.failure("replied \(Self.describe(reply)) to tell for trial \(trial.id); expected {\"type\":\"ok\"}") }
-            connection.told.insert(trial.id)
-        }
+        try connection.tellFinished(history)
         let id = history.nextID
-        let reply = try connection.exchange(ExternalProtocol.ask(trial: id), what: "ask for trial \(id)")
+        let reply = try connection.exchange(what: "ask for trial \(id)") { ExternalProtocol.ask(trial: id, into: &$0) }
         switch reply {
         case .exhausted:
             return nil
@@ -134,9 +130,16 @@ public struct ExternalSuggester: Suggester {
         let commandText: String
         var programName = "?"
         var programCapabilities: [String] = []
+        /// Ids of the trials told.
         var told = Set<Int>()
+        /// How many leading trials of the history are told (all finished), and the id of the
+        /// last of them: ``tellFinished(_:)`` looks only at the trials after these.
+        var toldPrefix = 0
+        var toldPrefixLastID = -1
         /// False once something went wrong: no `bye` then, the child is just terminated.
         var healthy = true
+        /// The message being sent, one line (kept to reuse its storage).
+        private var outgoing: [UInt8] = []
 
         init(options: Options) throws(SuggesterError) {
             timeout = options.timeout
@@ -163,8 +166,8 @@ public struct ExternalSuggester: Suggester {
         }
 
         func hello(space: SearchSpace, seed: UInt32, budget: Int, options: OrderedRecord<Value>) throws(SuggesterError) {
-            let reply = try exchange(ExternalProtocol.hello(space: space, seed: seed, budget: budget, options: options), what: "hello",
-                                     timeout: max(timeout, Connection.minimumHelloTimeout))
+            let message = ExternalProtocol.hello(space: space, seed: seed, budget: budget, options: options)
+            let reply = try exchange(what: "hello", timeout: max(timeout, Connection.minimumHelloTimeout)) { $0.append(contentsOf: message.utf8) }
             guard case .hello(let name, let capabilities) = reply else {
                 throw failure("replied \(ExternalSuggester.describe(reply)) to hello; expected {\"type\":\"hello\",\"name\":…}")
             }
@@ -175,26 +178,58 @@ public struct ExternalSuggester: Suggester {
             }
         }
 
+        /// Tells every finished trial of `history` not told yet, in trial order.
+        ///
+        /// - Complexity: amortised O(1) per new trial when the history grows by appending (a
+        ///   cell's does), plus the trials after the first pending one; a history that does not
+        ///   continue the previous one (shorter, or another trial where the told prefix ended)
+        ///   is scanned whole, skipping the trials told.
+        func tellFinished(_ history: Trials) throws(SuggesterError) {
+            let trials = history.trials
+            if toldPrefix > trials.count || (toldPrefix > 0 && trials[toldPrefix - 1].id != toldPrefixLastID) {
+                toldPrefix = 0
+            }
+            var extendsPrefix = true
+            for index in toldPrefix..<trials.count {
+                let status = trials[index].status
+                if status == .pending { extendsPrefix = false; continue }
+                let id = trials[index].id
+                if !told.contains(id) {
+                    let reply = try exchange(what: "tell for trial \(id)") { ExternalProtocol.tell(trials[index], into: &$0) }
+                    guard reply == .ok else { throw failure("replied \(ExternalSuggester.describe(reply)) to tell for trial \(id); expected {\"type\":\"ok\"}") }
+                    told.insert(id)
+                }
+                if extendsPrefix {
+                    toldPrefix = index + 1
+                    toldPrefixLastID = id
+                }
+            }
+        }
+
         /// The wait for the `hello` reply is at least this long (seconds): it includes the
         /// program's start, e.g. importing a library on a busy machine.
         static let minimumHelloTimeout = 30.0
 
-        /// Sends one message and decodes the one-line reply; an `error` reply throws.
-        func exchange(_ message: String, what: String, timeout: Double? = nil) throws(SuggesterError) -> ExternalProtocol.Reply {
+        /// Sends one message, written by `message` into the (reused) outgoing bytes, and decodes
+        /// the one-line reply; an `error` reply throws. `what` names the message in failures.
+        func exchange(what: @autoclosure () -> String, timeout: Double? = nil, message: (inout [UInt8]) -> Void) throws(SuggesterError) -> ExternalProtocol.Reply {
             let timeout = timeout ?? self.timeout
+            outgoing.removeAll(keepingCapacity: true)
+            message(&outgoing)
+            outgoing.append(UInt8(ascii: "\n"))
             let line: String
             do {
-                try child.writeLine(message, timeout: timeout)
+                try child.writeBytes(outgoing, timeout: timeout)
                 line = try child.readLine(timeout: timeout)
             } catch {
-                throw failure(describe(error, during: what))
+                throw failure(describe(error, during: what()))
             }
             let reply: ExternalProtocol.Reply
             do { reply = try ExternalProtocol.reply(line) } catch {
-                throw failure("answered \(what) with garbage: \(error)")
+                throw failure("answered \(what()) with garbage: \(error)")
             }
             if case .error(let message) = reply {
-                throw failure("reported an error at \(what): \(message)")
+                throw failure("reported an error at \(what()): \(message)")
             }
             return reply
         }

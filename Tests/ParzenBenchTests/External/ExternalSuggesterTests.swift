@@ -158,6 +158,55 @@ import Glibc
         #expect(kill(pid, 0) != 0, "the program is ended when the suggester is released")
     }
 
+    @Test(.enabled(if: hasPython, "needs python3")) func pendingTrialsAreToldWhenTheyFinishAndEachTrialOnce() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A program that answers each ask with the ids told since the previous ask, as x.
+        let path = folder.appendingPathComponent("told.py")
+        try """
+            import json, sys
+            told = []
+            for line in sys.stdin:
+                m = json.loads(line)
+                if m["type"] == "tell":
+                    told.append(m["trial"])
+                    r = {"type": "ok"}
+                elif m["type"] == "ask":
+                    r = {"type": "suggest", "assignment": {"x": float(int("".join(str(t) for t in told) or "0"))}}
+                    told = []
+                else:
+                    r = {"type": "hello", "name": "told"} if m["type"] == "hello" else {"type": "ok"}
+                print(json.dumps(r), flush=True)
+            """.write(to: path, atomically: true, encoding: .utf8)
+        let space = try SearchSpace(Space(parsing: "{x: uniform(0, 1000000)}"))
+        let algorithm = try Algorithm.external(command: ["python3", path.path])
+        var suggester = try algorithm.makeSuggester(space: space, budget: 20, using: MersenneTwister(seed: 1))
+        let rng = MersenneTwister(seed: 1)
+        func toldBeforeAsk(_ history: Trials) throws -> Double? { try suggester.suggest(history: history, using: rng)?["x"] }
+        func trial(_ id: Int, _ status: TrialStatus) -> Trial {
+            Trial(id: id, assignment: ["x": 0], status: status, loss: status == .ok ? 1 : nil)
+        }
+        var history = Trials()
+        #expect(try toldBeforeAsk(history) == 0)
+        history.append(trial(0, .ok)); history.append(trial(1, .pending)); history.append(trial(2, .fail)); history.append(trial(3, .pending))
+        #expect(try toldBeforeAsk(history) == 2)        // 0 and 2: "02"
+        #expect(try toldBeforeAsk(history) == 0)        // nothing new
+        history.update(trial(3, .ok))
+        history.append(trial(4, .ok))
+        #expect(try toldBeforeAsk(history) == 34)       // 1 is still pending
+        history.update(trial(1, .ok))
+        #expect(try toldBeforeAsk(history) == 1)
+        history.append(trial(5, .ok))
+        #expect(try toldBeforeAsk(history) == 5)
+        // Another history: only the trials never told are.
+        var other = Trials()
+        for id in [2, 6, 0, 7] { other.append(trial(id, .ok)) }
+        #expect(try toldBeforeAsk(other) == 67)
+        #expect(try toldBeforeAsk(history) == 0)
+        history.append(trial(8, .ok))
+        #expect(try toldBeforeAsk(history) == 8)
+    }
+
     @Test func helloAndTellMessages() throws {
         let space = try SearchSpace(Space(parsing: "choice({a: uniform(-5, 5)}, {b: loguniform(-2, 0), c: quniform(0, 10, 1), n: randint(3), p: pchoice(0.25: u, 0.75: v)})"))
         let hello = ExternalProtocol.hello(space: space, seed: 42, budget: 9, options: ["gamma": 0.15, "name": "x\"y"])
