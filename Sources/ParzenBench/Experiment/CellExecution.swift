@@ -51,7 +51,8 @@ extension Cell {
             throw .suggester("\(suggester.label) could not start: \(error)")
         }
         // Setting up is the suggester's work too (a grid lays out all its points here).
-        var suggestSeconds = (clock.now - starting).seconds, evaluateSeconds = 0.0
+        // Durations are summed as Durations and converted once (the conversion is not free).
+        var suggestTime = clock.now - starting, evaluateTime = Duration.zero
 
         var trials = Trials()
         var rows: [TrialRow] = []
@@ -63,18 +64,20 @@ extension Cell {
             do { proposal = try proposer.suggest(history: trials, using: suggesterRNG) } catch {
                 throw .suggester("\(suggester.label) failed at trial \(id): \(error)")
             }
-            let suggested = clock.now
-            suggestSeconds += (suggested - started).seconds
+            suggestTime += clock.now - started
             guard let proposal else { break }
+            // Validation is the harness's work; building the point the objective reads is
+            // part of evaluating it.
+            do { try space.validate(proposal) } catch {
+                throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
+            }
+            let evaluating = clock.now
             let point: Value
-            do {
-                try space.validate(proposal)
-                point = try space.evaluate(proposal)
-            } catch {
+            do { point = try space.evaluate(proposal) } catch {
                 throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
             }
             let outcome = session.evaluate(proposal, point: point)
-            evaluateSeconds += (clock.now - suggested).seconds
+            evaluateTime += clock.now - evaluating
             var row = TrialRow(id: id, status: outcome.status, loss: outcome.value.map(direction.loss(fromObjectiveValue:)),
                                trueLoss: (outcome.trueValue ?? outcome.value).map(direction.loss(fromObjectiveValue:)),
                                assignment: proposal, message: outcome.message)
@@ -87,7 +90,7 @@ extension Cell {
             rows.append(row)
             trials.append(Trial(id: id, assignment: proposal, status: row.status, loss: row.loss, message: row.message))
         }
-        return CellRecord(fingerprint: fingerprint, rows: rows, suggestSeconds: suggestSeconds, evaluateSeconds: evaluateSeconds)
+        return CellRecord(fingerprint: fingerprint, rows: rows, suggestSeconds: suggestTime.seconds, evaluateSeconds: evaluateTime.seconds)
     }
 }
 

@@ -196,8 +196,8 @@ struct GaussianMixture {
         }
     }
 
-    /// A cheap lower bound on ``logDensity(_:)`` for large windowed mixtures without a quantum,
-    /// nil otherwise (then there is no bound cheaper than the density itself).
+    /// A cheap lower bound on ``logDensity(_:)`` for large windowed mixtures without a quantum
+    /// (at least ``boundThreshold`` components), nil otherwise (then there is no bound cheaper than the density itself).
     ///
     /// Sums the terms of the ``boundNeighbours`` components whose means lie nearest `x` (with
     /// the window's cutoff), which are a subset of the non-negative terms the density sums; the
@@ -206,7 +206,7 @@ struct GaussianMixture {
     ///
     /// - Complexity: O(log k + ``boundNeighbours``).
     func logDensityLowerBound(_ x: Double) -> Double? {
-        guard let window, quantum == nil else { return nil }
+        guard hasLowerBound, let window else { return nil }
         let y: Double
         switch family {
         case .gaussian:
@@ -271,8 +271,15 @@ struct GaussianMixture {
         return family == .gaussian ? logSum - log(acceptance) : logSum - y
     }
 
+    /// Whether ``logDensityLowerBound(_:)`` can give bounds.
+    var hasLowerBound: Bool { window != nil && quantum == nil && means.count >= Self.boundThreshold }
+
     /// How many components ``logDensityLowerBound(_:)`` sums.
     static let boundNeighbours = 40
+    /// Smaller mixtures have no bound: their windows hold about as many components as the
+    /// bound would sum, so bounding would cost more than it saves (measured: it pays at
+    /// N = 1,000 and costs at N = 200).
+    static let boundThreshold = 400
 
     /// log Σ_k coefficient_k · exp(−z_k²/2) at working-space point y.
     private func logSumDensity(at y: Double) -> Double {

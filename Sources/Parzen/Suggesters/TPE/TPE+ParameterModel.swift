@@ -39,11 +39,22 @@ extension TPE {
                 let l = prior.mixture(below, priorWeight: options.priorWeight)
                 let g = prior.mixture(above, priorWeight: options.priorWeight)
                 let sampler = l.sampler()
+                guard g.hasLowerBound else {
+                    var best = 0.0, bestScore = -Double.infinity
+                    for i in 0..<options.nEICandidates {
+                        let x = sampler.draw(using: rng)
+                        var score = l.logDensity(x) - g.logDensity(x)
+                        if score.isNaN { score = -.infinity }
+                        if i == 0 || score > bestScore { best = x; bestScore = score }
+                    }
+                    return best
+                }
                 // The draws do not depend on the scores, so drawing them all first consumes the
-                // generator exactly as drawing and scoring one at a time would.
+                // generator exactly as drawing and scoring one at a time does above.
                 let candidates = (0..<options.nEICandidates).map { _ in sampler.draw(using: rng) }
                 let logL = candidates.map(l.logDensity)
-                return candidates[Self.bestCandidate(logL: logL) { g.logDensity(candidates[$0]) } bound: { g.logDensityLowerBound(candidates[$0]) }]
+                return candidates[Self.bestCandidate(
+                    logL: logL, logG: { g.logDensity(candidates[$0]) }, bound: { g.logDensityLowerBound(candidates[$0]) })]
             case .categorical(let count, let offset, let pi):
                 let l = CategoricalPosterior(observations: below, count: count, prior: pi, priorWeight: options.priorWeight)
                 let g = CategoricalPosterior(observations: above, count: count, prior: pi, priorWeight: options.priorWeight)
