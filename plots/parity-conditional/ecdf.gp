@@ -20,4 +20,8 @@ data = 'ecdf.dat'
 plot data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'tpe', \
      data using 1:2 with points lc rgb '#1f77b4' pt 7 ps 1 notitle, \
      data using 1:3 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'hyperopt-tpe', \
-     data using 1:3 with points lc rgb '#ff7f0e' pt 5 ps 1 notitle
+     data using 1:3 with points lc rgb '#ff7f0e' pt 5 ps 1 notitle, \
+     data using 1:4 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'anneal', \
+     data using 1:4 with points lc rgb '#2ca02c' pt 9 ps 1 notitle, \
+     data using 1:5 with steps lw 2.0 dt 1 lc rgb '#d62728' title 'hyperopt-anneal', \
+     data using 1:5 with points lc rgb '#d62728' pt 11 ps 1 notitle

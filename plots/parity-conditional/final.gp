@@ -11,8 +11,8 @@ set style fill solid 0.5 border lc rgb '#333333'
 set boxwidth 0.6 absolute
 set logscale y 10
 set format y "10^{%L}"
-set xrange [0.4:2.6]
-set xtics ('tpe' 1, 'hyperopt-tpe' 2) rotate by 30 right noenhanced nomirror
+set xrange [0.4:4.6]
+set xtics ('tpe' 1, 'hyperopt-tpe' 2, 'anneal' 3, 'hyperopt-anneal' 4) rotate by 30 right noenhanced nomirror
 set ytics nomirror
 set grid ytics lc rgb "#dddddd"
 unset key
