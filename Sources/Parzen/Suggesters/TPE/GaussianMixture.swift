@@ -64,11 +64,13 @@ struct GaussianMixture {
     /// - Parameters:
     ///   - priorIndex: the component the window always evaluates (the prior); when given and
     ///     the means are ascending, large mixtures are evaluated over a window.
+    ///   - meansAscending: whether the caller knows the means are ascending (nil: check them).
     /// - Complexity: O(k) for k components, plus one CDF pair for each component within
     ///   ``cutoff`` sigmas of a bound.
     init(
         family: Family, weights: [Double], means: [Double], sigmas: [Double],
-        bounds: (low: Double, high: Double)? = nil, quantum: Double? = nil, priorIndex: Int? = nil
+        bounds: (low: Double, high: Double)? = nil, quantum: Double? = nil, priorIndex: Int? = nil,
+        meansAscending: Bool? = nil
     ) {
         precondition(weights.count == means.count && means.count == sigmas.count && !weights.isEmpty)
         self.family = family
@@ -103,7 +105,7 @@ struct GaussianMixture {
                                     }
                                 }
                             }
-                            if let prior = priorIndex, count >= Self.windowThreshold, Self.isAscending(mu) {
+                            if let prior = priorIndex, count >= Self.windowThreshold, meansAscending ?? Self.isAscending(mu) {
                                 var coefficientSum = 0.0, weightSum = 0.0
                                 // Every entry of the three arrays is written below.
                                 let reachRight = [Double](unsafeUninitializedCapacity: count) { right, initialized in
@@ -154,7 +156,7 @@ struct GaussianMixture {
     init(_ estimator: ParzenEstimator, family: Family, bounds: (low: Double, high: Double)?, quantum: Double?) {
         self.init(
             family: family, weights: estimator.weights, means: estimator.means, sigmas: estimator.sigmas,
-            bounds: bounds, quantum: quantum, priorIndex: estimator.priorIndex)
+            bounds: bounds, quantum: quantum, priorIndex: estimator.priorIndex, meansAscending: true)
     }
 
     private static func isAscending(_ values: UnsafeBufferPointer<Double>) -> Bool {
@@ -275,7 +277,7 @@ struct GaussianMixture {
     var hasLowerBound: Bool { window != nil && quantum == nil && means.count >= Self.boundThreshold }
 
     /// How many components ``logDensityLowerBound(_:)`` sums.
-    static let boundNeighbours = 40
+    static let boundNeighbours = 32
     /// Smaller mixtures have no bound: their windows hold about as many components as the
     /// bound would sum, so bounding would cost more than it saves (measured: it pays at
     /// N = 1,000 and costs at N = 200).

@@ -65,17 +65,20 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         return Array(UnsafeBufferPointer(start: index, count: n))
     }
 
-    // Bucket b(v) = ⌊(v − low)·scale⌋ is nondecreasing in v (rounded subtraction of a constant
-    // and multiplication by a positive constant are monotone), so buckets hold consecutive
-    // stretches of the sorted order.
+    // Bucket b(v) = round((v − low)·scale) is nondecreasing in v (rounded subtraction of a
+    // constant, multiplication by a positive constant and rounding are all monotone), so
+    // buckets hold consecutive stretches of the sorted order. The rounding adds 1.5·2^52, which
+    // leaves round(x) in the low bits of the sum for 0 ≤ x < 2^31: cheaper than Int(_:)'s checks.
     let bucketCount = n
-    let scale = Double(bucketCount) / range
+    let scale = Double(bucketCount - 1) / range
+    let roundingShift = 6_755_399_441_055_744.0
     let starts = UnsafeMutablePointer<Int32>.allocate(capacity: bucketCount + 1)
     let buckets = keys2  // reused: bucket numbers, before keys2 is needed
     defer { starts.deallocate() }
     starts.initialize(repeating: 0, count: bucketCount + 1)
     for i in 0..<n {
-        let b = min(Int((values[i] - low) * scale), bucketCount - 1)
+        let rounded = Int(truncatingIfNeeded: ((values[i] - low) * scale + roundingShift).bitPattern & 0xFFFF_FFFF)
+        let b = min(rounded, bucketCount - 1)
         buckets[i] = UInt64(truncatingIfNeeded: b)
         starts[b &+ 1] &+= 1  // counts ≤ n, which fits Int32 (indices are Int32)
     }
