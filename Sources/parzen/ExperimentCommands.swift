@@ -69,7 +69,7 @@ struct RunCommand: ParsableCommand {
             .run(cancellation: cancellation, progress: quiet ? nil : ProgressReporter())
         if !quiet {
             let rate = report.seconds > 0 ? Int(Double(report.evaluations) / report.seconds) : 0
-            standardError("ran \(report.ran) cells (\(report.evaluations) evaluations, \(rate)/s) in \(String(format: "%.1f", report.seconds)) s on \(report.workers) workers; suggest \(String(format: "%.2f", report.suggestSeconds)) s, evaluate \(String(format: "%.2f", report.evaluateSeconds)) s, harness overhead \(String(format: "%.1f", 100 * report.overhead))% (in cells \(String(format: "%.2f", report.cellSeconds - report.suggestSeconds - report.evaluateSeconds)) s, writing \(String(format: "%.2f", report.saveSeconds)) s); skipped \(report.skipped) already done\n")
+            standardError("ran \(report.ran) cells (\(report.evaluations) evaluations, \(rate)/s) in \(String(format: "%.1f", report.seconds)) s on \(report.workers) workers; suggest \(String(format: "%.2f", report.suggestSeconds)) s, evaluate \(String(format: "%.2f", report.evaluateSeconds)) s, harness overhead \(String(format: "%.1f", 100 * report.overhead))% (in cells \(String(format: "%.2f", report.cellSeconds - report.suggestSeconds - report.evaluateSeconds)) s, formatting cell files \(String(format: "%.2f", report.formatSeconds)) s; writing them \(String(format: "%.2f", report.saveSeconds)) s on the writer thread); skipped \(report.skipped) already done\n")
         }
         if report.cancelled {
             throw RuntimeFailure(message: "interrupted: finished cells are kept; run the same command again to resume")

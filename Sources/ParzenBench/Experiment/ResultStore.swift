@@ -34,7 +34,13 @@ public struct ResultStore: Sendable {
 
     /// Writes a finished cell atomically and clears any failure note it had.
     public func save(_ record: CellRecord, for cell: Cell) throws {
-        try writeAtomically(CellFile.bytes(for: record, cell: cell), to: cellURL(cell))
+        try save(cellFile: CellFile.bytes(for: record, cell: cell), for: cell)
+    }
+
+    /// Writes a cell file already formatted (``CellFile/bytes(for:cell:)``) atomically and
+    /// clears any failure note the cell had.
+    func save(cellFile bytes: [UInt8], for cell: Cell) throws {
+        try writeAtomically(bytes, to: cellURL(cell))
         let failure = failureURL(cell)
         if FileManager.default.fileExists(atPath: failure.path) { try? FileManager.default.removeItem(at: failure) }
     }

@@ -36,8 +36,10 @@ public struct Runner: Sendable {
         public var suggestSeconds = 0.0
         public var evaluateSeconds = 0.0
         /// Time inside whole cells (suggest, evaluate and the cell's own bookkeeping), and
-        /// writing cell files, summed over the cells run.
+        /// formatting their files, summed over the cells run (the workers' time).
         public var cellSeconds = 0.0
+        public var formatSeconds = 0.0
+        /// Time writing cell files, on the writer thread (overlapped with the workers).
         public var saveSeconds = 0.0
         /// Worker threads used.
         public var workers = 0
@@ -70,6 +72,11 @@ public struct Runner: Sendable {
 
     /// Runs every assigned cell that has no valid file yet.
     ///
+    /// Workers run cells and format their files; one writer thread writes them (temporary file,
+    /// then rename), so the file system's latency overlaps with the next cells instead of
+    /// stalling a worker. A cell counts as done once its file is written; the run returns when
+    /// every finished cell has been written, also after a cancellation.
+    ///
     /// - Parameters:
     ///   - cancellation: set it to stop; running cells are abandoned.
     ///   - progress: told about every finished cell, from worker threads.
@@ -90,6 +97,8 @@ public struct Runner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let work = pending
+        let writes = DispatchGroup()
+        let writer = DispatchQueue(label: "parzen.cell-files")
         for _ in 0..<workers {
             group.enter()
             let thread = Thread { [store] in
@@ -105,17 +114,34 @@ public struct Runner: Sendable {
                         let cellStarted = clock.now
                         let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled })
                         let executed = clock.now
-                        try store.save(record, for: cell)
-                        let saved = clock.now
+                        let file = CellFile.bytes(for: record, cell: cell)
+                        let formatted = clock.now
                         shared.withLock {
-                            $0.report.ran += 1
-                            $0.report.evaluations += record.rows.count
                             $0.report.suggestSeconds += record.suggestSeconds
                             $0.report.evaluateSeconds += record.evaluateSeconds
                             $0.report.cellSeconds += (executed - cellStarted).seconds
-                            $0.report.saveSeconds += (saved - executed).seconds
+                            $0.report.formatSeconds += (formatted - executed).seconds
                         }
-                        progress?.finished(cell: cell, evaluations: record.rows.count, failed: false)
+                        let evaluations = record.rows.count
+                        writes.enter()
+                        writer.async {
+                            defer { writes.leave() }
+                            let writing = clock.now
+                            do {
+                                try store.save(cellFile: file, for: cell)
+                                shared.withLock {
+                                    $0.report.ran += 1
+                                    $0.report.evaluations += evaluations
+                                    $0.report.saveSeconds += (clock.now - writing).seconds
+                                }
+                                progress?.finished(cell: cell, evaluations: evaluations, failed: false)
+                            } catch {
+                                let message = "finished, but its cell file could not be written: \(error)"
+                                try? store.saveFailure(message, for: cell)
+                                shared.withLock { $0.report.failed.append((cell.name, message)) }
+                                progress?.finished(cell: cell, evaluations: 0, failed: true)
+                            }
+                        }
                     } catch CellFailure.cancelled {
                         return
                     } catch {
@@ -130,6 +156,7 @@ public struct Runner: Sendable {
             thread.start()
         }
         group.wait()
+        writes.wait()
         var final = shared.withLock { $0.report }
         final.cancelled = cancellation.isCancelled
         final.workers = pending.isEmpty ? 0 : workers
