@@ -12,6 +12,14 @@ public struct Assignment: Sendable, Hashable {
     /// An empty assignment.
     public init() { labels = []; values = [] }
 
+    /// An assignment of `values` to `labels`, which must be unique (e.g. a space's labels);
+    /// the labels array is shared, not copied label by label.
+    init(uniqueLabels labels: [String], values: [Double]) {
+        precondition(labels.count == values.count)
+        self.labels = labels
+        self.values = values
+    }
+
     /// An assignment from label–value pairs, in the order given.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Double) {
         self.init()

@@ -14,6 +14,10 @@ extension SearchSpace {
     /// - Determinism: a pure function of the generator's state; draws one or two values per
     ///   active parameter in a fixed order.
     public func sample(using rng: MersenneTwister) -> Assignment {
+        if !isConditional {
+            // Every parameter is active: same draws, in the same order, without label lookups.
+            return Assignment(uniqueLabels: labels, values: parameters.map { $0.distribution.sample(using: rng) })
+        }
         var assignment = Assignment()
         for parameter in parameters where parameter.isActive(in: assignment) {
             assignment[parameter.label] = parameter.distribution.sample(using: rng)

@@ -23,6 +23,8 @@ public struct SearchSpace: Sendable, Equatable {
         self.root = root
         self.parameters = parameters
         self.positionByLabel = positions
+        self.labels = parameters.map(\.label)
+        self.isConditional = parameters.contains { !$0.conditions.isEmpty }
     }
 
     /// The parameter with `label`, or nil.
@@ -33,11 +35,11 @@ public struct SearchSpace: Sendable, Equatable {
     /// The position of `label` in ``parameters``, or nil.
     public func position(of label: String) -> Int? { positionByLabel[label] }
 
-    /// Labels in declaration order.
-    public var labels: [String] { parameters.map(\.label) }
+    /// Labels in declaration order (stored: assignments of unconditional spaces share it).
+    public let labels: [String]
 
     /// True when some parameter is conditional (inside a choice option).
-    public var isConditional: Bool { parameters.contains { !$0.conditions.isEmpty } }
+    public let isConditional: Bool
 
     private static func collect(
         _ node: Space, conditions: [Condition], into parameters: inout [Parameter], positions: inout [String: Int]

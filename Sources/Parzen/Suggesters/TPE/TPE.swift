@@ -306,6 +306,8 @@ public struct TPE: Suggester {
             chosen[p] = value
             pairs.append((parameters[p].label, value))
         }
+        // Every parameter of an unconditional space is active: share the space's labels.
+        if !space.isConditional { return Assignment(uniqueLabels: space.labels, values: chosen) }
         return Assignment(pairs)
     }
 }
