@@ -199,12 +199,13 @@ struct GaussianMixture {
     }
 
     /// A cheap lower bound on ``logDensity(_:)`` for large windowed mixtures without a quantum
-    /// (at least ``boundThreshold`` components), nil otherwise (then there is no bound cheaper than the density itself).
+    /// (at least ``boundThreshold`` components); nil otherwise, where no bound is cheaper than
+    /// the density itself.
     ///
-    /// Sums the terms of the ``boundNeighbours`` components whose means lie nearest `x` (with
-    /// the window's cutoff), which are a subset of the non-negative terms the density sums; the
-    /// sum is lowered by a relative margin far above the rounding differences between the two
-    /// sums (1e-10), so the bound never exceeds the computed density.
+    /// Sums, as the density does (``windowSum(_:at:from:to:)``), the terms of the
+    /// ``boundNeighbours`` components whose means lie nearest `x`: a subset of the non-negative
+    /// terms the density sums. The sum is lowered by a relative margin far above the rounding
+    /// differences between the two sums (1e-10), so the bound never exceeds the computed density.
     ///
     /// - Complexity: O(log k + ``boundNeighbours``).
     func logDensityLowerBound(_ x: Double) -> Double? {
@@ -231,43 +232,7 @@ struct GaussianMixture {
         let first = max(lo, low - Self.boundNeighbours / 2)
         let last = min(hi, first + Self.boundNeighbours)
         guard first < last else { return nil }
-        let cc = Self.cutoff * Self.cutoff
-        var partial = 0.0
-        window.coefficients.withUnsafeBufferPointer { coef in
-            means.withUnsafeBufferPointer { mu in
-                inverseSigmas.withUnsafeBufferPointer { inv in
-                    // Four at a time with the density's own exponential; the lanes past `last`
-                    // are masked to 0.
-                    var acc = SIMD4<Double>.zero
-                    let ys = SIMD4<Double>(repeating: y)
-                    let limit = SIMD4<Double>(repeating: cc)
-                    let muBase = UnsafeRawPointer(mu.baseAddress.unsafelyUnwrapped)
-                    let invBase = UnsafeRawPointer(inv.baseAddress.unsafelyUnwrapped)
-                    let coefBase = UnsafeRawPointer(coef.baseAddress.unsafelyUnwrapped)
-                    var k = first
-                    while k < last {
-                        var m = ys, i = SIMD4<Double>.zero, c = SIMD4<Double>.zero
-                        if k &+ 4 <= last {
-                            let offset = k &* MemoryLayout<Double>.stride
-                            m = muBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                            i = invBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                            c = coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                        } else {
-                            for lane in 0..<(last &- k) {
-                                m[lane] = mu[k &+ lane]; i[lane] = inv[k &+ lane]; c[lane] = coef[k &+ lane]
-                            }
-                        }
-                        let z = (ys - m) * i
-                        let zz = z * z
-                        var term = c * negativeExp(-0.5 * zz.replacing(with: cc, where: zz .> limit))
-                        term.replace(with: 0, where: zz .>= limit)
-                        acc += term
-                        k &+= 4
-                    }
-                    partial = acc.sum()
-                }
-            }
-        }
+        let partial = windowSum(window, at: y, from: first, to: last).sum()
         guard partial > 1e-270 else { return nil }
         let logSum = log(partial) + log1p(-1e-10)
         return family == .gaussian ? logSum - log(acceptance) : logSum - y
@@ -283,52 +248,56 @@ struct GaussianMixture {
     /// N = 1,000 and costs at N = 200).
     static let boundThreshold = 400
 
+    /// Σ over components lo..<hi of the window's coefficient_k · exp(−z_k²/2), terms beyond
+    /// ``cutoff`` sigmas (and the prior, whose window coefficient is 0) counted as 0, in four
+    /// lanes: four at a time with ``negativeExp(_:)``, the rest into lane 0 with `exp`.
+    @inline(__always)
+    private func windowSum(_ window: Window, at y: Double, from lo: Int, to hi: Int) -> SIMD4<Double> {
+        let cc = Self.cutoff * Self.cutoff
+        var acc = SIMD4<Double>.zero
+        window.coefficients.withUnsafeBufferPointer { coef in
+            means.withUnsafeBufferPointer { mu in
+                inverseSigmas.withUnsafeBufferPointer { inv in
+                    let ys = SIMD4<Double>(repeating: y)
+                    let limit = SIMD4<Double>(repeating: cc)
+                    // Positions lie in [lo, hi) ⊆ [0, count): wrapping arithmetic cannot wrap.
+                    let muBase = UnsafeRawPointer(mu.baseAddress.unsafelyUnwrapped)
+                    let invBase = UnsafeRawPointer(inv.baseAddress.unsafelyUnwrapped)
+                    let coefBase = UnsafeRawPointer(coef.baseAddress.unsafelyUnwrapped)
+                    var k = lo
+                    while k &+ 4 <= hi {
+                        let offset = k &* MemoryLayout<Double>.stride
+                        let m = muBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                        let i = invBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                        let c = coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                        let z = (ys - m) * i
+                        let zz = z * z
+                        var term = c * negativeExp(-0.5 * zz.replacing(with: cc, where: zz .> limit))
+                        term.replace(with: 0, where: zz .>= limit)
+                        acc += term
+                        k &+= 4
+                    }
+                    while k < hi {
+                        let z = (y - mu[k]) * inv[k]
+                        let zz = z * z
+                        if zz < cc { acc[0] += coef[k] * exp(-0.5 * zz) }
+                        k &+= 1
+                    }
+                }
+            }
+        }
+        return acc
+    }
+
     /// log Σ_k coefficient_k · exp(−z_k²/2) at working-space point y.
     private func logSumDensity(at y: Double) -> Double {
         if let window {
             let (lo, hi) = windowRange(window, y, y)
-            let cc = Self.cutoff * Self.cutoff
             let prior = window.priorIndex
-            var sum = 0.0
-            let windowPriorCoefficient = coefficients[prior]
-            window.coefficients.withUnsafeBufferPointer { coef in
-                means.withUnsafeBufferPointer { mu in
-                    inverseSigmas.withUnsafeBufferPointer { inv in
-                        // Four components at a time; terms beyond the cutoff (and the prior, added
-                        // below) are masked to 0.
-                        var acc = SIMD4<Double>.zero
-                        let ys = SIMD4<Double>(repeating: y)
-                        let limit = SIMD4<Double>(repeating: cc)
-                        // Positions lie in [lo, hi) ⊆ [0, count): wrapping arithmetic cannot wrap.
-                        let muBase = UnsafeRawPointer(mu.baseAddress.unsafelyUnwrapped)
-                        let invBase = UnsafeRawPointer(inv.baseAddress.unsafelyUnwrapped)
-                        let coefBase = UnsafeRawPointer(coef.baseAddress.unsafelyUnwrapped)
-                        var k = lo
-                        while k &+ 4 <= hi {
-                            let offset = k &* MemoryLayout<Double>.stride
-                            let m = muBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                            let i = invBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                            let c = coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                            let z = (ys - m) * i
-                            let zz = z * z
-                            var term = c * negativeExp(-0.5 * zz.replacing(with: cc, where: zz .> limit))
-                            term.replace(with: 0, where: zz .>= limit)
-                            acc += term
-                            k &+= 4
-                        }
-                        while k < hi {
-                            let z = (y - mu[k]) * inv[k]
-                            let zz = z * z
-                            if zz < cc { acc[0] += coef[k] * exp(-0.5 * zz) }
-                            k &+= 1
-                        }
-                        // The prior (zero in the window's coefficients), exactly.
-                        let z = (y - mu[prior]) * inv[prior]
-                        let priorTerm = windowPriorCoefficient * exp(-0.5 * z * z)
-                        sum = acc.sum() + priorTerm
-                    }
-                }
-            }
+            // The prior (zero in the window's coefficients), exactly.
+            let z = (y - means[prior]) * inverseSigmas[prior]
+            let priorTerm = coefficients[prior] * exp(-0.5 * z * z)
+            let sum = windowSum(window, at: y, from: lo, to: hi).sum() + priorTerm
             let skipped = Self.cutoffDensity * window.coefficientSum
             if sum > 1e-280 && skipped <= Self.tolerance * sum { return log(sum) }
         }
