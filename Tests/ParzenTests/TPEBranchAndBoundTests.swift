@@ -1,0 +1,50 @@
+import GSLKit
+import Testing
+@testable import Parzen
+
+/// TPE's branch and bound over candidates must pick exactly the candidate the plain loop picks
+/// (`if i == 0 || score > best`, NaN scores counted as −∞), whatever the bounds, as long as each
+/// bound is at most log g.
+@Suite struct TPEBranchAndBoundTests {
+    static func exhaustive(_ logL: [Double], _ logG: [Double]) -> Int {
+        var best = 0, bestScore = -Double.infinity
+        for i in logL.indices {
+            var score = logL[i] - logG[i]
+            if score.isNaN { score = -.infinity }
+            if i == 0 || score > bestScore { best = i; bestScore = score }
+        }
+        return best
+    }
+
+    @Test func picksWhatTheExhaustiveLoopPicks() {
+        let rng = MersenneTwister(seed: 2026)
+        var evaluations = 0
+        for trial in 0..<3000 {
+            let count = 1 + rng.uniformInt(below: 24)
+            // Coarse values make ties common; a few infinities and NaNs.
+            func value() -> Double {
+                switch rng.uniformInt(below: 40) {
+                case 0: return -.infinity
+                case 1: return .infinity
+                case 2: return .nan
+                default: return Double(rng.uniformInt(below: 8)) / 2 - 2
+                }
+            }
+            let logL = (0..<count).map { _ in value() }
+            let logG = (0..<count).map { _ in value() }
+            // Valid bounds: log g itself, log g minus a slack, −∞, or none.
+            let bounds: [Double?] = logG.map { g in
+                switch rng.uniformInt(below: 4) {
+                case 0: return nil
+                case 1: return g
+                case 2: return g - rng.uniform() * 3
+                default: return trial % 2 == 0 ? -.infinity : g - 0.5
+                }
+            }
+            let picked = TPE.ParameterModel.bestCandidate(logL: logL, logG: { evaluations += 1; return logG[$0] }, bound: { bounds[$0] })
+            #expect(picked == Self.exhaustive(logL, logG), "logL \(logL) logG \(logG) bounds \(bounds)")
+        }
+        // The point of it: with tight bounds most candidates are never scored exactly.
+        #expect(evaluations < 3000 * 12)
+    }
+}
