@@ -39,6 +39,22 @@ public struct Assignment: Sendable, Hashable {
         }
     }
 
+    /// The value of `label`, trying position `cursor` first and moving the cursor past a hit.
+    ///
+    /// Suggesters write labels in the space's declaration order, so a caller walking the
+    /// space's labels in that order finds each with one comparison; anything else falls back
+    /// to ``subscript(label:)``.
+    ///
+    /// - Complexity: O(1) when the label is at `cursor`, O(count) otherwise.
+    @inline(__always)
+    public func value(of label: String, cursor: inout Int) -> Double? {
+        if cursor < labels.count && labels[cursor] == label {
+            defer { cursor += 1 }
+            return values[cursor]
+        }
+        return self[label]
+    }
+
     public var count: Int { labels.count }
     public var isEmpty: Bool { labels.isEmpty }
 }

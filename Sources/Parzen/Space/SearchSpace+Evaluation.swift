@@ -57,19 +57,10 @@ extension SearchSpace {
     /// - Throws: the first ``AssignmentError`` found, in declaration order.
     public func validate(_ assignment: Assignment) throws(AssignmentError) {
         var activeCount = 0
-        // Suggesters list labels in declaration order: match with a cursor, look up otherwise
-        // (this runs for every proposal).
-        let labels = assignment.labels, values = assignment.values
-        var cursor = 0
+        var cursor = 0  // this runs for every proposal
         for parameter in parameters {
             let label = parameter.label
-            let value: Double?
-            if cursor < labels.count && labels[cursor] == label {
-                value = values[cursor]
-                cursor += 1
-            } else {
-                value = assignment[label]
-            }
+            let value = assignment.value(of: label, cursor: &cursor)
             if parameter.isActive(in: assignment) {
                 guard let value else { throw .missing(label: label) }
                 try parameter.distribution.checkSupport(value, label: label)

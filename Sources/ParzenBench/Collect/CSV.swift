@@ -15,10 +15,9 @@ public enum CSV {
     /// A number that reads back to the same `Double`; `inf`, `-inf`, `nan` for non-finite values,
     /// the empty string for nil.
     public static func number(_ value: Double?) -> String {
-        guard let value else { return "" }
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        return "\(value)"
+        var out = ByteWriter(capacity: 32)
+        out.write(number: value)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// The fields of one line; nil when quoting is malformed. (Fields with line breaks are not

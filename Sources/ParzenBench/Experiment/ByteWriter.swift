@@ -42,8 +42,9 @@ struct ByteWriter: TextOutputStream {
         }
     }
 
-    /// A number as ``CSV/number(_:)`` prints it: shortest round trip, `inf`, `-inf`, `nan`;
-    /// nothing for nil.
+    /// A number that reads back to the same `Double` (the shortest round-trip digits), `inf`,
+    /// `-inf`, `nan` for non-finite values, nothing for nil: the spelling of every number in
+    /// Parzen's CSV files (``CSV/number(_:)`` prints through this).
     mutating func write(number value: Double?) {
         guard let value else { return }
         if value.isNaN {

@@ -49,8 +49,8 @@ enum CellFile {
 
     /// The file's bytes.
     ///
-    /// - Complexity: O(rows × labels); about 0.3 µs per number (the shortest round-trip
-    ///   digits), which matters because every cell of a run is written this way.
+    /// - Complexity: O(rows × labels), dominated by printing the numbers' shortest round-trip
+    ///   digits; every cell of a run is written this way.
     static func bytes(for record: CellRecord, cell: Cell) -> [UInt8] {
         let labels = cell.problem.space.labels
         var out = ByteWriter(capacity: 256 + record.rows.count * (8 + 24 * (2 + labels.count)))
@@ -67,17 +67,10 @@ enum CellFile {
             out.write(number: row.loss)
             out.write(byte: comma)
             out.write(number: row.trueLoss)
-            // Suggesters list labels in declaration order: match with a cursor, look up otherwise.
-            let assigned = row.assignment.labels
             var cursor = 0
             for label in labels {
                 out.write(byte: comma)
-                if cursor < assigned.count && assigned[cursor] == label {
-                    out.write(number: row.assignment.values[cursor])
-                    cursor += 1
-                } else {
-                    out.write(number: row.assignment[label])
-                }
+                out.write(number: row.assignment.value(of: label, cursor: &cursor))
             }
             out.write(byte: comma)
             if let message = row.message { out.write(CSV.field(message)) }

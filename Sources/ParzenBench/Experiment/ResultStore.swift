@@ -32,12 +32,7 @@ public struct ResultStore: Sendable {
         return CellFile.read(data, cell: cell)
     }
 
-    /// Writes a finished cell atomically and clears any failure note it had.
-    public func save(_ record: CellRecord, for cell: Cell) throws {
-        try save(cellFile: CellFile.bytes(for: record, cell: cell), for: cell)
-    }
-
-    /// Writes a cell file already formatted (``CellFile/bytes(for:cell:)``) atomically and
+    /// Writes a finished cell's file, formatted by ``CellFile/bytes(for:cell:)``, atomically and
     /// clears any failure note the cell had.
     func save(cellFile bytes: [UInt8], for cell: Cell) throws {
         try writeAtomically(bytes, to: cellURL(cell))

@@ -99,6 +99,12 @@ public struct Runner: Sendable {
         let work = pending
         let writes = DispatchGroup()
         let writer = DispatchQueue(label: "parzen.cell-files")
+        /// A failed cell: its note on disk (collect lists it), the report, the progress line.
+        @Sendable func fail(_ cell: Cell, _ message: String) {
+            try? store.saveFailure(message, for: cell)
+            shared.withLock { $0.report.failed.append((cell.name, message)) }
+            progress?.finished(cell: cell, evaluations: 0, failed: true)
+        }
         for _ in 0..<workers {
             group.enter()
             let thread = Thread { [store] in
@@ -136,19 +142,13 @@ public struct Runner: Sendable {
                                 }
                                 progress?.finished(cell: cell, evaluations: evaluations, failed: false)
                             } catch {
-                                let message = "finished, but its cell file could not be written: \(error)"
-                                try? store.saveFailure(message, for: cell)
-                                shared.withLock { $0.report.failed.append((cell.name, message)) }
-                                progress?.finished(cell: cell, evaluations: 0, failed: true)
+                                fail(cell, "finished, but its cell file could not be written: \(error)")
                             }
                         }
                     } catch CellFailure.cancelled {
                         return
                     } catch {
-                        let message = "\(error)"
-                        try? store.saveFailure(message, for: cell)
-                        shared.withLock { $0.report.failed.append((cell.name, message)) }
-                        progress?.finished(cell: cell, evaluations: 0, failed: true)
+                        fail(cell, "\(error)")
                     }
                 }
             }

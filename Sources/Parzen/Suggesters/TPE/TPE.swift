@@ -181,8 +181,6 @@ public struct TPE: Suggester {
                                 let good = isBelow[row]
                                 // Through a pointer: reads the two arrays without copying the Trial.
                                 let assignment = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
-                                let labels = assignment.pointee.assignment.labels
-                                let stored = assignment.pointee.assignment.values
                                 var cursor = 0
                                 for p in 0..<count {
                                     values[p] = .nan
@@ -194,15 +192,7 @@ public struct TPE: Suggester {
                                         c += 1
                                     }
                                     guard active else { continue }
-                                    let value: Double
-                                    if cursor < labels.count && labels[cursor] == names[p] {
-                                        value = stored[cursor]
-                                        cursor += 1
-                                    } else if let found = labels.firstIndex(of: names[p]) {
-                                        value = stored[found]
-                                    } else {
-                                        continue
-                                    }
+                                    guard let value = assignment.pointee.assignment.value(of: names[p], cursor: &cursor) else { continue }
                                     values[p] = value
                                     guard let observation = layout.rules[p].observation(value) else { continue }
                                     if good {
@@ -304,11 +294,10 @@ public struct TPE: Suggester {
             let value = model.propose(
                 below: observations.below[p], above: observations.above[p], options: options, using: rng)
             chosen[p] = value
-            pairs.append((parameters[p].label, value))
+            if space.isConditional { pairs.append((parameters[p].label, value)) }
         }
         // Every parameter of an unconditional space is active: share the space's labels.
-        if !space.isConditional { return Assignment(uniqueLabels: space.labels, values: chosen) }
-        return Assignment(pairs)
+        return space.isConditional ? Assignment(pairs) : Assignment(uniqueLabels: space.labels, values: chosen)
     }
 }
 
