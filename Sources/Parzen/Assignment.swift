@@ -55,6 +55,26 @@ public struct Assignment: Sendable, Hashable {
         return self[label]
     }
 
+    /// Whether both assignments use the same storage for their labels and their values (then
+    /// they are equal; the converse need not hold).
+    ///
+    /// - Complexity: O(1).
+    func sharesStorage(with other: Assignment) -> Bool {
+        labelsShareStorage(with: other.labels) && Self.sameStorage(values, other.values)
+    }
+
+    /// Whether the labels are `labels` itself (the same storage, as when a suggester shares a
+    /// space's labels).
+    ///
+    /// - Complexity: O(1).
+    func labelsShareStorage(with labels: [String]) -> Bool {
+        Self.sameStorage(self.labels, labels)
+    }
+
+    private static func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
+    }
+
     public var count: Int { labels.count }
     public var isEmpty: Bool { labels.isEmpty }
 }

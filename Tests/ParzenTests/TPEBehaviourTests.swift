@@ -98,13 +98,11 @@ import Testing
             let a = space.sample(using: rng)
             history.append(Trial(id: id, assignment: a, status: .ok, loss: a["type"] == 0 ? 0 : 10 + Double(id)))
         }
-        let suggester = try TPE(space: space, options: .init(), budget: 100, using: rng)
-        let rows = TPE.historyRows(history, ignoreFailed: false)
-        let good = TPE.goodSet(losses: rows.losses, ids: rows.ids, count: TPE.belowCount(rows.ids.count, gamma: 0.25))
-        let observations = suggester.collectObservations(history, positions: rows.positions, isBelow: good)
+        var suggester = try TPE(space: space, options: .init(), budget: 100, using: rng)
+        let observations = suggester.observationSets(history, rows: TPE.historyRows(history, ignoreFailed: false))
         let b = space.position(of: "b")!
-        #expect(observations.below[b].isEmpty)
-        #expect(observations.below[b].count + observations.above[b].count == history.trials.filter { $0.assignment["type"] == 1 }.count)
+        #expect(observations.below(b).isEmpty)
+        #expect(observations.below(b).count + observations.above(b).count == history.trials.filter { $0.assignment["type"] == 1 }.count)
         var copy = suggester
         for _ in 0..<50 {
             let suggested = copy.suggest(history: history, using: rng)

@@ -32,11 +32,43 @@ struct ParzenEstimator: Equatable {
     ///   - priorSigma: σ_p, > 0.
     ///   - priorWeight: w_p, > 0.
     ///   - flat: the linear-forgetting length (25 in hyperopt).
-    /// - Complexity: O(n log n) for n observations (one merge sort, ``stableOrder(_:)``).
+    /// - Complexity: O(n log n) for n observations (one sort, ``stableOrder(_:)``).
     /// - Determinism: ties between equal observations are ordered by age (a stable argsort), so
     ///   the result is a pure function of the inputs.
     init(observations: [Double], priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
         let n = observations.count
+        guard n > 1 else {
+            self.init(count: n, sortedValue: { _ in observations[0] }, age: { _ in 0 },
+                      priorMean: priorMean, priorSigma: priorSigma, priorWeight: priorWeight, flat: flat)
+            return
+        }
+        let order = observations.withUnsafeBufferPointer { stableOrder($0) }
+        self = observations.withUnsafeBufferPointer { obs in
+            order.withUnsafeBufferPointer { order in
+                ParzenEstimator(count: n, sortedValue: { obs[Int(order[$0])] }, age: { Int(order[$0]) },
+                                priorMean: priorMean, priorSigma: priorSigma, priorWeight: priorWeight, flat: flat)
+            }
+        }
+    }
+
+    /// Builds the estimator from observations already in stable sorted order: the same
+    /// estimator as ``init(observations:priorMean:priorSigma:priorWeight:flat:)`` given the
+    /// observations oldest first, without sorting them.
+    ///
+    /// - Parameters:
+    ///   - sorted: the observations ascending, equal ones oldest first.
+    ///   - ages: for each, its position among the observations oldest first (0 = oldest).
+    /// - Complexity: O(n).
+    init(sorted: UnsafeBufferPointer<Double>, ages: UnsafeBufferPointer<Int32>, priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
+        precondition(sorted.count == ages.count)
+        self.init(count: sorted.count, sortedValue: { sorted[$0] }, age: { Int(ages[$0]) },
+                  priorMean: priorMean, priorSigma: priorSigma, priorWeight: priorWeight, flat: flat)
+    }
+
+    /// The estimator of n observations given the j-th smallest (`sortedValue(j)`, equal ones
+    /// oldest first) and its age (its index oldest first).
+    @inline(__always)
+    private init(count n: Int, sortedValue: (Int) -> Double, age: (Int) -> Int, priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int) {
         switch n {
         case 0:
             weights = [1]
@@ -45,7 +77,7 @@ struct ParzenEstimator: Equatable {
             priorIndex = 0
             return
         case 1:
-            let m = observations[0]
+            let m = sortedValue(0)
             let total = priorWeight + 1
             if priorMean < m {
                 means = [priorMean, m]; sigmas = [priorSigma, 0.5 * priorSigma]
@@ -60,11 +92,9 @@ struct ParzenEstimator: Equatable {
             break
         }
 
-        // Sorted order of the observations, ties by age (stable argsort), with the prior
-        // inserted at its left binary-search position.
-        let order = observations.withUnsafeBufferPointer { stableOrder($0) }
-        // The forgetting weight of observation i, as linearForgettingWeights(count: n, flat:)[i]
-        // computes it (same operations), without building the array.
+        // The forgetting weight of the observation of age i, as
+        // linearForgettingWeights(count: n, flat:)[i] computes it (same operations), without
+        // building the array.
         let rampCount = n > flat ? n - flat : 0
         let rampStart = 1 / Double(n)
         let rampStep = rampCount > 1 ? (1 - rampStart) / Double(rampCount - 1) : 0
@@ -72,22 +102,18 @@ struct ParzenEstimator: Equatable {
             guard i < rampCount - 1 else { return rampCount == 1 && i == 0 ? rampStart : 1 }
             return Double(i) * rampStep + rampStart
         }
-        var prior = 0
+        // The prior goes in at its left binary-search position among the sorted observations.
+        let prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n, value: sortedValue)
         var total = 0.0
         var builtWeights: [Double] = []
         // Every entry of the three arrays is written below (means and weights for each
         // observation and the prior; sigmas for every j in 0...n).
         let sortedMeans = [Double](unsafeUninitializedCapacity: n + 1) { s, meansCount in
             let sortedWeights = [Double](unsafeUninitializedCapacity: n + 1) { w, weightsCount in
-                observations.withUnsafeBufferPointer { obs in
-                    order.withUnsafeBufferPointer { order in
-                        prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n) { obs[Int(order[$0])] }
-                        for j in 0..<n {
-                            let slot = j < prior ? j : j + 1
-                            s[slot] = obs[Int(order[j])]
-                            w[slot] = rampCount > 0 ? forgetting(Int(order[j])) : 1
-                        }
-                    }
+                for j in 0..<n {
+                    let slot = j < prior ? j : j + 1
+                    s[slot] = sortedValue(j)
+                    w[slot] = rampCount > 0 ? forgetting(age(j)) : 1
                 }
                 s[prior] = priorMean
                 w[prior] = priorWeight

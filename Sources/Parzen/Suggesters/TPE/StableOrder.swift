@@ -1,5 +1,5 @@
 /// A stable argsort for `Double`s: NumPy's `argsort(kind="stable")`, ordered by the values'
-/// order-preserving bit patterns.
+/// order-preserving bit patterns (``orderKey(_:)``).
 ///
 /// TPE sorts every parameter's observations on every call (N of them for g(x)), so this is a
 /// bucket sort: values are spread over about n buckets by a monotone map of their value, each
@@ -8,7 +8,8 @@
 /// is the total order of the integer keys with ties by position, so the result is exactly the
 /// stable argsort, whichever way it is computed.
 ///
-/// - Parameter values: finite values (NaN has no order; ±0 sort as −0 < +0).
+/// - Parameter values: finite values (NaN has no order; −0 and +0 are equal, as NumPy
+///   compares them).
 /// - Returns: the permutation that sorts `values` ascending, ties in their original order.
 /// - Complexity: O(n) expected for spread-out values, O(n log n) at worst; O(n) extra space.
 /// - Determinism: a pure function of the values.
@@ -35,12 +36,7 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         }
     }
 
-    // Order-preserving integer keys (flip all bits of negatives, the sign bit of the rest), so
-    // comparisons are exact and cheap.
-    @inline(__always) func key(_ x: Double) -> UInt64 {
-        let bits = x.bitPattern
-        return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-    }
+    let key = orderKey
     var low = values[0], high = values[0], hasNaN = false
     for i in 0..<n {
         let v = values[i]
@@ -103,6 +99,15 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         begin = end
     }
     return Array(UnsafeBufferPointer(start: index, count: n))
+}
+
+/// The order-preserving integer key of a `Double` (all bits of a negative flipped, the sign bit
+/// of the rest set): keys compare as the values do, exactly and cheaply. −0 gets the key of +0
+/// (adding +0 turns −0 into +0 and leaves every other value alone), since they compare equal.
+@inline(__always)
+func orderKey(_ x: Double) -> UInt64 {
+    let bits = (x + 0).bitPattern
+    return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
 }
 
 /// Stable insertion sort of (key, index) pairs in [start, end).

@@ -33,11 +33,16 @@ extension TPE {
 
         /// The best of `options.nEICandidates` draws from l(x) by log l(x) − log g(x); the first
         /// maximum wins and a NaN score never does.
-        func propose(below: [Double], above: [Double], options: Options, using rng: MersenneTwister) -> Double {
+        ///
+        /// - Parameters:
+        ///   - parameter: this model's position in the space.
+        ///   - observations: the call's good and bad sets.
+        func propose(parameter p: Int, _ observations: ObservationSets, options: Options, using rng: MersenneTwister) -> Double {
             switch kind {
             case .numeric(let prior):
-                let l = prior.mixture(below, priorWeight: options.priorWeight)
-                let g = prior.mixture(above, priorWeight: options.priorWeight)
+                let l = prior.mixture(ParzenEstimator(
+                    observations: observations.below(p), priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: options.priorWeight))
+                let g = prior.mixture(observations.aboveEstimator(p, prior: prior, priorWeight: options.priorWeight))
                 let sampler = l.sampler()
                 guard g.hasLowerBound else {
                     var best = 0.0, bestScore = -Double.infinity
@@ -56,8 +61,8 @@ extension TPE {
                 return candidates[Self.bestCandidate(
                     logL: logL, logG: { g.logDensity(candidates[$0]) }, bound: { g.logDensityLowerBound(candidates[$0]) })]
             case .categorical(let count, let offset, let pi):
-                let l = CategoricalPosterior(observations: below, count: count, prior: pi, priorWeight: options.priorWeight)
-                let g = CategoricalPosterior(observations: above, count: count, prior: pi, priorWeight: options.priorWeight)
+                let l = CategoricalPosterior(observations: observations.below(p), count: count, prior: pi, priorWeight: options.priorWeight)
+                let g = CategoricalPosterior(observations: observations.above(p), count: count, prior: pi, priorWeight: options.priorWeight)
                 var best = 0, bestScore = -Double.infinity
                 for i in 0..<options.nEICandidates {
                     let v = l.draw(using: rng)
@@ -139,8 +144,8 @@ extension TPE {
         }
     }
 
-    /// The models' conditions, labels and observation rules in flat arrays, so the pass over
-    /// the history copies nothing reference-counted per trial.
+    /// The models' conditions, labels and observation rules in flat arrays, so reading a trial's
+    /// observations copies nothing reference-counted per parameter.
     struct Layout {
         let labels: [String]
         /// Conditions of parameter p are entries conditionStart[p]..<conditionStart[p + 1].
@@ -178,10 +183,9 @@ extension TPE {
         /// Observations are raised to at least this before the log (log kinds only).
         let floor: Double?
 
-        /// The adaptive Parzen mixture of `observations` (working values, oldest first).
-        func mixture(_ observations: [Double], priorWeight: Double) -> GaussianMixture {
-            let estimator = ParzenEstimator(observations: observations, priorMean: mean, priorSigma: sigma, priorWeight: priorWeight)
-            return GaussianMixture(estimator, family: family, bounds: bounds, quantum: quantum)
+        /// The mixture of an adaptive Parzen estimator built with this prior's mean and sigma.
+        func mixture(_ estimator: ParzenEstimator) -> GaussianMixture {
+            GaussianMixture(estimator, family: family, bounds: bounds, quantum: quantum)
         }
     }
 }

@@ -40,6 +40,8 @@ public struct TPE: Suggester {
     let models: [ParameterModel]
     /// The same, flattened for the pass over the history.
     let layout: Layout
+    /// The observations of the trials seen so far (see ``ObservationCache``).
+    private(set) var cache: ObservationCache
 
     /// Prepares a search.
     ///
@@ -51,6 +53,7 @@ public struct TPE: Suggester {
         self.options = options
         models = space.parameters.map { ParameterModel($0, in: space) }
         layout = Layout(space: space, models: models)
+        cache = ObservationCache(width: models.count)
     }
 
     /// The next point: a prior draw during start-up, then TPE's proposal.
@@ -59,9 +62,9 @@ public struct TPE: Suggester {
     ///   - history: every trial so far, including pending (loss nil) and failed ones.
     ///   - rng: the search's suggester stream.
     /// - Returns: the stored values of exactly the active labels, in declaration order.
-    /// - Complexity: O(N·d + Σ_h n_h log n_h + d·C·w) for N trials, d parameters, n_h
-    ///   observations of parameter h, C candidates and w the number of g(x) components within
-    ///   9 bandwidths of a candidate; linear in N in practice.
+    /// - Complexity: O(N·d + d·C·w) for N trials, d parameters, C candidates and w the number
+    ///   of g(x) components within 9 bandwidths of a candidate, after one new trial (the usual
+    ///   step of a search); O(N·d·log N) at worst, on a history this suggester has not seen.
     /// - Determinism: a pure function of (space, options, history, generator state). During
     ///   start-up it makes exactly the draws of ``SearchSpace/sample(using:)``; afterwards, for
     ///   each active parameter in declaration order, two draws per numeric candidate (component,
@@ -71,10 +74,7 @@ public struct TPE: Suggester {
         if rows.positions.count < options.nStartupJobs {
             return space.sample(using: rng)
         }
-        let nBelow = TPE.belowCount(rows.positions.count, gamma: options.gamma)
-        let isBelow = TPE.goodSet(losses: rows.losses, ids: rows.ids, count: nBelow)
-        let observations = collectObservations(history, positions: rows.positions, isBelow: isBelow)
-        return propose(observations, using: rng)
+        return propose(observationSets(history, rows: rows), using: rng)
     }
 
     // MARK: - Split
@@ -141,158 +141,36 @@ public struct TPE: Suggester {
 
     // MARK: - Observations
 
-    /// Each parameter's working values, split into the good and bad sets, in id order.
-    struct Observations {
-        var below: [[Double]]
-        var above: [[Double]]
-    }
-
-    /// One pass over the history: for every trial and every parameter active in it, the
-    /// observation (transformed as the parameter's model needs) goes to `below` or `above`.
+    /// The split of the modelled trials' observations into the good and bad sets, from the
+    /// cache brought up to `history`.
     ///
-    /// Assignments made by suggesters list labels in declaration order, so labels are matched
-    /// with a cursor; anything else falls back to a lookup. A parameter whose conditions fail
-    /// under the trial's choices is skipped without a lookup.
-    ///
-    /// - Complexity: O(N·d) for N trials and d parameters (label comparisons are O(1) for
-    ///   the usual short labels).
-    func collectObservations(_ history: Trials, positions: [Int], isBelow: [Bool]) -> Observations {
-        if let observations = collectUnconditionalObservations(history, positions: positions, isBelow: isBelow) {
-            return observations
+    /// - Parameter rows: ``historyRows(_:ignoreFailed:)`` of `history`.
+    mutating func observationSets(_ history: Trials, rows: (positions: [Int], ids: [Int], losses: [Double])) -> ObservationSets {
+        let nBelow = TPE.belowCount(rows.positions.count, gamma: options.gamma)
+        let isBelow = TPE.goodSet(losses: rows.losses, ids: rows.ids, count: nBelow)
+        if zip(rows.positions, rows.positions.dropFirst()).allSatisfy({ $0 < $1 }) {
+            cache.synchronize(with: history.trials, layout: layout)
+            return ObservationSets(cache: cache, positions: rows.positions, isBelow: isBelow)
         }
-        let count = layout.labels.count
-        let rows = positions.count
-        // Every parameter gets a stretch of `rows` slots in one flat buffer per set; counts say
-        // how many are used. Uninitialised: each slot is written before it is read.
-        var belowCounts = [Int](repeating: 0, count: count)
-        var aboveCounts = [Int](repeating: 0, count: count)
-        let belowFlat = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, count * rows))
-        let aboveFlat = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, count * rows))
-        defer { belowFlat.deallocate(); aboveFlat.deallocate() }
-        var values = [Double](repeating: .nan, count: count)
-        let layout = self.layout
-        history.trials.withUnsafeBufferPointer { trials in
-            values.withUnsafeMutableBufferPointer { values in
-                belowCounts.withUnsafeMutableBufferPointer { belowCounts in
-                    aboveCounts.withUnsafeMutableBufferPointer { aboveCounts in
-                        layout.labels.withUnsafeBufferPointer { names in
-                            for row in 0..<rows {
-                                let position = positions[row]
-                                let good = isBelow[row]
-                                // Through a pointer: reads the two arrays without copying the Trial.
-                                let assignment = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
-                                var cursor = 0
-                                for p in 0..<count {
-                                    values[p] = .nan
-                                    var active = true
-                                    var c = layout.conditionStart[p]
-                                    let end = layout.conditionStart[p + 1]
-                                    while c < end {
-                                        if values[layout.conditionParent[c]] != layout.conditionOption[c] { active = false; break }
-                                        c += 1
-                                    }
-                                    guard active else { continue }
-                                    guard let value = assignment.pointee.assignment.value(of: names[p], cursor: &cursor) else { continue }
-                                    values[p] = value
-                                    guard let observation = layout.rules[p].observation(value) else { continue }
-                                    if good {
-                                        belowFlat[p * rows + belowCounts[p]] = observation
-                                        belowCounts[p] += 1
-                                    } else {
-                                        aboveFlat[p * rows + aboveCounts[p]] = observation
-                                        aboveCounts[p] += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let below = (0..<count).map { p in Array(belowFlat[(p * rows)..<(p * rows + belowCounts[p])]) }
-        let above = (0..<count).map { p in Array(aboveFlat[(p * rows)..<(p * rows + aboveCounts[p])]) }
-        return Observations(below: below, above: above)
-    }
-
-    /// ``collectObservations(_:positions:isBelow:)`` for the common case: a space without
-    /// conditions whose trials all hold exactly its labels in declaration order. The values are
-    /// gathered row by row into one matrix, then each parameter's column is split into the two
-    /// sets, in the same (id) order as the general pass. Returns nil when the case does not apply.
-    ///
-    /// - Complexity: O(N·d).
-    func collectUnconditionalObservations(_ history: Trials, positions: [Int], isBelow: [Bool]) -> Observations? {
-        let layout = self.layout
-        let count = layout.labels.count
-        let rows = positions.count
-        guard count > 0, layout.conditionParent.isEmpty else { return nil }
-        let matrix = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, count * rows))
-        defer { matrix.deallocate() }
-        let complete: Bool = history.trials.withUnsafeBufferPointer { trials in
-            layout.labels.withUnsafeBufferPointer { names in
-                positions.withUnsafeBufferPointer { positions in
-                    for row in 0..<rows {
-                        let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: positions[row])
-                        let matched: Bool = trial.pointee.assignment.labels.withUnsafeBufferPointer { labels in
-                            guard labels.count == count else { return false }
-                            for p in 0..<count where labels[p] != names[p] { return false }
-                            return true
-                        }
-                        guard matched else { return false }
-                        trial.pointee.assignment.values.withUnsafeBufferPointer { values in
-                            matrix.baseAddress.unsafelyUnwrapped.advanced(by: row &* count)
-                                .update(from: values.baseAddress.unsafelyUnwrapped, count: count)
-                        }
-                    }
-                    return true
-                }
-            }
-        }
-        guard complete else { return nil }
-        var below: [[Double]] = [], above: [[Double]] = []
-        below.reserveCapacity(count)
-        above.reserveCapacity(count)
-        let good = isBelow.reduce(0) { $0 + ($1 ? 1 : 0) }
-        isBelow.withUnsafeBufferPointer { isBelow in
-            for p in 0..<count {
-                let rule = layout.rules[p]
-                var goodCount = 0
-                let l = [Double](unsafeUninitializedCapacity: good) { l, lCount in
-                    let g = [Double](unsafeUninitializedCapacity: rows - good) { g, gCount in
-                        var gc = 0
-                        for row in 0..<rows {
-                            guard let observation = rule.observation(matrix[row &* count &+ p]) else { continue }
-                            if isBelow[row] {
-                                l[goodCount] = observation
-                                goodCount &+= 1
-                            } else {
-                                g[gc] = observation
-                                gc &+= 1
-                            }
-                        }
-                        gCount = gc
-                    }
-                    above.append(g)
-                    lCount = goodCount
-                }
-                below.append(l)
-            }
-        }
-        return Observations(below: below, above: above)
+        // Trials out of id order (only a hand-built history has them): the cache's positions
+        // must be id order, so this call caches the modelled trials in that order, for itself.
+        var ordered = ObservationCache(width: models.count)
+        ordered.synchronize(with: rows.positions.map { history.trials[$0] }, layout: layout)
+        return ObservationSets(cache: ordered, positions: Array(rows.positions.indices), isBelow: isBelow)
     }
 
     // MARK: - Proposal
 
     /// Greedy, top-down: each active parameter in declaration order gets the best of
     /// `n_EI_candidates` draws from its l(x).
-    func propose(_ observations: Observations, using rng: MersenneTwister) -> Assignment {
+    func propose(_ observations: ObservationSets, using rng: MersenneTwister) -> Assignment {
         let parameters = space.parameters
         var chosen = [Double](repeating: .nan, count: parameters.count)
         var pairs: [(String, Double)] = []
         for p in parameters.indices {
             let model = models[p]
             guard model.conditions.allSatisfy({ chosen[$0.parent] == Double($0.option) }) else { continue }
-            let value = model.propose(
-                below: observations.below[p], above: observations.above[p], options: options, using: rng)
+            let value = model.propose(parameter: p, observations, options: options, using: rng)
             chosen[p] = value
             if space.isConditional { pairs.append((parameters[p].label, value)) }
         }

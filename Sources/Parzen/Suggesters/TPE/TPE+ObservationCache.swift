@@ -1,0 +1,255 @@
+extension TPE {
+    /// Every trial's observations, kept from one suggestion to the next.
+    ///
+    /// A search calls `suggest` once per new trial, and TPE models every past trial each time;
+    /// re-collecting and re-sorting all N observations of every parameter on every call was
+    /// about half its cost at N = 1,000. The cache keeps each trial's observations (one row per
+    /// history position) and, per parameter, all of them sorted by value (equal values by
+    /// position), so a call after k new trials moves O(k·N) elements instead of sorting.
+    ///
+    /// The cache proves the history unchanged before trusting itself: it holds each trial's
+    /// assignment and compares the history's ids and the storage of each assignment's label and
+    /// value arrays with its own. An array changed in any way gets new storage (copy on write:
+    /// the cache holds a reference), so an edited, removed or reordered trial is always seen, and
+    /// the cache is then rebuilt from scratch.
+    struct ObservationCache {
+        /// Parameters per row.
+        let width: Int
+        /// The trials seen, by history position.
+        private var ids: [Int] = []
+        private var assignments: [Assignment] = []
+        /// Row-major: the observation of parameter p in the trial at position i is
+        /// `rows[i * width + p]`; NaN where it has none.
+        private(set) var rows: [Double] = []
+        /// Per parameter: its observations ascending by ``orderKey(_:)``, equal ones by position.
+        private(set) var sortedValues: [[Double]]
+        /// The positions of ``sortedValues``, entry for entry.
+        private(set) var sortedPositions: [[Int32]]
+
+        init(width: Int) {
+            self.width = width
+            sortedValues = Array(repeating: [], count: width)
+            sortedPositions = Array(repeating: [], count: width)
+        }
+
+        /// The number of trials cached.
+        var count: Int { ids.count }
+
+        /// Brings the cache up to `trials` (the history in position order): appends new trials
+        /// when the cached ones are unchanged, rebuilds otherwise.
+        ///
+        /// - Complexity: O(N) to check the cached trials, then O(k·N) for k new trials (k small)
+        ///   or one rebuild, O(N log N) at worst.
+        /// - Determinism: the contents are a pure function of `trials`, however they were
+        ///   reached.
+        mutating func synchronize(with trials: [Trial], layout: Layout) {
+            let known = ids.count
+            var unchanged = trials.count >= known
+            if unchanged {
+                trials.withUnsafeBufferPointer { trials in
+                    ids.withUnsafeBufferPointer { ids in
+                        assignments.withUnsafeBufferPointer { assignments in
+                            for i in 0..<known {
+                                let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: i)
+                                guard trial.pointee.id == ids[i], trial.pointee.assignment.sharesStorage(with: assignments[i]) else {
+                                    unchanged = false
+                                    return
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Inserting costs O(N) moves per trial; past a few trials one sort is cheaper.
+            if unchanged && trials.count - known <= max(16, known / 16) {
+                for position in known..<trials.count { append(trials[position], layout: layout) }
+            } else {
+                rebuild(from: trials, layout: layout)
+            }
+        }
+
+        /// Adds the trial after the last cached one: its row, and each observation at its
+        /// place in the sorted lists (after equal values, which are older).
+        private mutating func append(_ trial: Trial, layout: Layout) {
+            let position = Int32(truncatingIfNeeded: ids.count)
+            ids.append(trial.id)
+            assignments.append(trial.assignment)
+            let start = rows.count
+            rows.append(contentsOf: repeatElement(.nan, count: width))
+            rows.withUnsafeMutableBufferPointer { rows in
+                Self.observe(trial.assignment, layout: layout, into: UnsafeMutableBufferPointer(rebasing: rows[start...]))
+            }
+            for p in 0..<width {
+                let value = rows[start + p]
+                guard !value.isNaN else { continue }
+                let key = orderKey(value)
+                // The first entry with a larger key.
+                var low = 0, high = sortedValues[p].count
+                sortedValues[p].withUnsafeBufferPointer { sorted in
+                    while low < high {
+                        let mid = (low &+ high) &>> 1
+                        if orderKey(sorted[mid]) <= key { low = mid &+ 1 } else { high = mid }
+                    }
+                }
+                sortedValues[p].insert(value, at: low)
+                sortedPositions[p].insert(position, at: low)
+            }
+        }
+
+        /// Replaces the contents with `trials`: every row, then one stable sort per parameter.
+        private mutating func rebuild(from trials: [Trial], layout: Layout) {
+            let count = trials.count
+            ids = trials.map(\.id)
+            assignments = trials.map(\.assignment)
+            rows = [Double](repeating: .nan, count: count * width)
+            rows.withUnsafeMutableBufferPointer { rows in
+                for position in 0..<count {
+                    let row = UnsafeMutableBufferPointer(rebasing: rows[(position * width)..<((position + 1) * width)])
+                    Self.observe(trials[position].assignment, layout: layout, into: row)
+                }
+            }
+            for p in 0..<width {
+                var values: [Double] = [], positions: [Int32] = []
+                values.reserveCapacity(count)
+                positions.reserveCapacity(count)
+                for position in 0..<count {
+                    let value = rows[position * width + p]
+                    if value.isNaN { continue }
+                    values.append(value)
+                    positions.append(Int32(truncatingIfNeeded: position))
+                }
+                let order = values.withUnsafeBufferPointer { stableOrder($0) }
+                sortedValues[p] = order.map { values[Int($0)] }
+                sortedPositions[p] = order.map { positions[Int($0)] }
+            }
+        }
+
+        /// Writes the observation of every parameter in `assignment` into `row` (NaN where the
+        /// parameter is inactive, absent, or its value unusable). `row` holds NaN on entry.
+        ///
+        /// Assignments made by suggesters list labels in declaration order, so labels are
+        /// matched with a cursor, and an unconditional space's own label array is recognised by
+        /// its storage; anything else falls back to a lookup. A parameter whose conditions fail
+        /// under the trial's choices is skipped without a lookup.
+        ///
+        /// - Complexity: O(d) for d parameters (label comparisons are O(1) for the usual short
+        ///   labels).
+        static func observe(_ assignment: Assignment, layout: Layout, into row: UnsafeMutableBufferPointer<Double>) {
+            let count = layout.labels.count
+            if layout.conditionParent.isEmpty && assignment.labelsShareStorage(with: layout.labels) {
+                assignment.values.withUnsafeBufferPointer { values in
+                    for p in 0..<count {
+                        if let observation = layout.rules[p].observation(values[p]) { row[p] = observation }
+                    }
+                }
+                return
+            }
+            // The stored values seen so far: conditions test a parent's stored option index.
+            var raw = [Double](repeating: .nan, count: count)
+            var cursor = 0
+            for p in 0..<count {
+                var active = true
+                for c in layout.conditionStart[p]..<layout.conditionStart[p + 1]
+                where raw[layout.conditionParent[c]] != layout.conditionOption[c] {
+                    active = false
+                    break
+                }
+                guard active, let value = assignment.value(of: layout.labels[p], cursor: &cursor) else { continue }
+                raw[p] = value
+                if let observation = layout.rules[p].observation(value) { row[p] = observation }
+            }
+        }
+    }
+
+    /// One call's view of the cached observations: which trials are in the good set, which in
+    /// the bad set, and each parameter's observations in either.
+    struct ObservationSets {
+        private let cache: ObservationCache
+        /// Per history position: 0 not modelled (left out by `ignore_failed`), 1 good, 2 bad.
+        private let membership: [UInt8]
+        /// The good set's positions, ascending (oldest first).
+        private let goodPositions: [Int]
+
+        /// - Parameters:
+        ///   - positions: the modelled trials' positions, ascending.
+        ///   - isBelow: for each of them, whether it is in the good set.
+        init(cache: ObservationCache, positions: [Int], isBelow: [Bool]) {
+            self.cache = cache
+            var membership = [UInt8](repeating: 0, count: cache.count)
+            var good: [Int] = []
+            for (row, position) in positions.enumerated() {
+                membership[position] = isBelow[row] ? 1 : 2
+                if isBelow[row] { good.append(position) }
+            }
+            self.membership = membership
+            goodPositions = good
+        }
+
+        /// Parameter p's observations in the good set, oldest first.
+        func below(_ p: Int) -> [Double] {
+            goodPositions.compactMap { position in
+                let value = cache.rows[position * cache.width + p]
+                return value.isNaN ? nil : value
+            }
+        }
+
+        /// Parameter p's observations in the bad set, oldest first.
+        func above(_ p: Int) -> [Double] {
+            var values: [Double] = []
+            for position in 0..<cache.count where membership[position] == 2 {
+                let value = cache.rows[position * cache.width + p]
+                if !value.isNaN { values.append(value) }
+            }
+            return values
+        }
+
+        /// The adaptive Parzen estimator of parameter p's bad-set observations, taken in order
+        /// from the cache's sorted list: the same estimator as
+        /// `ParzenEstimator(observations: above(p), …)`, without sorting.
+        ///
+        /// - Complexity: O(N) for N cached trials.
+        func aboveEstimator(_ p: Int, prior: NumericPrior, priorWeight: Double) -> ParzenEstimator {
+            let count = cache.count, width = cache.width
+            // The age of each bad-set observation: its index among them, oldest first.
+            var ages = [Int32](repeating: 0, count: count)
+            var n = 0
+            membership.withUnsafeBufferPointer { membership in
+                cache.rows.withUnsafeBufferPointer { rows in
+                    ages.withUnsafeMutableBufferPointer { ages in
+                        for position in 0..<count where membership[position] == 2 && !rows[position &* width &+ p].isNaN {
+                            ages[position] = Int32(truncatingIfNeeded: n)
+                            n &+= 1
+                        }
+                    }
+                }
+            }
+            var sortedAges = [Int32](repeating: 0, count: n)
+            var sorted = [Double](repeating: 0, count: n)
+            membership.withUnsafeBufferPointer { membership in
+                cache.sortedValues[p].withUnsafeBufferPointer { values in
+                    cache.sortedPositions[p].withUnsafeBufferPointer { positions in
+                        ages.withUnsafeBufferPointer { ages in
+                            sorted.withUnsafeMutableBufferPointer { sorted in
+                                sortedAges.withUnsafeMutableBufferPointer { sortedAges in
+                                    var k = 0
+                                    for j in 0..<values.count {
+                                        let position = Int(positions[j])
+                                        guard membership[position] == 2 else { continue }
+                                        sorted[k] = values[j]
+                                        sortedAges[k] = ages[position]
+                                        k &+= 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return sorted.withUnsafeBufferPointer { sorted in
+                sortedAges.withUnsafeBufferPointer { sortedAges in
+                    ParzenEstimator(sorted: sorted, ages: sortedAges, priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: priorWeight)
+                }
+            }
+        }
+    }
+}
