@@ -20,7 +20,7 @@ extension ResultStore {
     /// The cell's work folder, results/NAME/work/PROBLEM/SUGGESTER/rNNN: external objectives
     /// write their per-trial files there (git-ignored, not part of the results).
     public func workURL(_ cell: Cell) -> URL {
-        root.appendingPathComponent("work").appendingPathComponent(cell.problem.label)
-            .appendingPathComponent(cell.suggester.label).appendingPathComponent(cell.replicateName)
+        // A directory hint, not `appendingPathComponent(_:)`, which stats every component.
+        root.appending(path: "work/\(cell.problem.label)/\(cell.suggester.label)/\(cell.replicateName)", directoryHint: .isDirectory)
     }
 }
