@@ -17,6 +17,26 @@ struct ByteWriter: TextOutputStream {
 
     mutating func write(byte: UInt8) { bytes.append(byte) }
 
+    /// The number of bytes written so far (marks for ``rewrite(_:)``).
+    var count: Int { bytes.count }
+
+    /// Writes again the bytes at `range` of those written: copying a number is cheaper than
+    /// printing it twice.
+    mutating func rewrite(_ range: Range<Int>) {
+        var chunk: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // a number fits one chunk
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let length = min(32, range.upperBound - start)
+            withUnsafeMutableBytes(of: &chunk) { buffer in
+                bytes.withUnsafeBytes { written in
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: written[start..<(start + length)]))
+                }
+                bytes.append(contentsOf: buffer[..<length])
+            }
+            start += length
+        }
+    }
+
     /// A non-negative or negative integer in decimal.
     mutating func write(_ value: Int) {
         if value < 0 {

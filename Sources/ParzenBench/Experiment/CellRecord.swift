@@ -64,9 +64,16 @@ enum CellFile {
             out.write(byte: comma)
             out.write(row.status.rawValue)
             out.write(byte: comma)
+            let lossStart = out.count
             out.write(number: row.loss)
+            let lossDigits = lossStart..<out.count
             out.write(byte: comma)
-            out.write(number: row.trueLoss)
+            // Noiseless problems have true_loss == loss bit for bit: same digits, copied.
+            if let loss = row.loss, let trueLoss = row.trueLoss, loss.bitPattern == trueLoss.bitPattern {
+                out.rewrite(lossDigits)
+            } else {
+                out.write(number: row.trueLoss)
+            }
             var cursor = 0
             for label in labels {
                 out.write(byte: comma)
