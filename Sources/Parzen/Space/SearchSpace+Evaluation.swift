@@ -56,6 +56,15 @@ extension SearchSpace {
     ///
     /// - Throws: the first ``AssignmentError`` found, in declaration order.
     public func validate(_ assignment: Assignment) throws(AssignmentError) {
+        // The common case, checked first since this runs for every proposal: an unconditional
+        // space and exactly its labels in order (usually the very same array), so every label
+        // is active and present and none is extra; only the values remain to check.
+        if !isConditional && assignment.labels == labels {
+            for index in parameters.indices {
+                try parameters[index].distribution.checkSupport(assignment.values[index], label: labels[index])
+            }
+            return
+        }
         var activeCount = 0
         var cursor = 0  // this runs for every proposal
         for parameter in parameters {
