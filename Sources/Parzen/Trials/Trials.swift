@@ -19,13 +19,16 @@ public struct Trials: Sendable, Equatable {
     ///
     /// - Precondition: its id is not already used.
     /// - Complexity: O(1) for the usual increasing ids; O(n) to check an id below ``nextID``.
-    public mutating func append(_ trial: Trial) {
+    public mutating func append(_ trial: consuming Trial) {
         if trial.id < nextID {
             precondition(!trials.contains { $0.id == trial.id }, "trial id \(trial.id) is already used")
         }
-        trials.append(trial)
         nextID = max(nextID, trial.id + 1)
+        trials.append(trial)  // the last use: moved in, not copied
     }
+
+    /// Makes room for `count` trials in all, so appending up to there does not reallocate.
+    public mutating func reserveCapacity(_ count: Int) { trials.reserveCapacity(count) }
 
     /// Replaces the trial with the same id (e.g. when a pending trial finishes).
     public mutating func update(_ trial: Trial) {

@@ -55,6 +55,7 @@ extension Cell {
         var suggestTime = clock.now - starting, evaluateTime = Duration.zero
 
         var trials = Trials()
+        trials.reserveCapacity(budget)
         var rows: [TrialRow] = []
         rows.reserveCapacity(budget)
         for id in 0..<budget {
@@ -72,11 +73,14 @@ extension Cell {
                 throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
             }
             let evaluating = clock.now
-            let point: Value
-            do { point = try space.evaluate(proposal) } catch {
+            let outcome: ObjectiveOutcome
+            do {
+                // The point lives in this scope only: releasing it is part of evaluating it too.
+                let point = try space.evaluate(proposal)
+                outcome = session.evaluate(proposal, point: point)
+            } catch {
                 throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
             }
-            let outcome = session.evaluate(proposal, point: point)
             evaluateTime += clock.now - evaluating
             var row = TrialRow(id: id, status: outcome.status, loss: outcome.value.map(direction.loss(fromObjectiveValue:)),
                                trueLoss: (outcome.trueValue ?? outcome.value).map(direction.loss(fromObjectiveValue:)),
@@ -87,8 +91,8 @@ extension Cell {
                 row.loss = nil
                 row.trueLoss = nil
             }
-            rows.append(row)
             trials.append(Trial(id: id, assignment: proposal, status: row.status, loss: row.loss, message: row.message))
+            rows.append(row)  // the row's last use: moved, not copied
         }
         return CellRecord(fingerprint: fingerprint, rows: rows, suggestSeconds: suggestTime.seconds, evaluateSeconds: evaluateTime.seconds)
     }
