@@ -55,12 +55,18 @@ public struct Assignment: Sendable, Hashable {
         return self[label]
     }
 
-    /// Whether both assignments use the same storage for their labels and their values (then
-    /// they are equal; the converse need not hold).
+    /// Where the label and value arrays keep their elements.
+    struct StorageAddresses: Equatable {
+        let labels: UnsafeRawPointer?
+        let values: UnsafeRawPointer?
+    }
+
+    /// The addresses of the label and value storage. Two assignments with equal addresses (and
+    /// both alive) hold the same labels and values: a changed array gets new storage.
     ///
     /// - Complexity: O(1).
-    func sharesStorage(with other: Assignment) -> Bool {
-        labelsShareStorage(with: other.labels) && Self.sameStorage(values, other.values)
+    var storageAddresses: StorageAddresses {
+        StorageAddresses(labels: Self.address(labels), values: Self.address(values))
     }
 
     /// Whether the labels are `labels` itself (the same storage, as when a suggester shares a
@@ -68,11 +74,12 @@ public struct Assignment: Sendable, Hashable {
     ///
     /// - Complexity: O(1).
     func labelsShareStorage(with labels: [String]) -> Bool {
-        Self.sameStorage(self.labels, labels)
+        self.labels.count == labels.count && Self.address(self.labels) == Self.address(labels)
     }
 
-    private static func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
-        a.count == b.count && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
+    @inline(__always)
+    private static func address<T>(_ array: [T]) -> UnsafeRawPointer? {
+        array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 
     public var count: Int { labels.count }

@@ -8,8 +8,15 @@ import Parzen
 /// The history follows hyperopt's benchmark convention: N points drawn from the prior and
 /// evaluated, so every algorithm (and hyperopt's `tpe.suggest` in
 /// `benchmarks/hyperopt_tpe_bench.py`) faces the same kind of history, whatever it would have
-/// proposed itself. Then R suggestions are timed one by one with `ContinuousClock`, each on the
-/// same N-trial history (nothing proposed is appended).
+/// proposed itself. Then R suggestions are timed one by one with `ContinuousClock`, each by a
+/// suggester made for it, on the same N-trial history (nothing proposed is appended):
+///
+/// - ``Mode/search`` (the default): the suggester has first suggested on the history's first
+///   N − 1 trials (untimed), so the timed call sees one new trial, as every call in a search
+///   does. Suggesters that keep state between calls (TPE keeps its sorted observations) are
+///   timed as a search uses them.
+/// - ``Mode/cold``: a new suggester on the whole history, the cost of a first call, and what a
+///   stateless suggester such as hyperopt's `tpe.suggest` pays on every call.
 ///
 /// ```swift
 /// let branin = try TestFunctionRegistry.function(named: "branin")
@@ -28,6 +35,16 @@ public struct SuggestBenchmark {
     public var repeats: Int
     /// Seeds the prior draws of the history (stream 1) and the suggester (stream 2).
     public var seed: UInt32
+    /// What the suggester has seen before the timed call.
+    public var mode: Mode
+
+    /// What a timed suggester has seen before its timed call.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// The first N − 1 trials (it suggested there): the state of a suggester in a search.
+        case search
+        /// Nothing: a new suggester.
+        case cold
+    }
 
     /// Describes a benchmark; nothing runs until ``run()``.
     ///
@@ -39,13 +56,15 @@ public struct SuggestBenchmark {
     ///   - history: N ≥ 0 evaluated trials drawn from the prior.
     ///   - repeats: R ≥ 1 timed suggestions.
     ///   - seed: any value; the same seed gives the same history and the same suggestions.
-    public init(algorithm: Algorithm, space: SearchSpace, objective: @escaping (Value) -> Double, history: Int, repeats: Int, seed: UInt32) {
+    ///   - mode: what each timed suggester has seen before (``Mode/search`` by default).
+    public init(algorithm: Algorithm, space: SearchSpace, objective: @escaping (Value) -> Double, history: Int, repeats: Int, seed: UInt32, mode: Mode = .search) {
         self.algorithm = algorithm
         self.space = space
         self.objective = objective
         self.history = history
         self.repeats = repeats
         self.seed = seed
+        self.mode = mode
     }
 
     /// The timings of one run.
@@ -65,29 +84,33 @@ public struct SuggestBenchmark {
         public var peakResidentBytes: Int?
     }
 
-    /// Builds the history and times `repeats` suggestions, after one untimed warm-up call.
+    /// Builds the history and times `repeats` suggestions, each by a new suggester that has
+    /// first suggested on the first N − 1 trials (``Mode/search``) or has seen nothing
+    /// (``Mode/cold``).
     ///
     /// - Throws: ``SuggesterError`` if the algorithm cannot search the space;
     ///   ``SuggestBenchmarkError`` for N < 0 or R < 1, or when the algorithm proposes nothing.
-    /// - Complexity: N objective evaluations plus R + 1 suggestions.
+    /// - Complexity: N objective evaluations plus R suggesters' set-up and R (cold) or 2R
+    ///   (search) suggestions.
     /// - Determinism: the history and the proposals are a pure function of the arguments; the
     ///   timings and peak memory are not.
     public func run() throws -> Result {
         guard history >= 0 else { throw SuggestBenchmarkError.invalidArgument("history must be >= 0, got \(history)") }
         guard repeats >= 1 else { throw SuggestBenchmarkError.invalidArgument("repeats must be >= 1, got \(repeats)") }
         let trials = makeHistory()
+        let earlier = Trials(Array(trials.trials.dropLast()))
         let rng = MersenneTwister(seed: seed &+ 0x9E37_79B9)
-        var suggester = try algorithm.makeSuggester(space: space, budget: history + repeats + 1, using: rng)
-        guard try suggester.suggest(history: trials, using: rng) != nil else {
-            throw SuggestBenchmarkError.exhausted(algorithm.name)
-        }
         let clock = ContinuousClock()
         var samples: [Double] = []
         samples.reserveCapacity(repeats)
         for _ in 0..<repeats {
-            let start = clock.now
-            let proposal = try suggester.suggest(history: trials, using: rng)
-            let elapsed = clock.now - start
+            var suggester = try algorithm.makeSuggester(space: space, budget: history + 2, using: rng)
+            if mode == .search && history > 0 {
+                guard try suggester.suggest(history: earlier, using: rng) != nil else {
+                    throw SuggestBenchmarkError.exhausted(algorithm.name)
+                }
+            }
+            let (proposal, elapsed) = try Self.timedSuggestion(&suggester, history: trials, using: rng, clock: clock)
             guard proposal != nil else { throw SuggestBenchmarkError.exhausted(algorithm.name) }
             samples.append(Self.microseconds(elapsed))
         }
@@ -98,6 +121,16 @@ public struct SuggestBenchmark {
             p90Microseconds: Statistics.quantile(sorted: sorted, 0.9),
             samplesMicroseconds: samples,
             peakResidentBytes: Self.peakResidentBytes())
+    }
+
+    /// One timed call. Never inlined, so an instruction counter can measure exactly the timed
+    /// calls (`valgrind --tool=callgrind --toggle-collect='*timedSuggestion*'`, as
+    /// benchmarks/tpe_instructions.sh does).
+    @inline(never)
+    static func timedSuggestion(_ suggester: inout any Suggester, history: Trials, using rng: MersenneTwister, clock: ContinuousClock) throws -> (Assignment?, Duration) {
+        let start = clock.now
+        let proposal = try suggester.suggest(history: history, using: rng)
+        return (proposal, clock.now - start)
     }
 
     /// N prior draws, evaluated, as ok (or failed, for a non-finite loss) trials with ids 0…N−1.

@@ -15,7 +15,7 @@ struct SuggestBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Time one suggestion on a history of N evaluated prior draws of a test function.",
-        discussion: "Prints median and 90th-percentile microseconds per suggestion and the peak memory of the process.")
+        discussion: "Each timed suggestion is made by a suggester that has suggested on the first N − 1 trials, so it sees one new trial as in a search (--cold: a new suggester). Prints median and 90th-percentile microseconds per suggestion and the peak memory of the process.")
 
     @Option(help: "The algorithm (see `parzen list suggesters`).")
     var algorithm: String
@@ -29,6 +29,8 @@ struct SuggestBench: ParsableCommand {
     var repeats: Int = 100
     @Option(help: "Seed of the history and the suggester.")
     var seed: UInt32 = 1
+    @Flag(help: "Time a new suggester on the whole history (a first call; what a stateless suggester such as hyperopt's pays on every call) instead of one that has followed the search up to the last trial.")
+    var cold = false
 
     func validate() throws {
         guard history >= 0 else { throw ValidationError("--history must be >= 0, got \(history)") }
@@ -45,9 +47,9 @@ struct SuggestBench: ParsableCommand {
             throw BadInput(message: "\(error)")
         }
         let result = try SuggestBenchmark(algorithm: algorithm, space: testFunction.space, objective: testFunction.evaluate,
-                                          history: history, repeats: repeats, seed: seed).run()
+                                          history: history, repeats: repeats, seed: seed, mode: cold ? .cold : .search).run()
         let peak = result.peakResidentBytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
-        print("\(algorithm.name) on \(testFunction.key) (d=\(testFunction.dimension)), history \(history), \(repeats) suggestions: "
+        print("\(algorithm.name) on \(testFunction.key) (d=\(testFunction.dimension)), history \(history), \(repeats) suggestions (\(cold ? "cold" : "in a search")): "
               + String(format: "median %.1f us, p90 %.1f us, ", result.medianMicroseconds, result.p90Microseconds) + "peak memory \(peak)")
     }
 }

@@ -15,8 +15,11 @@ extension TPE {
     struct ObservationCache {
         /// Parameters per row.
         let width: Int
-        /// The trials seen, by history position.
+        /// The trials seen, by history position: ids, the storage addresses of their label and
+        /// value arrays, and the assignments themselves (held so that the storage cannot be
+        /// freed and reused by another array while the addresses are compared).
         private var ids: [Int] = []
+        private var storage: [Assignment.StorageAddresses] = []
         private var assignments: [Assignment] = []
         /// Row-major: the observation of parameter p in the trial at position i is
         /// `rows[i * width + p]`; NaN where it has none.
@@ -25,11 +28,14 @@ extension TPE {
         private(set) var sortedValues: [[Double]]
         /// The positions of ``sortedValues``, entry for entry.
         private(set) var sortedPositions: [[Int32]]
+        /// Per parameter: the number of cached trials without an observation of it.
+        private(set) var missing: [Int]
 
         init(width: Int) {
             self.width = width
             sortedValues = Array(repeating: [], count: width)
             sortedPositions = Array(repeating: [], count: width)
+            missing = Array(repeating: 0, count: width)
         }
 
         /// The number of trials cached.
@@ -48,10 +54,10 @@ extension TPE {
             if unchanged {
                 trials.withUnsafeBufferPointer { trials in
                     ids.withUnsafeBufferPointer { ids in
-                        assignments.withUnsafeBufferPointer { assignments in
+                        storage.withUnsafeBufferPointer { storage in
                             for i in 0..<known {
                                 let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: i)
-                                guard trial.pointee.id == ids[i], trial.pointee.assignment.sharesStorage(with: assignments[i]) else {
+                                guard trial.pointee.id == ids[i], trial.pointee.assignment.storageAddresses == storage[i] else {
                                     unchanged = false
                                     return
                                 }
@@ -73,6 +79,7 @@ extension TPE {
         private mutating func append(_ trial: Trial, layout: Layout) {
             let position = Int32(truncatingIfNeeded: ids.count)
             ids.append(trial.id)
+            storage.append(trial.assignment.storageAddresses)
             assignments.append(trial.assignment)
             let start = rows.count
             rows.append(contentsOf: repeatElement(.nan, count: width))
@@ -81,7 +88,7 @@ extension TPE {
             }
             for p in 0..<width {
                 let value = rows[start + p]
-                guard !value.isNaN else { continue }
+                guard !value.isNaN else { missing[p] += 1; continue }
                 let key = orderKey(value)
                 // The first entry with a larger key.
                 var low = 0, high = sortedValues[p].count
@@ -99,9 +106,16 @@ extension TPE {
         /// Replaces the contents with `trials`: every row, then one stable sort per parameter.
         private mutating func rebuild(from trials: [Trial], layout: Layout) {
             let count = trials.count
+            // Room to grow: a search appends one trial per call.
+            let capacity = count + count / 2 + 16
             ids = trials.map(\.id)
+            ids.reserveCapacity(capacity)
+            storage = trials.map(\.assignment.storageAddresses)
+            storage.reserveCapacity(capacity)
             assignments = trials.map(\.assignment)
+            assignments.reserveCapacity(capacity)
             rows = [Double](repeating: .nan, count: count * width)
+            rows.reserveCapacity(capacity * width)
             rows.withUnsafeMutableBufferPointer { rows in
                 for position in 0..<count {
                     let row = UnsafeMutableBufferPointer(rebasing: rows[(position * width)..<((position + 1) * width)])
@@ -120,7 +134,10 @@ extension TPE {
                 }
                 let order = values.withUnsafeBufferPointer { stableOrder($0) }
                 sortedValues[p] = order.map { values[Int($0)] }
+                sortedValues[p].reserveCapacity(capacity)
                 sortedPositions[p] = order.map { positions[Int($0)] }
+                sortedPositions[p].reserveCapacity(capacity)
+                missing[p] = count - values.count
             }
         }
 
@@ -167,6 +184,10 @@ extension TPE {
         private let cache: ObservationCache
         /// Per history position: 0 not modelled (left out by `ignore_failed`), 1 good, 2 bad.
         private let membership: [UInt8]
+        /// Per history position in the bad set: its index among them, oldest first (the age
+        /// of its observations for every parameter observed in all trials).
+        private let badIndex: [Int32]
+        private let badCount: Int
         /// The good set's positions, ascending (oldest first).
         private let goodPositions: [Int]
 
@@ -176,12 +197,22 @@ extension TPE {
         init(cache: ObservationCache, positions: [Int], isBelow: [Bool]) {
             self.cache = cache
             var membership = [UInt8](repeating: 0, count: cache.count)
+            var badIndex = [Int32](repeating: 0, count: cache.count)
             var good: [Int] = []
+            var bad: Int32 = 0
             for (row, position) in positions.enumerated() {
-                membership[position] = isBelow[row] ? 1 : 2
-                if isBelow[row] { good.append(position) }
+                if isBelow[row] {
+                    membership[position] = 1
+                    good.append(position)
+                } else {
+                    membership[position] = 2
+                    badIndex[position] = bad
+                    bad &+= 1
+                }
             }
             self.membership = membership
+            self.badIndex = badIndex
+            badCount = Int(bad)
             goodPositions = good
         }
 
@@ -210,27 +241,33 @@ extension TPE {
         /// - Complexity: O(N) for N cached trials.
         func aboveEstimator(_ p: Int, prior: NumericPrior, priorWeight: Double) -> ParzenEstimator {
             let count = cache.count, width = cache.width
-            // The age of each bad-set observation: its index among them, oldest first.
-            var ages = [Int32](repeating: 0, count: count)
+            // The age of each bad-set observation: its index among them, oldest first; the
+            // trial's index in the bad set when every trial observes p.
+            var ages = badIndex
             var n = 0
-            membership.withUnsafeBufferPointer { membership in
-                cache.rows.withUnsafeBufferPointer { rows in
-                    ages.withUnsafeMutableBufferPointer { ages in
-                        for position in 0..<count where membership[position] == 2 && !rows[position &* width &+ p].isNaN {
-                            ages[position] = Int32(truncatingIfNeeded: n)
-                            n &+= 1
+            if cache.missing[p] == 0 {
+                n = badCount
+            } else {
+                membership.withUnsafeBufferPointer { membership in
+                    cache.rows.withUnsafeBufferPointer { rows in
+                        ages.withUnsafeMutableBufferPointer { ages in
+                            for position in 0..<count where membership[position] == 2 && !rows[position &* width &+ p].isNaN {
+                                ages[position] = Int32(truncatingIfNeeded: n)
+                                n &+= 1
+                            }
                         }
                     }
                 }
             }
-            var sortedAges = [Int32](repeating: 0, count: n)
-            var sorted = [Double](repeating: 0, count: n)
-            membership.withUnsafeBufferPointer { membership in
-                cache.sortedValues[p].withUnsafeBufferPointer { values in
-                    cache.sortedPositions[p].withUnsafeBufferPointer { positions in
-                        ages.withUnsafeBufferPointer { ages in
-                            sorted.withUnsafeMutableBufferPointer { sorted in
-                                sortedAges.withUnsafeMutableBufferPointer { sortedAges in
+            // Every entry of both arrays is written: the sorted list holds each of the n
+            // observations once.
+            var sortedAges: [Int32] = []
+            let sorted = [Double](unsafeUninitializedCapacity: n) { sorted, sortedCount in
+                sortedAges = [Int32](unsafeUninitializedCapacity: n) { sortedAges, agesCount in
+                    membership.withUnsafeBufferPointer { membership in
+                        cache.sortedValues[p].withUnsafeBufferPointer { values in
+                            cache.sortedPositions[p].withUnsafeBufferPointer { positions in
+                                ages.withUnsafeBufferPointer { ages in
                                     var k = 0
                                     for j in 0..<values.count {
                                         let position = Int(positions[j])
@@ -243,7 +280,9 @@ extension TPE {
                             }
                         }
                     }
+                    agesCount = n
                 }
+                sortedCount = n
             }
             return sorted.withUnsafeBufferPointer { sorted in
                 sortedAges.withUnsafeBufferPointer { sortedAges in

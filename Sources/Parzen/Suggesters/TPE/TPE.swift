@@ -74,7 +74,10 @@ public struct TPE: Suggester {
         if rows.positions.count < options.nStartupJobs {
             return space.sample(using: rng)
         }
-        return propose(observationSets(history, rows: rows), using: rng)
+        // Two statements: in one, `self` would be copied for `propose` before the argument
+        // updates the cache, and the update would then copy the cache's arrays.
+        let observations = observationSets(history, rows: rows)
+        return propose(observations, using: rng)
     }
 
     // MARK: - Split
@@ -148,7 +151,7 @@ public struct TPE: Suggester {
     mutating func observationSets(_ history: Trials, rows: (positions: [Int], ids: [Int], losses: [Double])) -> ObservationSets {
         let nBelow = TPE.belowCount(rows.positions.count, gamma: options.gamma)
         let isBelow = TPE.goodSet(losses: rows.losses, ids: rows.ids, count: nBelow)
-        if zip(rows.positions, rows.positions.dropFirst()).allSatisfy({ $0 < $1 }) {
+        if rows.positions.indices.dropFirst().allSatisfy({ rows.positions[$0 - 1] < rows.positions[$0] }) {
             cache.synchronize(with: history.trials, layout: layout)
             return ObservationSets(cache: cache, positions: rows.positions, isBelow: isBelow)
         }
