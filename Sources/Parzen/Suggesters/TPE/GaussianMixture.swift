@@ -28,6 +28,8 @@ struct GaussianMixture {
     let quantum: Double?
     /// hyperopt's `p_accept`: Σ w_k·P(low ≤ N(μ_k, σ_k) < high); 1 when unbounded.
     let acceptance: Double
+    /// log(acceptance), taken once: every density evaluation subtracts it.
+    private let logAcceptance: Double
 
     /// w_k / (σ_k √(2π)).
     private let coefficients: [Double]
@@ -105,33 +107,44 @@ struct GaussianMixture {
                                     }
                                 }
                             }
-                            if let prior = priorIndex, count >= Self.windowThreshold, meansAscending ?? Self.isAscending(mu) {
+                            if let prior = priorIndex, prior < count, count >= Self.windowThreshold, meansAscending ?? Self.isAscending(mu) {
                                 var coefficientSum = 0.0, weightSum = 0.0
+                                // Every component but the prior, in index order; the loops are
+                                // split at the prior instead of testing every index.
+                                for k in 0..<prior { coefficientSum += coef[k] }
+                                for k in (prior + 1)..<count { coefficientSum += coef[k] }
+                                for k in 0..<prior { weightSum += w[k] }
+                                for k in (prior + 1)..<count { weightSum += w[k] }
                                 // Every entry of the three arrays is written below.
                                 let reachRight = [Double](unsafeUninitializedCapacity: count) { right, initialized in
                                     var running = -Double.infinity
-                                    for k in 0..<count {
-                                        if k != prior {
-                                            running = max(running, mu[k] + c * sigma[k])
-                                            coefficientSum += coef[k]
-                                            weightSum += w[k]
-                                        }
+                                    for k in 0..<prior {
+                                        running = max(running, mu[k] + c * sigma[k])
+                                        right[k] = running
+                                    }
+                                    right[prior] = running
+                                    for k in (prior + 1)..<count {
+                                        running = max(running, mu[k] + c * sigma[k])
                                         right[k] = running
                                     }
                                     initialized = count
                                 }
                                 let reachLeft = [Double](unsafeUninitializedCapacity: count) { left, initialized in
                                     var running = Double.infinity
-                                    var k = count - 1
-                                    while k >= 0 {
-                                        if k != prior { running = min(running, mu[k] - c * sigma[k]) }
+                                    for k in ((prior + 1)..<count).reversed() {
+                                        running = min(running, mu[k] - c * sigma[k])
                                         left[k] = running
-                                        k -= 1
+                                    }
+                                    left[prior] = running
+                                    for k in (0..<prior).reversed() {
+                                        running = min(running, mu[k] - c * sigma[k])
+                                        left[k] = running
                                     }
                                     initialized = count
                                 }
                                 let windowCoefficients = [Double](unsafeUninitializedCapacity: count) { wc, initialized in
-                                    for k in 0..<count { wc[k] = k == prior ? 0 : coef[k] }
+                                    _ = wc.initialize(from: UnsafeBufferPointer(start: coef.baseAddress, count: count))
+                                    wc[prior] = 0
                                     initialized = count
                                 }
                                 window = Window(
@@ -149,6 +162,7 @@ struct GaussianMixture {
         self.coefficients = coefficients
         self.inverseSigmas = inverseOut
         self.acceptance = bounds == nil ? 1 : accepted
+        logAcceptance = log(acceptance)
         self.window = window
     }
 
@@ -190,7 +204,7 @@ struct GaussianMixture {
         }
         switch family {
         case .gaussian:
-            return logSumDensity(at: x) - log(acceptance)
+            return logSumDensity(at: x) - logAcceptance
         case .logNormal:
             guard x > 0 else { return -.infinity }
             let y = log(x)
@@ -234,13 +248,15 @@ struct GaussianMixture {
         guard first < last else { return nil }
         let partial = windowSum(window, at: y, from: first, to: last).sum()
         guard partial > 1e-270 else { return nil }
-        let logSum = log(partial) + log1p(-1e-10)
-        return family == .gaussian ? logSum - log(acceptance) : logSum - y
+        let logSum = log(partial) + Self.boundMargin
+        return family == .gaussian ? logSum - logAcceptance : logSum - y
     }
 
     /// Whether ``logDensityLowerBound(_:)`` can give bounds.
     var hasLowerBound: Bool { window != nil && quantum == nil && means.count >= Self.boundThreshold }
 
+    /// log(1 − 1e-10): the bound's relative margin, in log space.
+    private static let boundMargin = log1p(-1e-10)
     /// How many components ``logDensityLowerBound(_:)`` sums.
     static let boundNeighbours = 32
     /// Smaller mixtures have no bound: their windows hold about as many components as the
@@ -305,18 +321,36 @@ struct GaussianMixture {
     }
 
     private func fullLogSumDensity(at y: Double) -> Double {
-        var sum = 0.0
+        var acc = SIMD4<Double>.zero
         coefficients.withUnsafeBufferPointer { coef in
             means.withUnsafeBufferPointer { mu in
                 inverseSigmas.withUnsafeBufferPointer { inv in
-                    // The three arrays have the same count (one entry per component).
-                    for k in 0..<coef.count {
+                    // The three arrays have the same count (one entry per component), so
+                    // wrapping arithmetic on positions below it cannot wrap.
+                    let count = coef.count
+                    let ys = SIMD4<Double>(repeating: y)
+                    let muBase = UnsafeRawPointer(mu.baseAddress.unsafelyUnwrapped)
+                    let invBase = UnsafeRawPointer(inv.baseAddress.unsafelyUnwrapped)
+                    let coefBase = UnsafeRawPointer(coef.baseAddress.unsafelyUnwrapped)
+                    var k = 0
+                    while k &+ 4 <= count {
+                        let offset = k &* MemoryLayout<Double>.stride
+                        let z = (ys - muBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self))
+                            * invBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                        // negativeExp gives e^−708 (not 0) below −708: far below what decides
+                        // the sum or its fallback.
+                        acc += coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self) * negativeExp(-0.5 * (z * z))
+                        k &+= 4
+                    }
+                    while k < count {
                         let z = (y - mu[k]) * inv[k]
-                        sum += coef[k] * exp(-0.5 * z * z)
+                        acc[0] += coef[k] * exp(-0.5 * z * z)
+                        k &+= 1
                     }
                 }
             }
         }
+        let sum = acc.sum()
         if sum > 1e-280 { return log(sum) }
         // Every term underflows or nearly: log-sum-exp.
         var top = -Double.infinity
@@ -377,7 +411,7 @@ struct GaussianMixture {
             }
         }
         guard mass > 0 else { return -.infinity }
-        return log(mass) - log(acceptance)
+        return log(mass) - logAcceptance
     }
 
     /// The components [lo, hi) that may lie within ``cutoff`` sigmas of [yLow, yHigh].
