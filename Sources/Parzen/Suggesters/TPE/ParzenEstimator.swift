@@ -98,9 +98,12 @@ struct ParzenEstimator: Equatable {
         let rampCount = n > flat ? n - flat : 0
         let rampStart = 1 / Double(n)
         let rampStep = rampCount > 1 ? (1 - rampStart) / Double(rampCount - 1) : 0
+        let rampEnd = rampCount - 1
         @inline(__always) func forgetting(_ i: Int) -> Double {
-            guard i < rampCount - 1 else { return rampCount == 1 && i == 0 ? rampStart : 1 }
-            return Double(i) * rampStep + rampStart
+            // Both sides computed, one kept: no branch on the (unordered) ages.
+            let ramped = Double(i) * rampStep + rampStart
+            let flat = rampCount == 1 && i == 0 ? rampStart : 1
+            return i < rampEnd ? ramped : flat
         }
         // The prior goes in at its left binary-search position among the sorted observations.
         let prior = ParzenEstimator.leftInsertionIndex(of: priorMean, count: n, value: sortedValue)
@@ -110,15 +113,21 @@ struct ParzenEstimator: Equatable {
         // observation and the prior; sigmas for every j in 0...n).
         let sortedMeans = [Double](unsafeUninitializedCapacity: n + 1) { s, meansCount in
             let sortedWeights = [Double](unsafeUninitializedCapacity: n + 1) { w, weightsCount in
-                for j in 0..<n {
-                    let slot = j < prior ? j : j + 1
-                    s[slot] = sortedValue(j)
-                    w[slot] = rampCount > 0 ? forgetting(age(j)) : 1
+                // Observations below the prior's slot, then above it (j < n: no overflow).
+                if rampCount > 0 {
+                    for j in 0..<prior { s[j] = sortedValue(j); w[j] = forgetting(age(j)) }
+                    for j in prior..<n { s[j &+ 1] = sortedValue(j); w[j &+ 1] = forgetting(age(j)) }
+                } else {
+                    for j in 0..<prior { s[j] = sortedValue(j); w[j] = 1 }
+                    for j in prior..<n { s[j &+ 1] = sortedValue(j); w[j &+ 1] = 1 }
                 }
                 s[prior] = priorMean
                 w[prior] = priorWeight
-                for j in 0...n { total += w[j] }
-                for j in 0...n { w[j] /= total }
+                // Half-open ranges and wrapping arithmetic on indices below n + 1 (the buffers'
+                // size): element-wise loops without overflow checks, which vectorise.
+                let size = n &+ 1
+                for j in 0..<size { total += w[j] }
+                for j in 0..<size { w[j] /= total }
                 weightsCount = n + 1
             }
             builtWeights = sortedWeights
@@ -129,8 +138,8 @@ struct ParzenEstimator: Equatable {
             [Double](unsafeUninitializedCapacity: n + 1) { sigma, sigmaCount in
                 sigma[0] = s[1] - s[0]
                 sigma[n] = s[n] - s[n - 1]
-                for j in 1..<n { sigma[j] = max(s[j] - s[j - 1], s[j + 1] - s[j]) }
-                for j in 0...n { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
+                for j in 1..<n { sigma[j] = max(s[j] - s[j &- 1], s[j &+ 1] - s[j]) }
+                for j in 0..<(n &+ 1) { sigma[j] = min(max(sigma[j], lowest), priorSigma) }
                 sigma[prior] = priorSigma
                 sigmaCount = n + 1
             }
