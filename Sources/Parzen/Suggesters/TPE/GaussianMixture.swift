@@ -26,7 +26,8 @@ struct GaussianMixture {
     let bounds: (low: Double, high: Double)?
     /// The quantum, applied in the original space.
     let quantum: Double?
-    /// hyperopt's `p_accept`: Σ w_k·P(low ≤ N(μ_k, σ_k) < high); 1 when unbounded.
+    /// hyperopt's `p_accept`: Σ w_k·P(low ≤ N(μ_k, σ_k) < high); 1 when unbounded or not
+    /// normalised.
     let acceptance: Double
     /// log(acceptance), taken once: every density evaluation subtracts it.
     private let logAcceptance: Double
@@ -67,12 +68,15 @@ struct GaussianMixture {
     ///   - priorIndex: the component the window always evaluates (the prior); when given and
     ///     the means are ascending, large mixtures are evaluated over a window.
     ///   - meansAscending: whether the caller knows the means are ascending (nil: check them).
+    ///   - normalised: false to skip the truncation mass: ``acceptance`` is then 1 and densities
+    ///     are off by the constant factor p_accept, which is all that comparing them at
+    ///     different points needs (TPE's g(x)).
     /// - Complexity: O(k) for k components, plus one CDF pair for each component within
-    ///   ``cutoff`` sigmas of a bound.
+    ///   ``cutoff`` sigmas of a bound (when normalised).
     init(
         family: Family, weights: [Double], means: [Double], sigmas: [Double],
         bounds: (low: Double, high: Double)? = nil, quantum: Double? = nil, priorIndex: Int? = nil,
-        meansAscending: Bool? = nil
+        meansAscending: Bool? = nil, normalised: Bool = true
     ) {
         precondition(weights.count == means.count && means.count == sigmas.count && !weights.isEmpty)
         self.family = family
@@ -97,7 +101,7 @@ struct GaussianMixture {
                                 inv[k] = 1 / max(sigma[k], Self.eps)
                                 coef[k] = w[k] / (sigma[k] * root2pi)
                             }
-                            if let (low, high) = bounds {
+                            if normalised, let (low, high) = bounds {
                                 for k in 0..<count {
                                     let m = mu[k], sd = sigma[k]
                                     if m - c * sd >= low && m + c * sd <= high {
@@ -161,16 +165,16 @@ struct GaussianMixture {
         }
         self.coefficients = coefficients
         self.inverseSigmas = inverseOut
-        self.acceptance = bounds == nil ? 1 : accepted
+        self.acceptance = bounds == nil || !normalised ? 1 : accepted
         logAcceptance = log(acceptance)
         self.window = window
     }
 
     /// The mixture of an adaptive Parzen estimator (sorted means, prior known).
-    init(_ estimator: ParzenEstimator, family: Family, bounds: (low: Double, high: Double)?, quantum: Double?) {
+    init(_ estimator: ParzenEstimator, family: Family, bounds: (low: Double, high: Double)?, quantum: Double?, normalised: Bool = true) {
         self.init(
             family: family, weights: estimator.weights, means: estimator.means, sigmas: estimator.sigmas,
-            bounds: bounds, quantum: quantum, priorIndex: estimator.priorIndex, meansAscending: true)
+            bounds: bounds, quantum: quantum, priorIndex: estimator.priorIndex, meansAscending: true, normalised: normalised)
     }
 
     private static func isAscending(_ values: UnsafeBufferPointer<Double>) -> Bool {

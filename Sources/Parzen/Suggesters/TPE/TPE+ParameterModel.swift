@@ -42,7 +42,9 @@ extension TPE {
             case .numeric(let prior):
                 let l = prior.mixture(ParzenEstimator(
                     observations: observations.below(p), priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: options.priorWeight))
-                let g = prior.mixture(observations.aboveEstimator(p, prior: prior, priorWeight: options.priorWeight))
+                // g's truncation mass adds the same constant to every candidate's score, so it is
+                // left out: it cannot change which candidate wins.
+                let g = prior.mixture(observations.aboveEstimator(p, prior: prior, priorWeight: options.priorWeight), normalised: false)
                 let sampler = l.sampler()
                 guard g.hasLowerBound else {
                     var best = 0.0, bestScore = -Double.infinity
@@ -183,9 +185,10 @@ extension TPE {
         /// Observations are raised to at least this before the log (log kinds only).
         let floor: Double?
 
-        /// The mixture of an adaptive Parzen estimator built with this prior's mean and sigma.
-        func mixture(_ estimator: ParzenEstimator) -> GaussianMixture {
-            GaussianMixture(estimator, family: family, bounds: bounds, quantum: quantum)
+        /// The mixture of an adaptive Parzen estimator built with this prior's mean and sigma
+        /// (see ``GaussianMixture/init(_:family:bounds:quantum:normalised:)``).
+        func mixture(_ estimator: ParzenEstimator, normalised: Bool = true) -> GaussianMixture {
+            GaussianMixture(estimator, family: family, bounds: bounds, quantum: quantum, normalised: normalised)
         }
     }
 }
