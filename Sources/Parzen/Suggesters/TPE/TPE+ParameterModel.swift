@@ -43,7 +43,7 @@ extension TPE {
                 let l = prior.mixture(ParzenEstimator(
                     observations: observations.below(p), priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: options.priorWeight))
                 // g's truncation mass adds the same constant to every candidate's score, so it is
-                // left out: it cannot change which candidate wins.
+                // left out: the winner is the same but for rounding in scores tied to the last bits.
                 let g = prior.mixture(observations.aboveEstimator(p, prior: prior, priorWeight: options.priorWeight), normalised: false)
                 let sampler = l.sampler()
                 guard g.hasLowerBound else {

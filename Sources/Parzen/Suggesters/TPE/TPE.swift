@@ -26,8 +26,8 @@ import GSLKit
 /// - CDF differences are computed in their tail (hyperopt's `0.5·(1+erf)` underflows earlier);
 ///   a NaN score (0/0 mass) never wins, where NumPy's argmax would pick it.
 /// - Random numbers come from GSL's MT19937, not NumPy's PCG64: same distributions, other bits.
-/// - g(x) is scored without its truncation mass p_accept: a constant term of every candidate's
-///   score, which cannot change the winner.
+/// - g(x) is scored without its truncation mass p_accept: a term common to every candidate's
+///   score, so the winner is the same but for rounding in scores tied to the last bits.
 public struct TPE: Suggester {
     public static let name = "tpe"
     public static let summary = "Tree-structured Parzen Estimator (hyperopt's tpe.suggest)"
