@@ -245,10 +245,10 @@ struct GaussianMixture {
                 if mu[mid] < y { low = mid &+ 1 } else { high = mid }
             }
         }
-        // Inside the window too, so the terms are among those the density sums.
-        let (lo, hi) = windowRange(window, y, y)
-        let first = max(lo, low - Self.boundNeighbours / 2)
-        let last = min(hi, first + Self.boundNeighbours)
+        // Components outside the density's window lie beyond the cutoff, where windowSum
+        // counts 0 for them too: no need to clip to the window.
+        let first = max(0, low - Self.boundNeighbours / 2)
+        let last = min(count, first + Self.boundNeighbours)
         guard first < last else { return nil }
         let partial = windowSum(window, at: y, from: first, to: last).sum()
         guard partial > 1e-270 else { return nil }
