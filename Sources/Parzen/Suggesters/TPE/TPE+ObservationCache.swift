@@ -200,14 +200,23 @@ extension TPE {
             var badIndex = [Int32](repeating: 0, count: cache.count)
             var good: [Int] = []
             var bad: Int32 = 0
-            for (row, position) in positions.enumerated() {
-                if isBelow[row] {
-                    membership[position] = 1
-                    good.append(position)
-                } else {
-                    membership[position] = 2
-                    badIndex[position] = bad
-                    bad &+= 1
+            membership.withUnsafeMutableBufferPointer { membership in
+                badIndex.withUnsafeMutableBufferPointer { badIndex in
+                    positions.withUnsafeBufferPointer { positions in
+                        isBelow.withUnsafeBufferPointer { isBelow in
+                            for row in 0..<positions.count {
+                                let position = positions[row]
+                                if isBelow[row] {
+                                    membership[position] = 1
+                                    good.append(position)
+                                } else {
+                                    membership[position] = 2
+                                    badIndex[position] = bad
+                                    bad &+= 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
             self.membership = membership

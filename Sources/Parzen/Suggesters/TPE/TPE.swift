@@ -92,48 +92,75 @@ public struct TPE: Suggester {
 
     /// Marks the `count` best entries by (loss, id): NaN losses after +∞, ties by id.
     ///
-    /// - Complexity: O(N·log count) comparisons (plus O(count) moves per improvement).
+    /// - Complexity: O(N·log count) comparisons (plus O(count) moves per improvement); one
+    ///   comparison for an entry that does not enter the best so far.
     static func goodSet(losses: [Double], ids: [Int], count: Int) -> [Bool] {
         var marks = [Bool](repeating: false, count: losses.count)
         guard count > 0 else { return marks }
-        @inline(__always) func less(_ a: Int, _ b: Int) -> Bool {
-            let x = losses[a], y = losses[b]
-            if x.isNaN != y.isNaN { return y.isNaN }
-            if !x.isNaN && x != y { return x < y }
-            return ids[a] < ids[b]
-        }
         var best: [Int] = []
         best.reserveCapacity(count + 1)
-        for i in losses.indices {
-            if best.count == count && !less(i, best[count - 1]) { continue }
-            var low = 0, high = best.count
-            while low < high {
-                let mid = (low + high) / 2
-                if less(best[mid], i) { low = mid + 1 } else { high = mid }
+        losses.withUnsafeBufferPointer { losses in
+            ids.withUnsafeBufferPointer { ids in
+                @inline(__always) func less(_ a: Int, _ b: Int) -> Bool {
+                    let x = losses[a], y = losses[b]
+                    if x.isNaN != y.isNaN { return y.isNaN }
+                    if !x.isNaN && x != y { return x < y }
+                    return ids[a] < ids[b]
+                }
+                for i in 0..<losses.count {
+                    if best.count == count {
+                        // Most entries lose to the worst of the best: test that first.
+                        let worst = best[count &- 1], x = losses[i], y = losses[worst]
+                        if x > y || (x == y && ids[i] > ids[worst]) || (x.isNaN && !y.isNaN) { continue }
+                        if !less(i, worst) { continue }
+                    }
+                    var low = 0, high = best.count
+                    while low < high {
+                        let mid = (low &+ high) &>> 1
+                        if less(best[mid], i) { low = mid &+ 1 } else { high = mid }
+                    }
+                    best.insert(i, at: low)
+                    if best.count > count { best.removeLast() }
+                }
             }
-            best.insert(i, at: low)
-            if best.count > count { best.removeLast() }
         }
         for i in best { marks[i] = true }
         return marks
     }
 
     /// The trials the model sees, in id order: positions in `history.trials`, ids, losses.
+    ///
+    /// - Complexity: O(N), plus a sort when the ids are not in position order.
     static func historyRows(_ history: Trials, ignoreFailed: Bool) -> (positions: [Int], ids: [Int], losses: [Double]) {
-        var positions: [Int] = [], ids: [Int] = [], losses: [Double] = []
-        positions.reserveCapacity(history.count)
-        ids.reserveCapacity(history.count)
-        losses.reserveCapacity(history.count)
+        let total = history.count
+        var kept = 0
         var ordered = true
-        history.trials.withUnsafeBufferPointer { trials in
-            for position in trials.indices {
-                if ignoreFailed && (trials[position].status != .ok || trials[position].loss == nil) { continue }
-                let id = trials[position].id
-                if let last = ids.last, last >= id { ordered = false }
-                positions.append(position)
-                ids.append(id)
-                losses.append(trials[position].lossForModel)
+        var ids: [Int] = []
+        var losses: [Double] = []
+        // Each array gets at most one entry per trial; `kept` of them are written.
+        var positions = [Int](unsafeUninitializedCapacity: total) { positions, positionsCount in
+            ids = [Int](unsafeUninitializedCapacity: total) { ids, idsCount in
+                losses = [Double](unsafeUninitializedCapacity: total) { losses, lossesCount in
+                    history.trials.withUnsafeBufferPointer { trials in
+                        var lastID = Int.min
+                        for position in 0..<total {
+                            let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
+                            let loss = trial.pointee.loss
+                            if ignoreFailed && (trial.pointee.status != .ok || loss == nil) { continue }
+                            let id = trial.pointee.id
+                            if lastID >= id { ordered = false }
+                            lastID = id
+                            positions[kept] = position
+                            ids[kept] = id
+                            losses[kept] = loss ?? .infinity  // Trial.lossForModel
+                            kept &+= 1
+                        }
+                    }
+                    lossesCount = kept
+                }
+                idsCount = kept
             }
+            positionsCount = kept
         }
         if !ordered {
             let order = ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
