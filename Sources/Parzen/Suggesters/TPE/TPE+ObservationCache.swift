@@ -105,40 +105,57 @@ extension TPE {
 
         /// Replaces the contents with `trials`: every row, then one stable sort per parameter.
         private mutating func rebuild(from trials: [Trial], layout: Layout) {
-            let count = trials.count
+            let count = trials.count, width = self.width
             // Room to grow: a search appends one trial per call.
             let capacity = count + count / 2 + 16
-            ids = trials.map(\.id)
+            var ids: [Int] = [], storage: [Assignment.StorageAddresses] = [], assignments: [Assignment] = []
             ids.reserveCapacity(capacity)
-            storage = trials.map(\.assignment.storageAddresses)
             storage.reserveCapacity(capacity)
-            assignments = trials.map(\.assignment)
             assignments.reserveCapacity(capacity)
-            rows = [Double](repeating: .nan, count: count * width)
+            var rows = [Double](repeating: .nan, count: count * width)
             rows.reserveCapacity(capacity * width)
-            rows.withUnsafeMutableBufferPointer { rows in
-                for position in 0..<count {
-                    let row = UnsafeMutableBufferPointer(rebasing: rows[(position * width)..<((position + 1) * width)])
-                    Self.observe(trials[position].assignment, layout: layout, into: row)
+            // Through pointers: reads each trial's fields without copying the Trial.
+            trials.withUnsafeBufferPointer { trials in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    for position in 0..<count {
+                        let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
+                        ids.append(trial.pointee.id)
+                        storage.append(trial.pointee.assignment.storageAddresses)
+                        assignments.append(trial.pointee.assignment)
+                        let start = position &* width
+                        Self.observe(trial.pointee.assignment, layout: layout, into: UnsafeMutableBufferPointer(rebasing: rows[start..<(start &+ width)]))
+                    }
                 }
             }
             for p in 0..<width {
-                var values: [Double] = [], positions: [Int32] = []
-                values.reserveCapacity(count)
-                positions.reserveCapacity(count)
-                for position in 0..<count {
-                    let value = rows[position * width + p]
-                    if value.isNaN { continue }
-                    values.append(value)
-                    positions.append(Int32(truncatingIfNeeded: position))
+                // The parameter's observations in position order, then sorted stably.
+                var observed = 0
+                let positions = [Int32](unsafeUninitializedCapacity: count) { positions, positionsCount in
+                    rows.withUnsafeBufferPointer { rows in
+                        for position in 0..<count where !rows[position &* width &+ p].isNaN {
+                            positions[observed] = Int32(truncatingIfNeeded: position)
+                            observed &+= 1
+                        }
+                    }
+                    positionsCount = observed
                 }
+                let values = rows.withUnsafeBufferPointer { rows in positions.map { rows[Int($0) &* width &+ p] } }
                 let order = values.withUnsafeBufferPointer { stableOrder($0) }
-                sortedValues[p] = order.map { values[Int($0)] }
-                sortedValues[p].reserveCapacity(capacity)
-                sortedPositions[p] = order.map { positions[Int($0)] }
-                sortedPositions[p].reserveCapacity(capacity)
-                missing[p] = count - values.count
+                // Allocated with room to grow; the first `observed` entries are written.
+                sortedValues[p] = [Double](unsafeUninitializedCapacity: capacity) { sorted, sortedCount in
+                    for j in 0..<observed { sorted[j] = values[Int(order[j])] }
+                    sortedCount = observed
+                }
+                self.sortedPositions[p] = [Int32](unsafeUninitializedCapacity: capacity) { sorted, sortedCount in
+                    for j in 0..<observed { sorted[j] = positions[Int(order[j])] }
+                    sortedCount = observed
+                }
+                missing[p] = count - observed
             }
+            self.ids = ids
+            self.storage = storage
+            self.assignments = assignments
+            self.rows = rows
         }
 
         /// Writes the observation of every parameter in `assignment` into `row` (NaN where the
