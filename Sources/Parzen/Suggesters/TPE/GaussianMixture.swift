@@ -503,21 +503,7 @@ struct GaussianMixture {
 @inline(__always)
 func negativeExp(_ x: SIMD4<Double>) -> SIMD4<Double> {
     let (r, scale) = reducedExponent(x)
-    var p = SIMD4<Double>(repeating: 1.0 / 6227020800)
-    p = p * r + 1.0 / 479001600
-    p = p * r + 1.0 / 39916800
-    p = p * r + 1.0 / 3628800
-    p = p * r + 1.0 / 362880
-    p = p * r + 1.0 / 40320
-    p = p * r + 1.0 / 5040
-    p = p * r + 1.0 / 720
-    p = p * r + 1.0 / 120
-    p = p * r + 1.0 / 24
-    p = p * r + 1.0 / 6
-    p = p * r + 0.5
-    p = p * r + 1
-    p = p * r + 1
-    return p * scale
+    return taylorExp(r, degree: 13) * scale
 }
 
 /// ``negativeExp(_:)`` to about 1e-8: a degree-7 Taylor polynomial, whose truncation error is
@@ -525,15 +511,22 @@ func negativeExp(_ x: SIMD4<Double>) -> SIMD4<Double> {
 @inline(__always)
 func roughNegativeExp(_ x: SIMD4<Double>) -> SIMD4<Double> {
     let (r, scale) = reducedExponent(x)
-    var p = SIMD4<Double>(repeating: 1.0 / 5040)
-    p = p * r + 1.0 / 720
-    p = p * r + 1.0 / 120
-    p = p * r + 1.0 / 24
-    p = p * r + 1.0 / 6
-    p = p * r + 0.5
-    p = p * r + 1
-    p = p * r + 1
-    return p * scale
+    return taylorExp(r, degree: 7) * scale
+}
+
+/// Σ_{k ≤ degree} r^k/k! by Horner's rule. The degree is a constant at every call, so the loop
+/// unrolls and the coefficients 1/k! (exact factorials, one correctly rounded division) fold
+/// into constants.
+@inline(__always)
+private func taylorExp(_ r: SIMD4<Double>, degree: Int) -> SIMD4<Double> {
+    var factorial = 1.0
+    for k in 2...degree { factorial *= Double(k) }  // exact below 23!
+    var p = SIMD4<Double>(repeating: 1 / factorial)
+    for k in stride(from: degree, to: 1, by: -1) {
+        factorial /= Double(k)
+        p = p * r + 1 / factorial
+    }
+    return p * r + 1
 }
 
 /// x = k·ln 2 + r with |r| ≤ ln2/2, and 2^k, for x in [−745, 0] (clamped at −708).
