@@ -46,9 +46,10 @@ public enum SeedDerivation {
         return seeds
     }
 
-    /// FNV-1a, 64-bit.
-    public static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a, 64-bit; `continuing` the hash of earlier bytes gives the hash of those bytes
+    /// followed by `bytes`.
+    public static func fnv1a64(_ bytes: [UInt8], continuing start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = start
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
@@ -66,7 +67,12 @@ public enum SeedDerivation {
 
     /// A 16-hex-digit fingerprint of `text` (FNV-1a + SplitMix64), stable across processes.
     public static func fingerprint(_ text: String) -> String {
-        let hash = splitMix64Finalizer(fnv1a64(Array(text.utf8)))
+        fingerprint(hash: fnv1a64(Array(text.utf8)))
+    }
+
+    /// ``fingerprint(_:)`` of a text from its FNV-1a hash.
+    static func fingerprint(hash fnv: UInt64) -> String {
+        let hash = splitMix64Finalizer(fnv)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
