@@ -61,12 +61,13 @@ extension Cell {
         for id in 0..<budget {
             if isCancelled() { throw .cancelled }
             let started = clock.now
-            let proposal: Assignment?
-            do { proposal = try proposer.suggest(history: trials, using: suggesterRNG) } catch {
+            let suggestion: Assignment?
+            do { suggestion = try proposer.suggest(history: trials, using: suggesterRNG) } catch {
                 throw .suggester("\(suggester.label) failed at trial \(id): \(error)")
             }
             suggestTime += clock.now - started
-            guard let proposal else { break }
+            // Consumed, so the optimiser has no second reference to release inside a timed window.
+            guard let proposal = consume suggestion else { break }
             // Validation is the harness's work; building the point the objective reads is
             // part of evaluating it.
             do { try space.validate(proposal) } catch {
@@ -82,17 +83,19 @@ extension Cell {
                 throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
             }
             evaluateTime += clock.now - evaluating
-            var row = TrialRow(id: id, status: outcome.status, loss: outcome.value.map(direction.loss(fromObjectiveValue:)),
-                               trueLoss: (outcome.trueValue ?? outcome.value).map(direction.loss(fromObjectiveValue:)),
-                               assignment: proposal, message: outcome.message)
-            if row.status == .ok, !(row.loss?.isFinite ?? false) {
-                row.status = .fail
-                row.message = "objective returned \(CSV.number(outcome.value))"
-                row.loss = nil
-                row.trueLoss = nil
+            // Closures, not the partially applied method: that allocated a context per trial.
+            var status = outcome.status, message = outcome.message
+            var loss = outcome.value.map { direction.loss(fromObjectiveValue: $0) }
+            var trueLoss = (outcome.trueValue ?? outcome.value).map { direction.loss(fromObjectiveValue: $0) }
+            if status == .ok, !(loss?.isFinite ?? false) {
+                status = .fail
+                message = "objective returned \(CSV.number(outcome.value))"
+                loss = nil
+                trueLoss = nil
             }
-            trials.append(Trial(id: id, assignment: proposal, status: row.status, loss: row.loss, message: row.message))
-            rows.append(row)  // the row's last use: moved, not copied
+            // Both built in place from the parts: a row built first was copied into the array.
+            trials.append(Trial(id: id, assignment: proposal, status: status, loss: loss, message: message))
+            rows.append(TrialRow(id: id, status: status, loss: loss, trueLoss: trueLoss, assignment: proposal, message: message))
         }
         return CellRecord(fingerprint: fingerprint, rows: rows, suggestSeconds: suggestTime.seconds, evaluateSeconds: evaluateTime.seconds)
     }
