@@ -53,7 +53,9 @@ enum CellFile {
     ///   digits; every cell of a run is written this way.
     static func bytes(for record: CellRecord, cell: Cell) -> [UInt8] {
         let labels = cell.problem.space.labels
-        var out = ByteWriter(capacity: 256 + record.rows.count * (8 + 24 * (2 + labels.count)))
+        // Numbers repeat (true_loss is loss on noiseless problems, a grid's coordinates recur,
+        // choices are small integers): a remembered one is copied, not printed again.
+        var out = ByteWriter(capacity: 256 + record.rows.count * (8 + 24 * (2 + labels.count)), rememberingNumbers: true)
         out.write(magic + "\n")
         out.write("# fingerprint \(record.fingerprint)\n")
         out.write("# cell \(cell.name); problem_seed \(cell.problemSeed); suggester_seed \(cell.suggesterSeed)\n")
@@ -64,16 +66,10 @@ enum CellFile {
             out.write(byte: comma)
             out.write(row.status.rawValue)
             out.write(byte: comma)
-            let lossStart = out.count
             out.write(number: row.loss)
-            let lossDigits = lossStart..<out.count
             out.write(byte: comma)
-            // Noiseless problems have true_loss == loss bit for bit: same digits, copied.
-            if let loss = row.loss, let trueLoss = row.trueLoss, loss.bitPattern == trueLoss.bitPattern {
-                out.rewrite(lossDigits)
-            } else {
-                out.write(number: row.trueLoss)
-            }
+            // Noiseless problems have true_loss == loss bit for bit: copied, not printed again.
+            out.write(number: row.trueLoss)
             var cursor = 0
             for label in labels {
                 out.write(byte: comma)
