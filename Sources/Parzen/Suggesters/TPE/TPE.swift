@@ -109,7 +109,8 @@ public struct TPE: Suggester {
                 }
                 for i in 0..<losses.count {
                     if best.count == count {
-                        // Most entries lose to the worst of the best: test that first.
+                        // Most entries lose to the worst of the best: rule them out with plain
+                        // comparisons first (the same order as less(_:_:)).
                         let worst = best[count &- 1], x = losses[i], y = losses[worst]
                         if x > y || (x == y && ids[i] > ids[worst]) || (x.isNaN && !y.isNaN) { continue }
                         if !less(i, worst) { continue }
@@ -152,7 +153,7 @@ public struct TPE: Suggester {
                             lastID = id
                             positions[kept] = position
                             ids[kept] = id
-                            losses[kept] = loss ?? .infinity  // Trial.lossForModel
+                            losses[kept] = trial.pointee.lossForModel
                             kept &+= 1
                         }
                     }
