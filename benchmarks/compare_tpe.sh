@@ -8,6 +8,9 @@
 #
 # Prints one line per (function, N): both medians and 90th percentiles in microseconds per
 # suggestion, and hyperopt's median divided by Parzen's. Run on an otherwise idle machine.
+# Parzen's calls are timed as in a search (the suggester has suggested on the first N - 1
+# trials; it keeps its sorted observations); COLD=1 times new suggesters instead (--cold), the
+# cost of a first call. hyperopt's tpe.suggest keeps nothing between calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +19,7 @@ HISTORY=${HISTORY:-"100 1000 10000"}
 REPEATS=${REPEATS:-200}
 PY_REPEATS=${PY_REPEATS:-30}   # hyperopt takes milliseconds per call
 PYTHON=${PYTHON:-python3}
+COLD_FLAG=$([ "${COLD:-0}" = 1 ] && echo --cold || true)
 
 swift build -c release --product parzen >/dev/null
 PARZEN=$(swift build -c release --show-bin-path)/parzen
@@ -28,7 +32,7 @@ number_after() {
 printf "%-10s %7s %14s %14s %14s %14s %9s\n" function N parzen_med_us parzen_p90_us hyperopt_med_us hyperopt_p90_us speedup
 for f in $FUNCTIONS; do
   for n in $HISTORY; do
-    ours=$("$PARZEN" bench suggest --algorithm tpe --function "$f" --history "$n" --repeats "$REPEATS")
+    ours=$("$PARZEN" bench suggest --algorithm tpe --function "$f" --history "$n" --repeats "$REPEATS" $COLD_FLAG)
     ours_med=$(number_after median "$ours")
     ours_p90=$(number_after p90 "$ours")
     # hyperopt_tpe_bench.py prints: function N median_us p90_us peak_rss_mib
