@@ -69,14 +69,6 @@ public struct Assignment: Sendable, Hashable {
         StorageAddresses(labels: Self.address(labels), values: Self.address(values))
     }
 
-    /// Whether the labels are `labels` itself (the same storage, as when a suggester shares a
-    /// space's labels).
-    ///
-    /// - Complexity: O(1).
-    func labelsShareStorage(with labels: [String]) -> Bool {
-        self.labels.count == labels.count && Self.address(self.labels) == Self.address(labels)
-    }
-
     @inline(__always)
     private static func address<T>(_ array: [T]) -> UnsafeRawPointer? {
         array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }

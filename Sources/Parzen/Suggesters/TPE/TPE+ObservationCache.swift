@@ -15,11 +15,9 @@ extension TPE {
     struct ObservationCache {
         /// Parameters per row.
         let width: Int
-        /// The trials seen, by history position: ids, the storage addresses of their label and
-        /// value arrays, and the assignments themselves (held so that the storage cannot be
-        /// freed and reused by another array while the addresses are compared).
+        /// The trials seen, by history position: ids and assignments (held, so their storage
+        /// cannot be freed and reused by another array while addresses are compared).
         private var ids: [Int] = []
-        private var storage: [Assignment.StorageAddresses] = []
         private var assignments: [Assignment] = []
         /// Row-major: the observation of parameter p in the trial at position i is
         /// `rows[i * width + p]`; NaN where it has none.
@@ -28,14 +26,14 @@ extension TPE {
         private(set) var sortedValues: [[Double]]
         /// The positions of ``sortedValues``, entry for entry.
         private(set) var sortedPositions: [[Int32]]
-        /// Per parameter: the number of cached trials without an observation of it.
-        private(set) var missing: [Int]
+
+        /// The number of cached trials without an observation of parameter p.
+        func missing(_ p: Int) -> Int { count - sortedValues[p].count }
 
         init(width: Int) {
             self.width = width
             sortedValues = Array(repeating: [], count: width)
             sortedPositions = Array(repeating: [], count: width)
-            missing = Array(repeating: 0, count: width)
         }
 
         /// The number of trials cached.
@@ -54,10 +52,13 @@ extension TPE {
             if unchanged {
                 trials.withUnsafeBufferPointer { trials in
                     ids.withUnsafeBufferPointer { ids in
-                        storage.withUnsafeBufferPointer { storage in
+                        assignments.withUnsafeBufferPointer { assignments in
+                            // Through pointers: compares without copying a Trial or an Assignment.
                             for i in 0..<known {
                                 let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: i)
-                                guard trial.pointee.id == ids[i], trial.pointee.assignment.storageAddresses == storage[i] else {
+                                let assignment = assignments.baseAddress.unsafelyUnwrapped.advanced(by: i)
+                                guard trial.pointee.id == ids[i],
+                                      trial.pointee.assignment.storageAddresses == assignment.pointee.storageAddresses else {
                                     unchanged = false
                                     return
                                 }
@@ -79,7 +80,6 @@ extension TPE {
         private mutating func append(_ trial: Trial, layout: Layout) {
             let position = Int32(truncatingIfNeeded: ids.count)
             ids.append(trial.id)
-            storage.append(trial.assignment.storageAddresses)
             assignments.append(trial.assignment)
             let start = rows.count
             rows.append(contentsOf: repeatElement(.nan, count: width))
@@ -88,7 +88,7 @@ extension TPE {
             }
             for p in 0..<width {
                 let value = rows[start + p]
-                guard !value.isNaN else { missing[p] += 1; continue }
+                guard !value.isNaN else { continue }
                 let key = orderKey(value)
                 // The first entry with a larger key.
                 var low = 0, high = sortedValues[p].count
@@ -108,9 +108,8 @@ extension TPE {
             let count = trials.count, width = self.width
             // Room to grow: a search appends one trial per call.
             let capacity = count + count / 2 + 16
-            var ids: [Int] = [], storage: [Assignment.StorageAddresses] = [], assignments: [Assignment] = []
+            var ids: [Int] = [], assignments: [Assignment] = []
             ids.reserveCapacity(capacity)
-            storage.reserveCapacity(capacity)
             assignments.reserveCapacity(capacity)
             var rows = [Double](repeating: .nan, count: count * width)
             rows.reserveCapacity(capacity * width)
@@ -120,7 +119,6 @@ extension TPE {
                     for position in 0..<count {
                         let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
                         ids.append(trial.pointee.id)
-                        storage.append(trial.pointee.assignment.storageAddresses)
                         assignments.append(trial.pointee.assignment)
                         let start = position &* width
                         Self.observe(trial.pointee.assignment, layout: layout, into: UnsafeMutableBufferPointer(rebasing: rows[start..<(start &+ width)]))
@@ -150,10 +148,8 @@ extension TPE {
                     for j in 0..<observed { sorted[j] = positions[Int(order[j])] }
                     sortedCount = observed
                 }
-                missing[p] = count - observed
             }
             self.ids = ids
-            self.storage = storage
             self.assignments = assignments
             self.rows = rows
         }
@@ -162,15 +158,17 @@ extension TPE {
         /// parameter is inactive, absent, or its value unusable). `row` holds NaN on entry.
         ///
         /// Assignments made by suggesters list labels in declaration order, so labels are
-        /// matched with a cursor, and an unconditional space's own label array is recognised by
-        /// its storage; anything else falls back to a lookup. A parameter whose conditions fail
+        /// matched with a cursor (an unconditional space's own labels at once); anything else
+        /// falls back to a lookup. A parameter whose conditions fail
         /// under the trial's choices is skipped without a lookup.
         ///
         /// - Complexity: O(d) for d parameters (label comparisons are O(1) for the usual short
         ///   labels).
         static func observe(_ assignment: Assignment, layout: Layout, into row: UnsafeMutableBufferPointer<Double>) {
             let count = layout.labels.count
-            if layout.conditionParent.isEmpty && assignment.labelsShareStorage(with: layout.labels) {
+            // Array equality is an identity check when the labels are the layout's own array
+            // (suggesters and prior draws share the space's labels).
+            if layout.conditionParent.isEmpty && assignment.labels == layout.labels {
                 assignment.values.withUnsafeBufferPointer { values in
                     for p in 0..<count {
                         if let observation = layout.rules[p].observation(values[p]) { row[p] = observation }
@@ -271,7 +269,7 @@ extension TPE {
             // trial's index in the bad set when every trial observes p.
             var ages = badIndex
             var n = 0
-            if cache.missing[p] == 0 {
+            if cache.missing(p) == 0 {
                 n = badCount
             } else {
                 membership.withUnsafeBufferPointer { membership in
