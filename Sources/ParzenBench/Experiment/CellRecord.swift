@@ -68,7 +68,6 @@ enum CellFile {
             out.write(byte: comma)
             out.write(number: row.loss)
             out.write(byte: comma)
-            // Noiseless problems have true_loss == loss bit for bit: copied, not printed again.
             out.write(number: row.trueLoss)
             var cursor = 0
             for label in labels {

@@ -220,7 +220,7 @@ struct GaussianMixture {
     /// (at least ``boundThreshold`` components); nil otherwise, where no bound is cheaper than
     /// the density itself.
     ///
-    /// Sums, as the density does (``windowSum(_:at:from:to:rough:)``, with the rougher
+    /// Sums, as the density does (``termSum(_:at:from:to:windowed:rough:)``, with the rougher
     /// exponential), the terms of the ``boundNeighbours`` components whose means lie nearest
     /// `x`: a subset of the non-negative terms the density sums. The sum is lowered by a relative
     /// margin (1e-7) far above the exponential's error and the rounding differences between the
@@ -246,12 +246,12 @@ struct GaussianMixture {
                 if mu[mid] < y { low = mid &+ 1 } else { high = mid }
             }
         }
-        // Components outside the density's window lie beyond the cutoff, where windowSum
-        // counts 0 for them too: no need to clip to the window.
+        // Components outside the density's window lie beyond the cutoff, where termSum counts
+        // 0 for them too: no need to clip to the window.
         let first = max(0, low - Self.boundNeighbours / 2)
         let last = min(count, first + Self.boundNeighbours)
         guard first < last else { return nil }
-        let partial = windowSum(window, at: y, from: first, to: last, rough: true).sum()
+        let partial = termSum(window.coefficients, at: y, from: first, to: last, windowed: true, rough: true).sum()
         guard partial > 1e-270 else { return nil }
         let logSum = log(partial) + Self.boundMargin
         return family == .gaussian ? logSum - logAcceptance : logSum - y
@@ -270,15 +270,15 @@ struct GaussianMixture {
     /// N = 1,000 and costs at N = 200).
     static let boundThreshold = 400
 
-    /// Σ over components lo..<hi of the window's coefficient_k · exp(−z_k²/2), terms beyond
-    /// ``cutoff`` sigmas (and the prior, whose window coefficient is 0) counted as 0, in four
-    /// lanes: four at a time with ``negativeExp(_:)`` (``roughNegativeExp(_:)`` when `rough`),
-    /// the rest into lane 0 with `exp`.
+    /// Σ over components lo..<hi of coefficients_k · exp(−z_k²/2) at working-space point y, in
+    /// four lanes: four at a time with ``negativeExp(_:)`` (``roughNegativeExp(_:)`` when
+    /// `rough`), the rest into lane 0 with `exp`. When `windowed`, terms beyond ``cutoff`` sigmas
+    /// count as 0 (the window's sums); otherwise every term counts (below e^−708 as e^−708).
     @inline(__always)
-    private func windowSum(_ window: Window, at y: Double, from lo: Int, to hi: Int, rough: Bool = false) -> SIMD4<Double> {
+    private func termSum(_ coefficients: [Double], at y: Double, from lo: Int, to hi: Int, windowed: Bool, rough: Bool = false) -> SIMD4<Double> {
         let cc = Self.cutoff * Self.cutoff
         var acc = SIMD4<Double>.zero
-        window.coefficients.withUnsafeBufferPointer { coef in
+        coefficients.withUnsafeBufferPointer { coef in
             means.withUnsafeBufferPointer { mu in
                 inverseSigmas.withUnsafeBufferPointer { inv in
                     let ys = SIMD4<Double>(repeating: y)
@@ -295,16 +295,16 @@ struct GaussianMixture {
                         let c = coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
                         let z = (ys - m) * i
                         let zz = z * z
-                        let exponent = -0.5 * zz.replacing(with: cc, where: zz .> limit)
+                        let exponent = -0.5 * (windowed ? zz.replacing(with: cc, where: zz .> limit) : zz)
                         var term = c * (rough ? roughNegativeExp(exponent) : negativeExp(exponent))
-                        term.replace(with: 0, where: zz .>= limit)
+                        if windowed { term.replace(with: 0, where: zz .>= limit) }
                         acc += term
                         k &+= 4
                     }
                     while k < hi {
                         let z = (y - mu[k]) * inv[k]
                         let zz = z * z
-                        if zz < cc { acc[0] += coef[k] * exp(-0.5 * zz) }
+                        if !windowed || zz < cc { acc[0] += coef[k] * exp(-0.5 * zz) }
                         k &+= 1
                     }
                 }
@@ -321,7 +321,7 @@ struct GaussianMixture {
             // The prior (zero in the window's coefficients), exactly.
             let z = (y - means[prior]) * inverseSigmas[prior]
             let priorTerm = coefficients[prior] * exp(-0.5 * z * z)
-            let sum = windowSum(window, at: y, from: lo, to: hi).sum() + priorTerm
+            let sum = termSum(window.coefficients, at: y, from: lo, to: hi, windowed: true).sum() + priorTerm
             let skipped = Self.cutoffDensity * window.coefficientSum
             if sum > 1e-280 && skipped <= Self.tolerance * sum { return log(sum) }
         }
@@ -329,36 +329,7 @@ struct GaussianMixture {
     }
 
     private func fullLogSumDensity(at y: Double) -> Double {
-        var acc = SIMD4<Double>.zero
-        coefficients.withUnsafeBufferPointer { coef in
-            means.withUnsafeBufferPointer { mu in
-                inverseSigmas.withUnsafeBufferPointer { inv in
-                    // The three arrays have the same count (one entry per component), so
-                    // wrapping arithmetic on positions below it cannot wrap.
-                    let count = coef.count
-                    let ys = SIMD4<Double>(repeating: y)
-                    let muBase = UnsafeRawPointer(mu.baseAddress.unsafelyUnwrapped)
-                    let invBase = UnsafeRawPointer(inv.baseAddress.unsafelyUnwrapped)
-                    let coefBase = UnsafeRawPointer(coef.baseAddress.unsafelyUnwrapped)
-                    var k = 0
-                    while k &+ 4 <= count {
-                        let offset = k &* MemoryLayout<Double>.stride
-                        let z = (ys - muBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self))
-                            * invBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                        // negativeExp gives e^−708 (not 0) below −708: far below what decides
-                        // the sum or its fallback.
-                        acc += coefBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self) * negativeExp(-0.5 * (z * z))
-                        k &+= 4
-                    }
-                    while k < count {
-                        let z = (y - mu[k]) * inv[k]
-                        acc[0] += coef[k] * exp(-0.5 * z * z)
-                        k &+= 1
-                    }
-                }
-            }
-        }
-        let sum = acc.sum()
+        let sum = termSum(coefficients, at: y, from: 0, to: coefficients.count, windowed: false).sum()
         if sum > 1e-280 { return log(sum) }
         // Every term underflows or nearly: log-sum-exp.
         var top = -Double.infinity

@@ -36,7 +36,6 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         }
     }
 
-    let key = orderKey
     var low = values[0], high = values[0], hasNaN = false
     for i in 0..<n {
         let v = values[i]
@@ -54,7 +53,7 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
     guard range.isFinite && range > 0 && !hasNaN else {
         // All equal (up to the sign of zero), or not all finite: one merge sort.
         for i in 0..<n {
-            keys[i] = key(values[i])
+            keys[i] = orderKey(values[i])
             index[i] = Int32(i)
         }
         mergeSort(keys, index, keys2, index2, 0, n)
@@ -84,7 +83,7 @@ func stableOrder(_ values: UnsafeBufferPointer<Double>) -> [Int32] {
         let b = Int(truncatingIfNeeded: buckets[i])
         let slot = Int(truncatingIfNeeded: starts[b])
         starts[b] &+= 1
-        keys[slot] = key(values[i])
+        keys[slot] = orderKey(values[i])
         index[slot] = Int32(truncatingIfNeeded: i)
     }
     var begin = 0
