@@ -1,3 +1,4 @@
+import Foundation
 import GSLKit
 import Testing
 @testable import Parzen
@@ -47,5 +48,35 @@ import Testing
         }
         // The point of it: about half the candidates are never scored exactly here (18,751 of 37,648).
         #expect(Double(evaluations) < 0.6 * Double(candidates), "\(evaluations) of \(candidates) scored")
+    }
+
+    @Test func theLowerBoundNeverExceedsTheDensity() {
+        // Large mixtures as TPE builds them for g(x) (bounded and not, Gaussian and log-normal),
+        // evaluated inside, at and beyond the bounds and in the far tails. Dense ones (many
+        // components near every point) and sparse ones (the nearest few hold nearly all the
+        // density, so the bound is tight and only its margin keeps it below).
+        let rng = MersenneTwister(seed: 7)
+        var bounded = 0
+        for (size, spread) in [(400, 5.0), (1000, 5.0), (3000, 5.0), (400, 8000.0), (1000, 20000.0)] {
+            for family in [GaussianMixture.Family.gaussian, .logNormal] {
+                for bounds in [(low: -2.0, high: 3.0), nil] {
+                    let observations = (0..<size).map { _ in
+                        rng.uniformInt(below: 5) == 0 ? Double(rng.uniformInt(below: 6)) / 2 - 1 : (rng.uniform() - 0.4) * spread
+                    }
+                    let estimator = ParzenEstimator(observations: observations, priorMean: 0.5, priorSigma: spread > 5 ? 1 : 5, priorWeight: 1)
+                    let g = GaussianMixture(estimator, family: family, bounds: bounds, quantum: nil, normalised: false)
+                    #expect(g.hasLowerBound)
+                    for index in 0..<400 {
+                        // Near an observation half the time (where sparse mixtures are tight).
+                        let y = index % 2 == 0 ? observations[index % size] + rng.uniform() - 0.5 : rng.uniform() * 40 - 20
+                        let x = family == .gaussian ? y : exp(y / 4)
+                        guard let bound = g.logDensityLowerBound(x) else { continue }
+                        bounded += 1
+                        #expect(bound <= g.logDensity(x), "size \(size) \(family) x \(x)")
+                    }
+                }
+            }
+        }
+        #expect(bounded > 1000)
     }
 }
