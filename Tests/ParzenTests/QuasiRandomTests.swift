@@ -130,27 +130,7 @@ import Testing
         #expect(abs(bShare - 375) <= 5, "pchoice option b \(bShare) of 500")
     }
 
-    // MARK: Mapping and cursor
-
-    @Test func unitCoordinatesMapAsThePrior() {
-        let map = QuasiRandomSearch.map
-        #expect(map(0.5, .uniform(low: -5, high: 5)) == 0)
-        #expect(map(0.5, .loguniform(low: 0, high: 2)) == exp(1))
-        #expect(map(0.0, .uniformint(low: 1, high: 10)) == 1)
-        #expect(map(0.999, .uniformint(low: 1, high: 10)) == 10)
-        #expect(map(0.5, .quniform(low: 1, high: 10, q: 4)) == 4) // 5.5/4 = 1.375 rounds to 1
-        #expect(map(0.34, .choice(["a", "b", "c"])) == 1)
-        #expect(map(0.999_999, .choice(["a", "b", "c"])) == 2)
-        #expect(map(0.0, .randint(low: -3, high: 3)) == -3)
-        #expect(map(0.19, .pchoice(["a", "b"], probabilities: [0.2, 0.8])) == 0)
-        #expect(map(0.21, .pchoice(["a", "b"], probabilities: [0.2, 0.8])) == 1)
-        #expect(map(0.5, .normal(mu: 3, sigma: 2)) == 3)
-        #expect(abs(map(NormalDistribution.cdf(1), .normal(mu: 3, sigma: 2)) - 5) < 1e-9)
-        #expect(abs(map(0.5, .lognormal(mu: 1, sigma: 2)) - exp(1)) < 1e-12)
-        // The clamp keeps the ends finite.
-        #expect(map(0, .normal(mu: 0, sigma: 1)).isFinite)
-        #expect(map(0, .lognormal(mu: 0, sigma: 1)) > 0)
-    }
+    // MARK: Cursor
 
     @Test func resumedSearchContinuesTheSequence() throws {
         // A search interrupted after 10 trials and resumed with a fresh instance (same seed, so

@@ -137,6 +137,8 @@ extension Algorithm {
 struct QuasiRandomSearch {
     let kind: QuasiRandomSequence.Kind
     let space: SearchSpace
+    /// The space's numeric view: each coordinate maps u through its prior's quantile.
+    let numeric: NumericSpace
     /// One per parameter of `space`, in [0, 1).
     let shifts: [Double]
     /// The index of the next point; nil until the first call.
@@ -166,6 +168,7 @@ struct QuasiRandomSearch {
                      "need one shift in [0, 1) per parameter")
         self.kind = kind
         self.space = space
+        self.numeric = NumericSpace(space)
         self.shifts = shifts
         self.generator = Generator()
     }
@@ -214,41 +217,14 @@ struct QuasiRandomSearch {
     /// and mapped; inactive parameters are left out.
     func assignment(for point: [Double]) -> Assignment {
         var assignment = Assignment()
-        for (position, parameter) in space.parameters.enumerated() where parameter.isActive(in: assignment) {
-            var u = point[position] + shifts[position]
+        for coordinate in numeric.coordinates where coordinate.isActive(in: assignment) {
+            var u = point[coordinate.position] + shifts[coordinate.position]
             if u >= 1 { u -= 1 }
-            assignment[parameter.label] = Self.map(u, through: parameter.distribution)
+            assignment[coordinate.label] = coordinate.priorQuantile(u)
         }
         return assignment
     }
 
     /// The stored value for the unit coordinate `u` ∈ [0, 1) (see the type's documentation).
-    static func map(_ u: Double, through distribution: Distribution) -> Double {
-        let u = min(max(u, 0), 1)
-        func linear(_ low: Double, _ high: Double) -> Double { min(max(low + u * (high - low), low), high) }
-        func gaussian(_ mu: Double, _ sigma: Double) -> Double {
-            NormalDistribution.quantile(min(max(u, 1e-12), 1 - 1e-12), mean: mu, sd: sigma)
-        }
-        func interval(_ count: Int) -> Int { min(Int((u * Double(count)).rounded(.down)), count - 1) }
-        switch distribution {
-        case .uniform(let low, let high): return linear(low, high)
-        case .quniform(let low, let high, let q): return linear(low, high).quantized(by: q)
-        case .uniformint(let low, let high): return linear(Double(low), Double(high)).quantized(by: 1)
-        case .loguniform(let low, let high): return exp(linear(low, high))
-        case .qloguniform(let low, let high, let q): return exp(linear(low, high)).quantized(by: q)
-        case .normal(let mu, let sigma): return gaussian(mu, sigma)
-        case .qnormal(let mu, let sigma, let q): return gaussian(mu, sigma).quantized(by: q)
-        case .lognormal(let mu, let sigma): return exp(gaussian(mu, sigma))
-        case .qlognormal(let mu, let sigma, let q): return exp(gaussian(mu, sigma)).quantized(by: q)
-        case .choice(let options): return Double(interval(options.count))
-        case .randint(let low, let high): return Double(low + interval(high - low))
-        case .pchoice(_, let probabilities):
-            var cumulative = 0.0
-            for (index, p) in probabilities.enumerated() {
-                cumulative += p
-                if u < cumulative { return Double(index) }
-            }
-            return Double(probabilities.count - 1)
-        }
-    }
 }
+
