@@ -10,7 +10,8 @@ Options: sampler =
   tpe-independent  TPESampler(multivariate=False)
   random           RandomSampler
   qmc-sobol        QMCSampler(qmc_type="sobol") (Optuna's default: not scrambled)
-  cmaes            CmaEsSampler; numeric, unconditional spaces only (refused at hello otherwise)
+  cmaes            CmaEsSampler; unconditional spaces only (refused at hello otherwise); its
+                   categorical parameters are drawn by Optuna's independent sampler (RandomSampler)
 Every other option goes to the sampler's constructor as a keyword (e.g. n_startup_trials,
 n_ei_candidates, group, scramble, sigma0, use_separable_cma); the seed is the hello seed.
 
@@ -65,10 +66,10 @@ class OptunaSuggester:
         kind, kwargs = pp.options_split(hello.get("options"), "sampler", "tpe", SAMPLERS)
         self.params = pp.parameters(hello)
         if kind == "cmaes":
-            categorical = [p.label for p in self.params if p.is_categorical]
-            if pp.is_conditional(self.params) or categorical:
-                what = "a conditional space" if pp.is_conditional(self.params) else "categorical parameters (%s)" % ", ".join(categorical)
-                raise pp.ProtocolError("sampler cmaes searches numeric, unconditional spaces only; this space has %s" % what)
+            # CmaEsSampler leaves categorical parameters to its independent sampler, as Optuna
+            # does; a conditional space is refused.
+            if pp.is_conditional(self.params):
+                raise pp.ProtocolError("sampler cmaes searches unconditional spaces only; this space has a conditional space")
             self.capabilities = ()
         self.name = "optuna-%s" % kind
         self.study = optuna.create_study(direction="minimize", sampler=make_sampler(kind, kwargs, hello["seed"]))
