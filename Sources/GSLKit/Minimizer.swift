@@ -1,0 +1,149 @@
+import CGSL
+
+/// Unconstrained minimisation of a smooth function with its gradient: GSL's BFGS2
+/// (`gsl_multimin_fdfminimizer_vector_bfgs2`, Fletcher's BFGS with a bracketing line search).
+///
+/// ```swift
+/// let result = Minimizer.minimize(start: [1, 1], gradientTolerance: 1e-8, maxIterations: 200) { x, gradient in
+///     gradient[0] = 2 * (x[0] - 3); gradient[1] = 4 * (x[1] + 1)
+///     return (x[0] - 3) * (x[0] - 3) + 2 * (x[1] + 1) * (x[1] + 1)
+/// }
+/// // result.point ≈ [3, -1]
+/// ```
+public enum Minimizer {
+    /// The end of a minimisation.
+    public struct Result: Sendable, Equatable {
+        /// The best point evaluated (the smallest finite value seen, the start when none is finite).
+        public var point: [Double]
+        /// The function's value there (+∞ when no evaluation was finite).
+        public var value: Double
+        /// BFGS iterations run.
+        public var iterations: Int
+        /// Function evaluations made.
+        public var evaluations: Int
+        /// True when the gradient test passed (max |∂f/∂x_i| < tolerance); false when the
+        /// iteration limit was reached or GSL could make no more progress.
+        public var converged: Bool
+    }
+
+    /// Minimises `evaluate` from `start`.
+    ///
+    /// - Parameters:
+    ///   - start: the first point (at least one coordinate).
+    ///   - stepSize: the length of the first trial step (GSL's `step_size`).
+    ///   - lineTolerance: the line search's accuracy (GSL's `tol`, 0.1 recommended for BFGS).
+    ///   - gradientTolerance: stop when every component of the gradient is below this in
+    ///     absolute value (SciPy's `gtol` test).
+    ///   - maxIterations: the iteration limit.
+    ///   - evaluate: f(x), writing ∇f(x) into `gradient` (pre-sized to x's length). A non-finite
+    ///     value is allowed; the line search then backs away, and such points are never returned.
+    /// - Returns: the best point evaluated, its value and the counts.
+    /// - Complexity: O(iterations · (evaluation cost + d²)) for d coordinates.
+    /// - Determinism: draws nothing; a pure function of its arguments.
+    public static func minimize(
+        start: [Double], stepSize: Double = 0.1, lineTolerance: Double = 0.1, gradientTolerance: Double, maxIterations: Int,
+        _ evaluate: (_ x: [Double], _ gradient: inout [Double]) -> Double
+    ) -> Result {
+        precondition(!start.isEmpty, "need at least one coordinate")
+        precondition(stepSize > 0 && lineTolerance > 0 && gradientTolerance >= 0 && maxIterations >= 0, "invalid settings")
+        _ = GSLRuntime.prepared
+        return withoutActuallyEscaping(evaluate) { evaluate in
+            let context = MinimizerContext(dimension: start.count, evaluate: evaluate)
+            return context.run(start: start, stepSize: stepSize, lineTolerance: lineTolerance,
+                               gradientTolerance: gradientTolerance, maxIterations: maxIterations)
+        }
+    }
+}
+
+/// One minimisation's state, reached by GSL's callbacks through their `params` pointer: the
+/// Swift function, the last evaluation (GSL often asks for f and ∇f at the same point in two
+/// calls) and the best point seen.
+private final class MinimizerContext {
+    let dimension: Int
+    let evaluate: ([Double], inout [Double]) -> Double
+    var lastPoint: [Double] = []
+    var lastValue = Double.nan
+    var lastGradient: [Double]
+    var bestPoint: [Double] = []
+    var bestValue = Double.infinity
+    var evaluations = 0
+
+    init(dimension: Int, evaluate: @escaping ([Double], inout [Double]) -> Double) {
+        self.dimension = dimension
+        self.evaluate = evaluate
+        lastGradient = [Double](repeating: 0, count: dimension)
+    }
+
+    /// f and ∇f at the GSL vector `x`, evaluated once per distinct point.
+    func values(at x: UnsafePointer<gsl_vector>) -> (Double, [Double]) {
+        var point = [Double](repeating: 0, count: dimension)
+        for i in 0..<dimension { point[i] = gsl_vector_get(x, i) }
+        if point != lastPoint {
+            var gradient = [Double](repeating: 0, count: dimension)
+            var value = evaluate(point, &gradient)
+            evaluations += 1
+            if value.isNaN || !gradient.allSatisfy(\.isFinite) { value = .infinity }
+            if value < bestValue {
+                bestValue = value
+                bestPoint = point
+            }
+            lastPoint = point
+            lastValue = value
+            lastGradient = value.isFinite ? gradient : [Double](repeating: 0, count: dimension)
+        }
+        return (lastValue, lastGradient)
+    }
+
+    func run(start: [Double], stepSize: Double, lineTolerance: Double, gradientTolerance: Double, maxIterations: Int) -> Minimizer.Result {
+        bestPoint = start
+        guard let state = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_vector_bfgs2(), dimension) else {
+            fatalError("GSL could not allocate a BFGS2 minimiser (out of memory)")
+        }
+        defer { gsl_multimin_fdfminimizer_free(state) }
+        let startVector = gsl_vector_alloc(dimension)!
+        defer { gsl_vector_free(startVector) }
+        for i in 0..<dimension { gsl_vector_set(startVector, i, start[i]) }
+
+        var function = gsl_multimin_function_fdf()
+        function.n = dimension
+        function.params = Unmanaged.passUnretained(self).toOpaque()
+        function.f = { x, params in
+            MinimizerContext.from(params).values(at: x!).0
+        }
+        function.df = { x, params, gradient in
+            let (_, g) = MinimizerContext.from(params).values(at: x!)
+            for i in 0..<g.count { gsl_vector_set(gradient, i, g[i]) }
+        }
+        function.fdf = { x, params, value, gradient in
+            let (f, g) = MinimizerContext.from(params).values(at: x!)
+            value!.pointee = f
+            for i in 0..<g.count { gsl_vector_set(gradient, i, g[i]) }
+        }
+
+        var iterations = 0
+        var converged = false
+        let status = withUnsafeMutablePointer(to: &function) { gsl_multimin_fdfminimizer_set(state, $0, startVector, stepSize, lineTolerance) }
+        if status == GSL_SUCCESS && lastValue.isFinite {
+            converged = Self.small(lastGradient, gradientTolerance)
+            while !converged && iterations < maxIterations {
+                iterations += 1
+                let step = gsl_multimin_fdfminimizer_iterate(state)
+                if step != GSL_SUCCESS { break }  // GSL_ENOPROG: no further progress possible
+                let gradient = gsl_multimin_fdfminimizer_gradient(state)!
+                var largest = 0.0
+                for i in 0..<dimension { largest = max(largest, abs(gsl_vector_get(gradient, i))) }
+                guard largest.isFinite else { break }
+                converged = largest < gradientTolerance
+            }
+        }
+        return Minimizer.Result(point: bestPoint, value: bestValue, iterations: iterations, evaluations: evaluations, converged: converged)
+    }
+
+    static func small(_ gradient: [Double], _ tolerance: Double) -> Bool {
+        gradient.allSatisfy { abs($0) < tolerance }
+    }
+
+    static func from(_ params: UnsafeMutableRawPointer?) -> MinimizerContext {
+        Unmanaged<MinimizerContext>.fromOpaque(params!).takeUnretainedValue()
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import GSLKit
+
+@Suite struct MinimizerTests {
+    @Test func quadraticBowl() {
+        let result = Minimizer.minimize(start: [1, 1], gradientTolerance: 1e-10, maxIterations: 100) { x, gradient in
+            gradient[0] = 2 * (x[0] - 3)
+            gradient[1] = 20 * (x[1] + 1)
+            return (x[0] - 3) * (x[0] - 3) + 10 * (x[1] + 1) * (x[1] + 1)
+        }
+        #expect(result.converged)
+        #expect(abs(result.point[0] - 3) < 1e-8 && abs(result.point[1] + 1) < 1e-8)
+        #expect(result.value < 1e-15)
+    }
+
+    @Test func rosenbrockWithItsGradient() {
+        let result = Minimizer.minimize(start: [-1.2, 1], gradientTolerance: 1e-8, maxIterations: 500) { x, gradient in
+            let a = 1 - x[0], b = x[1] - x[0] * x[0]
+            gradient[0] = -2 * a - 400 * x[0] * b
+            gradient[1] = 200 * b
+            return a * a + 100 * b * b
+        }
+        #expect(result.converged)
+        #expect(abs(result.point[0] - 1) < 1e-6 && abs(result.point[1] - 1) < 1e-6)
+    }
+
+    @Test func startAtTheMinimumStopsAtOnce() {
+        let result = Minimizer.minimize(start: [0], gradientTolerance: 1e-3, maxIterations: 100) { x, gradient in
+            gradient[0] = 2 * x[0]
+            return x[0] * x[0]
+        }
+        #expect(result.converged && result.iterations == 0 && result.evaluations == 1)
+    }
+
+    @Test func nonFiniteValuesAreNeverReturned() {
+        // +∞ left of 0.5 and NaN beyond 4; the minimum 0 of (x − 2)² lies in between.
+        let result = Minimizer.minimize(start: [3], stepSize: 10, gradientTolerance: 1e-9, maxIterations: 100) { x, gradient in
+            gradient[0] = 2 * (x[0] - 2)
+            if x[0] < 0.5 { return .infinity }
+            if x[0] > 4 { return .nan }
+            return (x[0] - 2) * (x[0] - 2)
+        }
+        #expect(result.value.isFinite)
+        #expect(result.point[0] >= 0.5 && result.point[0] <= 4)
+        #expect(result.value <= 1)
+    }
+
+    @Test func nothingFiniteReturnsTheStart() {
+        let result = Minimizer.minimize(start: [1, 2], gradientTolerance: 1e-6, maxIterations: 10) { _, _ in .nan }
+        #expect(result.point == [1, 2])
+        #expect(result.value == .infinity)
+        #expect(!result.converged)
+    }
+}
