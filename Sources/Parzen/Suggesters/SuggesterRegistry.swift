@@ -10,6 +10,7 @@ public enum SuggesterRegistry {
         Anneal.self,
         Sobol.self,
         Halton.self,
+        OptunaTPE.self,
     ]
 
     /// The registered names, in listing order.

@@ -1,0 +1,178 @@
+import GSLKit
+
+/// Optuna 5.1.0's `TPESampler`, natively, on Parzen's numeric view of the space
+/// (docs/optuna-tpe.md).
+///
+/// Each call:
+///
+/// 1. Reads the history as Optuna's trial states: `ok` trials are COMPLETE, `pending` ones
+///    RUNNING, failed ones are invisible. While fewer than `n_startup_trials` are complete, every
+///    active parameter is drawn uniformly on Optuna's transformed range (its `RandomSampler`).
+/// 2. Splits the n complete trials: the min(⌈0.1·n⌉, 25) lowest losses are *below*, the rest —
+///    and, with `constant_liar`, every pending trial — *above*.
+/// 3. Multivariate (the default): one joint model over the parameters every complete trial
+///    holds (`group: false`), or one per group of the decomposition (`group: true`); each draws
+///    `n_ei_candidates` points from l(x), the estimator of *below*, and keeps the first with the
+///    largest log l(x) − log g(x).
+/// 4. Walks the parameters in declaration order, skipping inactive ones: a single-valued range
+///    gives its value, a parameter the relative models proposed takes that value, any other is
+///    proposed by a 1-D model of its own (independent mode: every parameter).
+///
+/// Deviations from Optuna (none changes the distribution of proposals): random numbers come from
+/// GSL's MT19937 (one uniform per component, categorical option, truncated-normal draw and startup
+/// value) instead of NumPy's `RandomState`; log Φ from GSL; tied observations keep a stable order.
+public struct OptunaTPE: Suggester {
+    public static let name = "tpe-optuna"
+    public static let summary = "Optuna 5.1.0's TPESampler (multivariate TPE, group decomposition, constant liar)"
+    /// Conditional spaces through the intersection and 1-D models or group decomposition; normal
+    /// kinds are searched over μ ± 4σ, as Optuna's distributions are bounded.
+    public static let capabilities: SuggesterCapabilities = [.conditionalSpaces, .needsFiniteSpace]
+
+    let space: SearchSpace
+    let numeric: NumericSpace
+    let options: Options
+    /// One per parameter of `space`, same order.
+    let dimensions: [Dimension]
+    /// Positions of the parameters sorted by label (Optuna sorts parameter names).
+    let byLabel: [Int]
+    /// Per parameter, the (position of the choice, option) pairs that make it active.
+    let conditions: [[(parent: Int, option: Double)]]
+    /// Scratch space for the mixture densities, kept between calls.
+    private var accumulator: [Double] = []
+
+    /// Prepares a search.
+    ///
+    /// - Throws: ``SuggesterError/invalidOption(name:message:)`` when an option is out of range.
+    /// - Complexity: O(P log P) for P parameters; draws nothing.
+    public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
+        try options.validate()
+        self.space = space
+        self.options = options
+        numeric = NumericSpace(space)
+        dimensions = numeric.coordinates.map { Dimension($0) }
+        byLabel = space.parameters.indices.sorted { space.parameters[$0].label < space.parameters[$1].label }
+        conditions = space.parameters.map { parameter in
+            parameter.conditions.map { (parent: space.position(of: $0.label)!, option: Double($0.option)) }
+        }
+    }
+
+    /// The next point: a random draw during startup, then TPE's proposal.
+    ///
+    /// - Parameters:
+    ///   - history: every trial so far, including pending (loss nil) and failed ones.
+    ///   - rng: the search's suggester stream.
+    /// - Returns: the stored values of exactly the active labels, in declaration order.
+    /// - Complexity: O(M·(N log N + B·K)) per model for N trials, B candidates and K ≤ N + 1
+    ///   components, summed over the models' dimensions.
+    /// - Determinism: a pure function of (space, options, history, generator state). During
+    ///   startup one uniform per active, non-single parameter in declaration order; afterwards,
+    ///   per model (relative models first, then 1-D models in declaration order), B uniforms
+    ///   for the components and B per dimension.
+    public mutating func suggest(history: Trials, using rng: MersenneTwister) -> Assignment? {
+        let states = States(history)
+        let startup = states.complete.count < options.nStartupTrials
+        var split: (below: [Int], above: [Int]) = ([], [])
+        var relative = [Double?](repeating: nil, count: dimensions.count)
+        if !startup {
+            split = Self.split(history, states: states, belowCount: Self.defaultGamma(states.complete.count),
+                               constantLiar: options.constantLiar)
+            if options.multivariate {
+                for positions in relativeModels(history, complete: states.complete) {
+                    let proposal = propose(positions, split: split, history: history, using: rng)
+                    for (i, p) in positions.enumerated() { relative[p] = proposal[i] }
+                }
+            }
+        }
+        var values = [Double](repeating: .nan, count: dimensions.count)
+        var pairs: [(String, Double)] = []
+        for p in dimensions.indices {
+            guard conditions[p].allSatisfy({ values[$0.parent] == $0.option }) else { continue }
+            let coordinate = numeric.coordinates[p]
+            let value: Double
+            if coordinate.isSingle {
+                value = coordinate.stored(external: coordinate.low)
+            } else if let external = relative[p] {
+                value = coordinate.stored(external: external)
+            } else if startup {
+                value = Self.randomValue(coordinate, using: rng)
+            } else {
+                value = coordinate.stored(external: propose([p], split: split, history: history, using: rng)[0])
+            }
+            values[p] = value
+            if space.isConditional { pairs.append((space.parameters[p].label, value)) }
+        }
+        // Every parameter of an unconditional space is active: share the space's labels.
+        return space.isConditional ? Assignment(pairs) : Assignment(uniqueLabels: space.labels, values: values)
+    }
+
+    /// Optuna's `RandomSampler` draw: a uniform index for a categorical, else a uniform on the
+    /// transformed range (half-step widened lattices, logs) mapped back onto the range.
+    static func randomValue(_ coordinate: NumericCoordinate, using rng: MersenneTwister) -> Double {
+        if case .categorical(let count) = coordinate.domain {
+            return Double(rng.uniformInt(below: count))
+        }
+        return coordinate.stored(unit: rng.uniform(), padded: true)
+    }
+
+    /// One model's proposal: estimators of *below* and *above* over `positions`, from the trials
+    /// holding all of them; `n_ei_candidates` draws from l(x); the first largest log l − log g.
+    ///
+    /// - Returns: the winner's external values, one per position.
+    mutating func propose(_ positions: [Int], split: (below: [Int], above: [Int]), history: Trials,
+                          using rng: MersenneTwister) -> [Double] {
+        let dimensions = positions.map { self.dimensions[$0] }
+        let parameters = options.estimatorParameters
+        let below = OptunaParzenEstimator(
+            dimensions: dimensions, observations: observations(positions, of: split.below, in: history), parameters: parameters)
+        let above = OptunaParzenEstimator(
+            dimensions: dimensions, observations: observations(positions, of: split.above, in: history), parameters: parameters)
+        let count = options.nEICandidates
+        let candidates = below.sample(count: count, using: rng)
+        let logBelow = below.logDensities(candidates, count: count, accumulator: &accumulator)
+        let logAbove = above.logDensities(candidates, count: count, accumulator: &accumulator)
+        // The first of the largest scores, as NumPy's argmax.
+        var best = 0, bestScore = logBelow[0] - logAbove[0]
+        for j in 1..<count {
+            let score = logBelow[j] - logAbove[j]
+            if score > bestScore { best = j; bestScore = score }
+        }
+        return candidates.map { $0[best] }
+    }
+
+    /// The observation columns of `positions` from the trials at `trials` that hold all of them,
+    /// in trial order; numeric values clipped into Optuna's range (a re-quantized stored value can
+    /// lie a little outside it).
+    ///
+    /// - Complexity: O(|trials|·|positions|) for an unconditional space.
+    func observations(_ positions: [Int], of trials: [Int], in history: Trials) -> [[Double]] {
+        var columns = [[Double]](repeating: [], count: positions.count)
+        for i in columns.indices { columns[i].reserveCapacity(trials.count) }
+        var row = [Double](repeating: 0, count: positions.count)
+        for t in trials {
+            let assignment = history.trials[t].assignment
+            var holdsAll = true
+            if assignment.labels == space.labels {
+                for (i, p) in positions.enumerated() { row[i] = assignment.values[p] }
+            } else {
+                for (i, p) in positions.enumerated() {
+                    guard let value = assignment[space.parameters[p].label] else { holdsAll = false; break }
+                    row[i] = value
+                }
+            }
+            guard holdsAll else { continue }
+            for (i, p) in positions.enumerated() {
+                let dimension = dimensions[p]
+                columns[i].append(dimension.isCategorical ? row[i] : min(max(row[i], dimension.low), dimension.high))
+            }
+        }
+        return columns
+    }
+}
+
+extension Algorithm {
+    /// Optuna 5.1.0's TPESampler with its defaults; see ``OptunaTPE``.
+    public static var tpeOptuna: Algorithm { Algorithm(OptunaTPE.self) }
+
+    /// Optuna's TPESampler with the given options, e.g. `.tpeOptuna(.init(multivariate: false))`.
+    public static func tpeOptuna(_ options: OptunaTPE.Options) -> Algorithm { Algorithm(OptunaTPE.self, options: options) }
+}
