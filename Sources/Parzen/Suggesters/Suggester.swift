@@ -38,10 +38,24 @@ public protocol Suggester: SendableMetatype {
 
     /// A line describing the plan for the log (e.g. the grid's resolution); nil if none.
     var planDescription: String? { get }
+
+    /// Values describing the latest proposal (e.g. which run of a restarting strategy made
+    /// it), recorded in its trial's extras and cell file; the same keys on every proposal.
+    /// Empty by default.
+    var proposalExtras: OrderedRecord<Value> { get }
+
+    /// Refuses a space the algorithm cannot search with these options, before anything runs
+    /// (`parzen validate`, manifest loading, ``Algorithm/makeSuggester(space:budget:using:)``).
+    /// Accepts every space by default.
+    ///
+    /// - Throws: ``SuggesterError/unsupportedSpace(_:)``.
+    static func check(space: SearchSpace, options: Options) throws(SuggesterError)
 }
 
 extension Suggester {
     public var planDescription: String? { nil }
+    public var proposalExtras: OrderedRecord<Value> { [:] }
+    public static func check(space: SearchSpace, options: Options) throws(SuggesterError) {}
 }
 
 /// What a suggester can do, declared so the harness can refuse impossible pairings up front.

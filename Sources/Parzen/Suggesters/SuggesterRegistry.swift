@@ -11,6 +11,7 @@ public enum SuggesterRegistry {
         Sobol.self,
         Halton.self,
         OptunaTPE.self,
+        CMAES.self,
     ]
 
     /// The registered names, in listing order.
@@ -36,6 +37,7 @@ public struct Algorithm: Sendable {
     /// The options in effect, as plain values (for fingerprints and lock files).
     public let options: OrderedRecord<Value>
     private let factory: @Sendable (SearchSpace, Int, MersenneTwister) throws(SuggesterError) -> any Suggester
+    private let spaceCheck: @Sendable (SearchSpace) throws(SuggesterError) -> Void
 
     /// An algorithm from a suggester type and typed options.
     public init<S: Suggester>(_ type: S.Type, options: S.Options = S.Options()) {
@@ -43,6 +45,7 @@ public struct Algorithm: Sendable {
         capabilities = S.capabilities
         self.options = options.record
         factory = { (space, budget, rng) throws(SuggesterError) in try S(space: space, options: options, budget: budget, using: rng) }
+        spaceCheck = { (space) throws(SuggesterError) in try S.check(space: space, options: options) }
     }
 
     /// An algorithm that is not a registered type, e.g. an external program: its name,
@@ -56,6 +59,7 @@ public struct Algorithm: Sendable {
         self.capabilities = capabilities
         self.options = options
         self.factory = factory
+        spaceCheck = { _ in }
     }
 
     /// The built-in algorithm registered as `name`, with options decoded from plain values
@@ -71,13 +75,23 @@ public struct Algorithm: Sendable {
         Algorithm(type, options: try S.Options.decode(from: options))
     }
 
+    /// Refuses a space this algorithm cannot search: a conditional one without
+    /// ``SuggesterCapabilities/conditionalSpaces``, or one the suggester's
+    /// ``Suggester/check(space:options:)`` refuses.
+    ///
+    /// - Throws: ``SuggesterError/unsupportedSpace(_:)``.
+    public func check(space: SearchSpace) throws(SuggesterError) {
+        if space.isConditional && !capabilities.contains(.conditionalSpaces) {
+            throw .unsupportedSpace("'\(name)' cannot search a conditional space (a choice between sub-spaces)")
+        }
+        try spaceCheck(space)
+    }
+
     /// A fresh suggester for one search.
     ///
     /// - Determinism: may draw from `rng` (see ``Suggester/init(space:options:budget:using:)``).
     public func makeSuggester(space: SearchSpace, budget: Int, using rng: MersenneTwister) throws(SuggesterError) -> any Suggester {
-        if space.isConditional && !capabilities.contains(.conditionalSpaces) {
-            throw .unsupportedSpace("'\(name)' cannot search a conditional space (a choice between sub-spaces)")
-        }
+        try check(space: space)
         return try factory(space, budget, rng)
     }
 }

@@ -157,6 +157,14 @@ struct ManifestReader {
                             "'\(suggester.spec.label)' (\(suggester.spec.algorithm.name)) cannot search the conditional space of problem '\(problem.label)'; remove one of them")
             }
         }
+        for (index, suggester) in suggesters.enumerated() {
+            for problem in problems {
+                do { try suggester.spec.algorithm.check(space: problem.space) } catch {
+                    throw self.error(suggester.node, "suggesters[\(index)]",
+                                     "'\(suggester.spec.label)' (\(suggester.spec.algorithm.name)) cannot search problem '\(problem.label)': \(error); remove one of them")
+                }
+            }
+        }
         return Manifest(name: name, seed: seed, repeats: repeats, budget: budget, checkpoints: checkpoints,
                         problems: problems, suggesters: suggesters.map(\.spec), source: source)
     }

@@ -1,0 +1,113 @@
+import GSLKit
+
+/// CMA-ES as the `cmaes` package implements it and Optuna 5.1.0's `CmaEsSampler` drives it,
+/// with the separable and margin variants, learning-rate adaptation, and IPOP/BIPOP restarts;
+/// docs/cmaes.md.
+///
+/// The numeric, unconditional coordinates (sorted by label) are searched in the unit cube;
+/// every proposal is one individual, and a generation is told when λ of its trials are
+/// complete (failed and pending trials never count). Categorical and conditional parameters,
+/// and every parameter of the start-up trials, are drawn independently as Optuna's
+/// `RandomSampler` draws them.
+public struct CMAES: Suggester {
+    public static let name = "cmaes"
+    public static let summary = "CMA-ES (the cmaes package as Optuna drives it; ipop/bipop restarts, margin, separable); categorical and conditional parameters drawn independently"
+    public static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
+
+    private let space: SearchSpace
+    private let configuration: CMAESConfiguration
+    /// Every parameter with its numeric view and whether CMA-ES searches it, in declaration order.
+    private let parameters: [(coordinate: NumericCoordinate, cubeIndex: Int?)]
+    private var history: CMAESHistory
+    /// The run and population of the latest proposal, for its trial's extras.
+    public private(set) var proposalExtras: OrderedRecord<Value> = [:]
+    /// The latest proposal's trial id and raw draw (CMAwM tells it).
+    private var lastProposal: (id: Int, raw: [Double])?
+
+    /// - Throws: ``SuggesterError/unsupportedSpace(_:)`` when the space has no coordinate for
+    ///   CMA-ES; ``SuggesterError/invalidOption(name:message:)`` for a bad option or an `x0`
+    ///   that does not fit the space.
+    /// - Complexity: O(d log d) for d parameters.
+    /// - Determinism: draws one 32-bit base seed from `rng`.
+    public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
+        try options.validate()
+        try Self.check(space: space, options: options)
+        self.space = space
+        configuration = try CMAESConfiguration(space: space, options: options, baseSeed: rng.next())
+        let numeric = NumericSpace(space)
+        let searched = configuration.coordinates.map(\.label)
+        parameters = numeric.coordinates.map { ($0, searched.firstIndex(of: $0.label)) }
+        history = CMAESHistory(configuration: configuration)
+    }
+
+    /// Refuses a space with no coordinate CMA-ES could search (it would never run).
+    ///
+    /// - Throws: ``SuggesterError/unsupportedSpace(_:)``.
+    public static func check(space: SearchSpace, options: Options) throws(SuggesterError) {
+        if NumericSpace(space).sortedNumeric.isEmpty { throw .unsupportedSpace(CMAESConfiguration.emptyMessage) }
+    }
+
+    /// The next individual, or an independent draw during start-up.
+    ///
+    /// - Complexity: amortised O(n²) per call plus O(λn² + n³) at each tell (O(n) and O(λn)
+    ///   separable); O(N) to check the history is an extension of the one seen, and a full
+    ///   replay when it is not.
+    /// - Determinism: `rng` is not used; the new trial's draws come from two generators seeded
+    ///   from the base seed and the trial id: n `gaussian` per sampling attempt (at most
+    ///   10n + 1) from one, and one `uniform` per independently drawn numeric parameter and one
+    ///   `uniformInt` per categorical, in declaration order, from the other. A restart draws
+    ///   from the new run's own generator.
+    public mutating func suggest(history trials: Trials, using rng: MersenneTwister) -> Assignment? {
+        if !history.isPrefix(of: trials) {
+            history = CMAESHistory(configuration: configuration)
+            lastProposal = nil
+        }
+        for index in history.seenCount..<trials.count {
+            let trial = trials[index]
+            let raw = lastProposal.flatMap { $0.id == trial.id ? $0.raw : nil }
+            history.append(trial, raw: raw)
+        }
+        history.advance()
+        let id = trials.nextID
+        var cube: [Double]?
+        if history.isActive {
+            let (point, raw) = history.ask(trialID: id)
+            cube = point
+            lastProposal = (id, raw)
+        } else {
+            lastProposal = nil
+        }
+        // Independent parameters draw from a stream of their own, so they are independent of
+        // the individual's normals.
+        var generator: MersenneTwister?
+        var assignment = Assignment()
+        for (coordinate, cubeIndex) in parameters where coordinate.isActive(in: assignment) {
+            if let cube, let cubeIndex {
+                assignment[coordinate.label] = coordinate.stored(unit: cube[cubeIndex], padded: configuration.padded)
+            } else {
+                if generator == nil { generator = configuration.independentGenerator(id: id) }
+                assignment[coordinate.label] = Self.independentDraw(coordinate, using: generator!)
+            }
+        }
+        proposalExtras = ["cmaes_run": .int(history.restarts.run), "cmaes_popsize": .int(history.strategy.popsize)]
+        return assignment
+    }
+
+    /// Optuna's `RandomSampler`: a uniform option, or a uniform point of the padded working
+    /// interval mapped back to a stored value.
+    static func independentDraw(_ coordinate: NumericCoordinate, using rng: MersenneTwister) -> Double {
+        if case .categorical(let count) = coordinate.domain { return Double(rng.uniformInt(below: count)) }
+        return coordinate.stored(unit: rng.uniform(), padded: true)
+    }
+
+    public var planDescription: String? {
+        let o = configuration.options
+        let kind = o.withMargin ? "with margin" : (o.useSeparableCMA && configuration.dimension >= 2 ? "separable" : (o.lrAdapt ? "lr-adapt" : "full"))
+        return "cmaes \(kind) over \(configuration.dimension) coordinates, popsize \(configuration.initialPopsize), restarts \(o.restartStrategy)"
+    }
+}
+
+extension Algorithm {
+    /// CMA-ES with the default options; see ``CMAES``.
+    public static var cmaes: Algorithm { Algorithm(CMAES.self) }
+}

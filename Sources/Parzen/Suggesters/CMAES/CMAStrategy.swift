@@ -1,0 +1,198 @@
+import Foundation
+import GSLKit
+
+/// The full CMA-ES of the `cmaes` package (`CMA`): mean, step size, full covariance matrix,
+/// evolution paths, active (negative-weight) rank-μ update, optional learning-rate adaptation,
+/// on the box [0, 1]ⁿ. docs/cmaes.md, sections 2–6 and 9.
+///
+/// Matrices are row-major `[Double]`. Products go through GSL's BLAS, the eigendecomposition
+/// through GSL's `gsl_eigen_symmv`.
+struct CMAStrategy: Sendable {
+    /// B (columns are eigenvectors), D (square roots of the floored eigenvalues, ascending) and
+    /// B·diag(D), the factor that maps N(0, I) to N(0, C).
+    struct Decomposition: Sendable {
+        var b: [Double]
+        var d: [Double]
+        var bd: [Double]
+    }
+
+    let parameters: CMAParameters
+    var mean: [Double]
+    var sigma: Double
+    /// C, n×n.
+    var covariance: [Double]
+    var pathSigma: [Double]
+    var pathC: [Double]
+    var generation = 0
+    private var history: ValueHistory
+    private let tolX: Double
+    private var decomposition: Decomposition?
+    private(set) var learningRates: LearningRateAdaptation?
+
+    var dimension: Int { parameters.dimension }
+
+    /// - Precondition: every mean coordinate in [0, 1], σ > 0.
+    init(mean: [Double], sigma: Double, popsize: Int, lrAdapt: Bool) {
+        precondition(sigma > 0 && mean.allSatisfy { (0...1).contains($0) }, "CMA-ES needs sigma > 0 and a mean in the box")
+        let n = mean.count
+        parameters = .full(dimension: n, popsize: popsize)
+        self.mean = mean
+        self.sigma = sigma
+        covariance = Self.identity(n)
+        pathSigma = Array(repeating: 0, count: n)
+        pathC = Array(repeating: 0, count: n)
+        history = ValueHistory(length: parameters.valueHistoryLength)
+        tolX = EvolutionLimits.relativeTolX * sigma
+        learningRates = lrAdapt ? LearningRateAdaptation(dimension: n) : nil
+    }
+
+    static func identity(_ n: Int) -> [Double] {
+        var matrix = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { matrix[i * n + i] = 1 }
+        return matrix
+    }
+
+    /// B and D of C, computed when C changed: C is symmetrised, negative eigenvalues are
+    /// floored to 1e-8, and C is replaced by its floored reconstruction B diag(D²) Bᵀ.
+    ///
+    /// A C that is no longer finite (a diverged run) cannot be decomposed; it is reset to the
+    /// identity (the package would go on with NaN), which `shouldStop` then reports.
+    mutating func decompose() -> Decomposition {
+        if let decomposition { return decomposition }
+        let n = dimension
+        for i in 0..<n {
+            for j in 0..<i {
+                let average = (covariance[i * n + j] + covariance[j * n + i]) / 2
+                covariance[i * n + j] = average
+                covariance[j * n + i] = average
+            }
+        }
+        let eigen: SymmetricEigen
+        if let solved = try? SymmetricEigen(symmetric: covariance, dimension: n) {
+            eigen = solved
+        } else {
+            covariance = Self.identity(n)
+            eigen = try! SymmetricEigen(symmetric: covariance, dimension: n)
+            diverged = true
+        }
+        let d = eigen.eigenvalues.map { ($0 < 0 ? EvolutionLimits.eigenvalueFloor : $0).squareRoot() }
+        var bd = eigen.eigenvectors
+        for i in 0..<n { for j in 0..<n { bd[i * n + j] *= d[j] } }
+        MatrixProducts.multiply(bd, .plain, bd, .transposed, m: n, n: n, k: n, into: &covariance)
+        let result = Decomposition(b: eigen.eigenvectors, d: d, bd: bd)
+        decomposition = result
+        return result
+    }
+
+    /// Set when C had to be reset because it was no longer finite.
+    private var diverged = false
+
+    /// One draw x = m + σ B diag(D) z, z ~ N(0, I).
+    ///
+    /// - Determinism: n `gaussian` draws from `rng`.
+    mutating func sample(using rng: MersenneTwister) -> [Double] {
+        let n = dimension
+        let factor = decompose().bd
+        var z = [Double](repeating: 0, count: n)
+        for i in 0..<n { z[i] = rng.gaussian() }
+        var y = [Double](repeating: 0, count: n)
+        MatrixProducts.multiply(factor, .plain, rows: n, columns: n, vector: z, into: &y)
+        for i in 0..<n { y[i] = mean[i] + sigma * y[i] }
+        return y
+    }
+
+    /// `ask`: the first of `maxResampling` draws inside [0, 1]ⁿ, else one more draw clipped into it.
+    ///
+    /// - Determinism: n `gaussian` draws per attempt, at most (maxResampling + 1)·n.
+    mutating func ask(maxResampling: Int, using rng: MersenneTwister) -> [Double] {
+        for _ in 0..<maxResampling {
+            let x = sample(using: rng)
+            if x.allSatisfy({ $0 >= 0 && $0 <= 1 }) { return x }
+        }
+        return sample(using: rng).map { min(max($0, 0), 1) }
+    }
+
+    /// The update from exactly λ solutions and their values (minimised); docs/cmaes.md, section 5.
+    ///
+    /// - Complexity: O(λn² + n³).
+    mutating func tell(_ solutions: [[Double]], values: [Double]) {
+        let p = parameters, n = dimension, lambda = p.popsize
+        precondition(solutions.count == lambda && values.count == lambda, "tell needs popsize solutions")
+        generation += 1
+        // Stable: ties keep the order given (trial order).
+        let order = (0..<lambda).sorted { (values[$0], $0) < (values[$1], $1) }
+        history.record(generation: generation, best: values[order[0]], worst: values[order[lambda - 1]])
+        let dec = decompose()
+        decomposition = nil
+
+        let oldMean = mean, oldSigma = sigma
+        let oldSigmaMatrix = covariance.map { $0 * sigma * sigma }
+        // Rows y_k = (x_k − m)/σ in sorted order.
+        var y = [Double](repeating: 0, count: lambda * n)
+        for (row, index) in order.enumerated() {
+            for i in 0..<n { y[row * n + i] = (solutions[index][i] - mean[i]) / sigma }
+        }
+        var yw = [Double](repeating: 0, count: n)
+        for k in 0..<p.mu { for i in 0..<n { yw[i] += p.weights[k] * y[k * n + i] } }
+        for i in 0..<n { mean[i] += sigma * yw[i] }
+
+        // C^(-1/2) = B diag(1/D) Bᵀ.
+        var bInv = dec.b
+        for i in 0..<n { for j in 0..<n { bInv[i * n + j] /= dec.d[j] } }
+        var invSqrtC = [Double](repeating: 0, count: n * n)
+        MatrixProducts.multiply(bInv, .plain, dec.b, .transposed, m: n, n: n, k: n, into: &invSqrtC)
+
+        var whitened = [Double](repeating: 0, count: n)
+        MatrixProducts.multiply(invSqrtC, .plain, rows: n, columns: n, vector: yw, into: &whitened)
+        let pathScale = (p.cSigma * (2 - p.cSigma) * p.muEff).squareRoot()
+        for i in 0..<n { pathSigma[i] = (1 - p.cSigma) * pathSigma[i] + pathScale * whitened[i] }
+        let norm = pathSigma.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        sigma *= Foundation.exp((p.cSigma / p.dSigma) * (norm / p.chiN - 1))
+        sigma = min(sigma, EvolutionLimits.sigmaMax)
+
+        // h_σ with the already incremented g: exponent 2(g + 1), as the package has it.
+        let left = norm / (1 - Foundation.pow(1 - p.cSigma, Double(2 * (generation + 1)))).squareRoot()
+        let hSigma: Double = left < (1.4 + 2 / Double(n + 1)) * p.chiN ? 1 : 0
+        let cScale = (p.cc * (2 - p.cc) * p.muEff).squareRoot()
+        for i in 0..<n { pathC[i] = (1 - p.cc) * pathC[i] + hSigma * cScale * yw[i] }
+
+        // Active weights: the negative ones rescaled by n/‖C^(-1/2) y_k‖².
+        var z = [Double](repeating: 0, count: lambda * n)
+        MatrixProducts.multiply(y, .plain, invSqrtC, .plain, m: lambda, n: n, k: n, into: &z)
+        var weighted = y
+        for k in 0..<lambda {
+            var w = p.weights[k]
+            if w < 0 {
+                var squared = 0.0
+                for i in 0..<n { squared += z[k * n + i] * z[k * n + i] }
+                w *= Double(n) / (squared + EvolutionLimits.eigenvalueFloor)
+            }
+            for i in 0..<n { weighted[k * n + i] *= w }
+        }
+        let deltaH = (1 - hSigma) * p.cc * (2 - p.cc)
+        let decay = 1 + p.c1 * deltaH - p.c1 - p.cmu * p.weights.reduce(0, +)
+        MatrixProducts.multiply(weighted, .transposed, y, .plain, m: n, n: n, k: lambda, alpha: p.cmu, beta: decay, into: &covariance)
+        for i in 0..<n { for j in 0..<n { covariance[i * n + j] += p.c1 * pathC[i] * pathC[j] } }
+
+        if var rates = learningRates {
+            rates.adapt(&self, oldMean: oldMean, oldSigma: oldSigma, oldSigmaMatrix: oldSigmaMatrix, oldInvSqrtC: invSqrtC)
+            learningRates = rates
+        }
+    }
+
+    /// The package's termination tests; docs/cmaes.md, section 6.
+    mutating func shouldStop() -> Bool {
+        let n = dimension
+        let dec = decompose()
+        if diverged { return true }
+        let diagonal = (0..<n).map { covariance[$0 * n + $0] }
+        if history.isFlat(generation: generation, tolerance: EvolutionLimits.tolFun) { return true }
+        if diagonal.allSatisfy({ sigma * $0 < tolX }) && pathC.allSatisfy({ sigma * $0 < tolX }) { return true }
+        let maxD = dec.d.max() ?? 0, minD = dec.d.min() ?? 0
+        if sigma * maxD > EvolutionLimits.tolXUp { return true }
+        if (0..<n).contains(where: { mean[$0] == mean[$0] + 0.2 * sigma * diagonal[$0].squareRoot() }) { return true }
+        let axis = generation % n
+        if (0..<n).allSatisfy({ mean[$0] == mean[$0] + 0.1 * sigma * dec.d[axis] * dec.b[$0 * n + axis] }) { return true }
+        return maxD / minD > EvolutionLimits.tolConditionCov
+    }
+}
