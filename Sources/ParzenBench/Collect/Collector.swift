@@ -55,8 +55,8 @@ public struct Collector: Sendable {
         let references = referenceLosses(groups)
         for g in groups.indices {
             let reference = references[groups[g].problem.label]!
-            groups[g].outcomes = groups[g].records.map { record in
-                record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: groups[g].problem, reference: reference) }
+            groups[g].outcomes = groups[g].records.enumerated().map { replicate, record in
+                record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: groups[g].problem, reference: reference[replicate]) }
             }
         }
         try store.writeAtomically(runsCSV(groups), to: store.root.appendingPathComponent("runs.csv"))
@@ -68,17 +68,19 @@ public struct Collector: Sendable {
         return SummaryTable.render(summary, manifest: manifest)
     }
 
-    /// The loss regret is measured against, per problem: the known optimum (as a loss), or else
-    /// the best noise-free loss any run of the manifest reached on the problem.
-    func referenceLosses(_ groups: [Group]) -> [String: Double] {
-        var references: [String: Double] = [:]
+    /// The loss regret is measured against, per problem and replicate: the known optimum of the
+    /// replicate's objective (as a loss), or else the best noise-free loss any run of the
+    /// manifest reached on the problem.
+    func referenceLosses(_ groups: [Group]) -> [String: [Double]] {
+        var references: [String: [Double]] = [:]
         for problem in manifest.problems {
-            if let optimum = problem.knownOptimum {
-                references[problem.label] = problem.direction.loss(fromObjectiveValue: optimum)
+            let optima = (0..<manifest.repeats).map { problem.objective.knownOptimum(replicate: $0) }
+            if optima.allSatisfy({ $0 != nil }) {
+                references[problem.label] = optima.map { problem.direction.loss(fromObjectiveValue: $0!) }
             } else {
                 let best = groups.filter { $0.problem.label == problem.label }.flatMap(\.records).flatMap(\.rows)
                     .compactMap { $0.status == .ok ? $0.trueLoss : nil }.min()
-                references[problem.label] = best ?? .nan
+                references[problem.label] = Array(repeating: best ?? .nan, count: manifest.repeats)
             }
         }
         return references

@@ -60,6 +60,7 @@ extension Manifest {
             for suggester in suggesters {
                 let suggesterSeeds = SeedDerivation.replicateSeeds(
                     manifestSeed: seed, role: .suggester, problem: problem.label, suggester: suggester.label, repeats: repeats)
+                let budget = problem.budget ?? budget
                 let pairHash = Cell.pairHash(problem: problem, suggester: suggester, budget: budget)
                 for replicate in 0..<repeats {
                     cells.append(Cell(problem: problem, suggester: suggester, replicate: replicate, budget: budget,

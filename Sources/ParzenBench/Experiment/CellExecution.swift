@@ -40,7 +40,7 @@ extension Cell {
         let problemRNG = MersenneTwister(seed: problemSeed)
         let suggesterRNG = MersenneTwister(seed: suggesterSeed)
         var session: any ObjectiveSession
-        do { session = try problem.objective.makeSession(problemRNG: problemRNG, context: SessionContext(workDirectory: workDirectory, isCancelled: isCancelled)) } catch {
+        do { session = try problem.objective.makeSession(problemRNG: problemRNG, context: SessionContext(workDirectory: workDirectory, isCancelled: isCancelled, replicate: replicate)) } catch {
             throw .objective("problem '\(problem.label)' could not start: \(error)")
         }
         defer { session.close() }

@@ -12,6 +12,9 @@ public protocol ProblemObjective: Sendable {
     /// The known best value in the user's sign, if any; without one, regret is measured against
     /// the best value any run of the manifest found for the problem.
     var knownOptimum: Double? { get }
+    /// The known best value of one replicate's objective (a problem whose instance follows the
+    /// replicate has one per replicate); by default ``knownOptimum``.
+    func knownOptimum(replicate: Int) -> Double?
     /// Canonical text of everything that determines the objective, for cell fingerprints.
     var canonicalText: String { get }
     /// The fields after `label:` in manifest.lock.yaml's problem line (flow-mapping syntax).
@@ -26,6 +29,8 @@ public protocol ProblemObjective: Sendable {
 }
 
 extension ProblemObjective {
+    public func knownOptimum(replicate: Int) -> Double? { knownOptimum }
+
     public func makeSession(problemRNG: MersenneTwister, context: SessionContext) throws(ObjectiveError) -> any ObjectiveSession {
         try makeSession(problemRNG: problemRNG)
     }

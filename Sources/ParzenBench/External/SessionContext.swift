@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a cell tells its objective session besides the problem stream: where the cell may keep
-/// files, and how to notice that the run is being interrupted.
+/// files, how to notice that the run is being interrupted, and its replicate number.
 public struct SessionContext {
     /// The cell's work folder, results/NAME/work/PROBLEM/SUGGESTER/rNNN (nil: none; an external
     /// objective then uses a temporary folder it removes at the end).
@@ -9,10 +9,13 @@ public struct SessionContext {
     /// True once the run is being interrupted; a session polls it while a program runs and stops
     /// the program early.
     public var isCancelled: () -> Bool
+    /// The cell's replicate number (a problem whose instance follows the replicate reads it).
+    public var replicate: Int
 
-    public init(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }) {
+    public init(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }, replicate: Int = 0) {
         self.workDirectory = workDirectory
         self.isCancelled = isCancelled
+        self.replicate = replicate
     }
 }
 

@@ -8,14 +8,15 @@ import Parzen
 /// ```
 public enum TestFunctionRegistry {
     /// Every registered function, in listing order: the tutorial's two, the classic fixed-
-    /// dimension functions, the scalable ones, the hyperparameter-shaped ones, then `iris-knn`.
+    /// dimension functions, the scalable ones, the hyperparameter-shaped ones, `iris-knn`, then
+    /// COCO's `bbob-f1` … `bbob-f24`.
     public static let all: [TestFunctionDescriptor] = [
         identity, square, tutorialRecord,
         branin, camel6, goldsteinPrice, hartmann3, hartmann6, booth, beale,
         sphere, rosenbrock, rastrigin, ackley, griewank, levy, styblinskiTang, michalewicz,
         logscale, quantized, mixed, conditional, deepConditional, weightedChoice, gaussianPriors,
         irisKNN,
-    ]
+    ] + bbob
 
     /// The registered keys, in listing order.
     public static var keys: [String] { all.map(\.key) }

@@ -40,10 +40,14 @@ public struct ProblemSpec: Sendable {
     /// Unique within the manifest; names folders and rows.
     public var label: String
     public var objective: any ProblemObjective
+    /// This problem's evaluations per run when it differs from the manifest's budget (at most
+    /// that; e.g. COCO's budgets in multiples of the dimension).
+    public var budget: Int?
 
-    public init(label: String, objective: any ProblemObjective) {
+    public init(label: String, objective: any ProblemObjective, budget: Int? = nil) {
         self.label = label
         self.objective = objective
+        self.budget = budget
     }
 
     public var space: SearchSpace { objective.space }

@@ -19,7 +19,8 @@ enum ManifestLock {
             "problems:",
         ]
         for problem in manifest.problems {
-            lines.append("  - {label: \(problem.label), \(problem.objective.lockFields), direction: \(problem.direction.rawValue)}")
+            let budget = problem.budget.map { ", budget: \($0)" } ?? ""
+            lines.append("  - {label: \(problem.label), \(problem.objective.lockFields), direction: \(problem.direction.rawValue)\(budget)}")
         }
         lines.append("suggesters:")
         for suggester in manifest.suggesters {

@@ -149,7 +149,7 @@ struct ManifestReader {
         let budget = try fields["budget"].map { (f) throws(ManifestError) in try integer(f.value, "budget", atLeast: 1) } ?? 100
         let checkpoints = try fields["checkpoints"].map { (f) throws(ManifestError) in try self.checkpoints(f.value, budget: budget) }
             ?? Manifest.defaultCheckpoints(budget: budget)
-        let problems = try self.problems(fields["problems"]!.value)
+        let problems = try self.problems(fields["problems"]!.value, budget: budget)
         let suggesters = try self.suggesters(fields["suggesters"]!.value)
         for (index, suggester) in suggesters.enumerated() where !suggester.spec.algorithm.capabilities.contains(.conditionalSpaces) {
             if let problem = problems.first(where: { $0.space.isConditional }) {

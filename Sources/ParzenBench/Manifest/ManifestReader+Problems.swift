@@ -3,22 +3,29 @@ import Parzen
 import Yams
 
 extension ManifestReader {
-    static let functionProblemKeys = ["function", "dims", "noise", "label"]
-    static let externalProblemKeys = ["label", "command", "protocol", "space", "template", "direction", "optimum", "timeout"]
-    static let problemKeys = ["function", "dims", "noise", "label", "command", "protocol", "space", "template", "direction", "optimum", "timeout"]
+    static let functionProblemKeys = ["function", "dims", "noise", "label", "instance", "budget"]
+    static let externalProblemKeys = ["label", "command", "protocol", "space", "template", "direction", "optimum", "timeout", "budget"]
+    static let problemKeys = ["function", "dims", "noise", "label", "instance", "budget", "command", "protocol", "space", "template", "direction", "optimum", "timeout"]
 
-    func problems(_ node: Node) throws(ManifestError) -> [ProblemSpec] {
+    func problems(_ node: Node, budget: Int = .max) throws(ManifestError) -> [ProblemSpec] {
         guard case .sequence(let sequence) = node, !sequence.isEmpty else {
             throw error(node, "problems", "expected a non-empty list of functions (e.g. - branin, or - {function: rosenbrock, dims: 5}) or programs (- {label: mine, command: [python3, train.py], protocol: worker, space: \"{x: uniform(0, 1)}\"})")
         }
         var problems: [ProblemSpec] = []
         for (i, item) in sequence.enumerated() {
             let field = "problems[\(i)]"
-            let problem: ProblemSpec
+            var problem: ProblemSpec
             if case .mapping(let mapping) = item, mapping.keys.contains(where: { $0.string == "command" }) {
                 problem = try externalProblem(item, field)
             } else {
                 problem = try functionProblem(item, field)
+            }
+            if let node = item["budget"] {
+                let own = try integer(node, "\(field).budget", atLeast: 1)
+                guard own <= budget else {
+                    throw error(node, "\(field).budget", "\(own) is beyond the manifest's budget; accepted: 1...\(budget) (raise the manifest's budget, which bounds the checkpoints)")
+                }
+                problem.budget = own
             }
             if problems.contains(where: { $0.label == problem.label }) {
                 throw error(item, field, "duplicate problem label '\(problem.label)'; give each problem a distinct label")
@@ -28,9 +35,11 @@ extension ManifestReader {
         return problems
     }
 
-    /// `- branin` or `{function: rosenbrock, dims: 5, noise: 0.1, label: …}`.
+    /// `- branin` or `{function: rosenbrock, dims: 5, noise: 0.1, label: …}`; a `bbob-` function
+    /// also takes `instance: N` or `instance: replicate` (docs/coco-bbob.md).
     func functionProblem(_ item: Node, _ field: String) throws(ManifestError) -> ProblemSpec {
         var key: String, keyNode = item, dims: Int? = nil, noise = 0.0, explicitLabel: String? = nil
+        var instanceNode: Node? = nil
         if case .scalar = item {
             key = try string(item, field)
         } else {
@@ -43,6 +52,8 @@ extension ManifestReader {
                     noise = try number(pair.value, "\(field).noise")
                     guard noise >= 0 else { throw error(pair.value, "\(field).noise", "must be >= 0 (the noise's standard deviation)") }
                 case "label": explicitLabel = try label(pair.value, "\(field).label")
+                case "instance": instanceNode = pair.value
+                case "budget": break  // read by problems(_:budget:)
                 default:
                     throw error(pair.keyNode, "\(field).\(pair.key)",
                                 "only a problem with a command (an external program) takes '\(pair.key)'; a test function takes \(Self.functionProblemKeys.joined(separator: ", "))")
@@ -52,6 +63,13 @@ extension ManifestReader {
                 throw error(item, "\(field).function", "missing; name a test function (see `parzen list functions`) or give a command (see docs/external-objectives.md)")
             }
             key = function
+        }
+        if key.hasPrefix("bbob-") {
+            return try bbobProblem(key: key, keyNode: keyNode, dims: dims, noise: noise, instanceNode: instanceNode,
+                                   explicitLabel: explicitLabel, item: item, field: field)
+        }
+        if let instanceNode {
+            throw error(instanceNode, "\(field).instance", "only bbob-f1 … bbob-f24 take an instance; '\(key)' has none")
         }
         let resolved: TestFunction
         do { resolved = try TestFunctionRegistry.function(named: key, dimension: dims) } catch {
@@ -63,6 +81,42 @@ extension ManifestReader {
             if noise > 0 { label += "-noisy" }
         }
         return ProblemSpec(label: label, objective: TestFunctionObjective(function: resolved, requestedDimension: dims, noise: noise))
+    }
+
+    /// `{function: bbob-f15, dims: 10, instance: 3}` (instance 1 when absent) or
+    /// `instance: replicate` (replicate r runs instance (r mod 15) + 1).
+    func bbobProblem(key: String, keyNode: Node, dims: Int?, noise: Double, instanceNode: Node?, explicitLabel: String?,
+                     item: Node, field: String) throws(ManifestError) -> ProblemSpec {
+        guard let number = TestFunctionRegistry.bbobNumber(key) else {
+            throw error(keyNode, "\(field).function", "unknown bbob function '\(key)'; accepted: bbob-f1 … bbob-f24")
+        }
+        guard noise == 0 else {
+            throw error(item, "\(field).noise", "the bbob functions here are COCO's noiseless suite; drop noise")
+        }
+        var instances = BBOBObjective.Instances.fixed(1)
+        if let node = instanceNode {
+            if case .scalar(let scalar) = node, scalar.string == "replicate" {
+                instances = .byReplicate
+            } else if case .scalar(let scalar) = node, let value = Int(scalar.string) {
+                guard value >= 1 else {
+                    throw error(node, "\(field).instance", "\(value) is not an instance; accepted: an instance number >= 1, or replicate (replicate r runs instance (r mod 15) + 1)")
+                }
+                instances = .fixed(value)
+            } else {
+                throw error(node, "\(field).instance", "expected an instance number >= 1, or replicate (replicate r runs instance (r mod 15) + 1)")
+            }
+        }
+        let objective: BBOBObjective
+        do { objective = try BBOBObjective(number: number, dimension: dims ?? 2, instances: instances) } catch {
+            let at: Node = if case .badDimension = error { item["dims"] ?? item } else if case .badInstance = error { instanceNode ?? item } else { keyNode }
+            throw self.error(at, field, "\(error)")
+        }
+        var label = explicitLabel ?? key
+        if explicitLabel == nil {
+            if let dims { label += "-\(dims)d" }
+            if case .fixed(let i) = instances, instanceNode != nil { label += "-i\(i)" }
+        }
+        return ProblemSpec(label: label, objective: objective)
     }
 
     /// `{label: …, command: [argv…], protocol: worker|template, space: "…", template: FILE,

@@ -24,7 +24,7 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-4) -> Bool {
             "sphere", "rosenbrock", "rastrigin", "ackley", "griewank", "levy", "styblinski-tang", "michalewicz",
             "logscale", "quantized", "mixed", "conditional", "deep-conditional", "weighted-choice", "gaussian-priors",
             "iris-knn",
-        ])
+        ] + (1...24).map { "bbob-f\($0)" })
         #expect(Set(TestFunctionRegistry.keys).count == TestFunctionRegistry.all.count)
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+
+// f15–f19, multimodal functions with adequate global structure (numbbo/coco,
+// code-experiments/src/f_rastrigin.c, f_weierstrass.c, f_schaffers.c, f_griewank_rosenbrock.c).
+
+extension BBOBFunction {
+    static func multimodal(_ s: BBOBSetup) -> Built {
+        let fOpt = s.fOpt, d = s.dimension
+        switch s.number {
+        case 15:
+            let xOpt = s.xOpt, r1 = s.r1
+            let a = BBOBInstanceData.conditionedProduct(outer: r1, base: 10.0.squareRoot(), inner: s.r0)
+            return Built(evaluate: { x in
+                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = BBOBTransforms.oscillate(z)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = BBOBTransforms.asymmetric(z, beta: 0.2)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = a.apply(z)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                return rastrigin(z) + fOpt
+            }, xOpt: xOpt, optimumValue: fOpt)
+        case 16:
+            let xOpt = s.xOpt, r1 = s.r1
+            let a = BBOBInstanceData.conditionedProduct(outer: r1, base: 1.0 / 100.0.squareRoot(), inner: s.r0)
+            let weierstrass = Weierstrass()
+            let factor = 10.0 / Double(d)
+            let best = weierstrass.raw([Double](repeating: 0, count: d)) + fOpt
+            return Built(evaluate: { x in
+                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = BBOBTransforms.oscillate(z)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = a.apply(z)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                return (weierstrass.raw(z) + fOpt) + factor * BBOBTransforms.penalty(x)
+            }, xOpt: xOpt, optimumValue: best)
+        case 17, 18:
+            let xOpt = s.xOpt, r1 = s.r1
+            let conditioning = s.number == 17 ? 10.0 : 1000.0
+            let m = s.r0.rowsScaled { i in pow(conditioning.squareRoot(), 1.0 * Double(i) / (Double(d) - 1.0)) }
+            return Built(evaluate: { x in
+                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = BBOBTransforms.asymmetric(z, beta: 0.5)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                z = m.apply(z)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                var sum = 0.0
+                for i in 0..<(d - 1) {
+                    let t = z[i] * z[i] + z[i + 1] * z[i + 1]
+                    if t.isInfinite { return (t + fOpt) + 10 * BBOBTransforms.penalty(x) }
+                    let wave = sin(50.0 * pow(t, 0.1))
+                    // COCO's compiled pow(·, 2.0) is a multiplication.
+                    sum += pow(t, 0.25) * (1.0 + wave * wave)
+                }
+                let q = sum / (Double(d) - 1.0)
+                return (q * q + fOpt) + 10 * BBOBTransforms.penalty(x)
+            }, xOpt: xOpt, optimumValue: fOpt)
+        default:
+            let r0 = s.r0
+            let c = max(1.0, Double(d).squareRoot() / 8.0)
+            let m = r0.scaled(c)
+            let xOpt = (0..<d).map { j in
+                var sum = 0.0
+                for i in 0..<d { sum += m[i, j] }
+                return sum / (2 * c)
+            }
+            return Built(evaluate: { x in
+                var z = m.apply(x)
+                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+                for i in 0..<d { z[i] = z[i] - (-0.5) }
+                var sum = 0.0
+                for i in 0..<(d - 1) {
+                    let c1 = z[i] * z[i] - z[i + 1], c2 = 1.0 - z[i]
+                    let t = 100.0 * c1 * c1 + c2 * c2
+                    sum += t / 4000.0 - cos(t)
+                }
+                return 10.0 + 10.0 * sum / Double(d - 1) + fOpt
+            }, xOpt: xOpt, optimumValue: fOpt)
+        }
+    }
+
+    /// The Weierstrass sum with 12 terms (`f_weierstrass_raw`): 10 (S/D − f₀)³.
+    struct Weierstrass: Sendable {
+        let a: [Double], b: [Double], f0: Double
+
+        init() {
+            a = (0..<12).map { pow(0.5, Double($0)) }
+            b = (0..<12).map { pow(3.0, Double($0)) }
+            var f0 = 0.0
+            for k in 0..<12 { f0 += a[k] * cos(2 * Double.pi * b[k] * 0.5) }
+            self.f0 = f0
+        }
+
+        func raw(_ z: [Double]) -> Double {
+            var sum = 0.0
+            for v in z {
+                for k in 0..<12 { sum += cos(2 * Double.pi * (v + 0.5) * b[k]) * a[k] }
+            }
+            return 10.0 * pow(sum / Double(z.count) - f0, 3.0)
+        }
+    }
+}
