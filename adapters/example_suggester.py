@@ -23,7 +23,8 @@ for line in sys.stdin:
     if message["type"] == "hello":
         rng.seed(message["seed"])
         params = message["space_json"]["parameters"]
-        reply = {"type": "hello", "name": "example-random", "capabilities": ["conditional"]}
+        # Everything is reset at each hello, so one process may serve many searches ("reuse").
+        reply = {"type": "hello", "name": "example-random", "capabilities": ["conditional", "reuse"]}
     elif message["type"] == "ask":
         values = {}
         for p in params:  # declaration order: a choice comes before what it activates

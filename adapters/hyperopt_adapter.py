@@ -12,7 +12,9 @@ anneal: avg_best_idx, shrink_coef), checked against its signature at hello.
 It drives hyperopt as fmin does: one Trials object holds the history, each ask calls
 algo(new_ids, domain, trials, seed) with seed = rstate.integers(2**31 - 1) drawn from
 numpy.random.default_rng(hello seed) (fmin's rule), and each tell inserts the finished trial
-document (status ok with its loss, or fail) before the next ask.
+document (status ok with its loss, or fail) before the next ask. The Trials, the domain and
+the generator are made afresh at every hello: one process serves many searches (capability
+"reuse"), each as if it were the process's first.
 """
 
 import inspect
@@ -35,7 +37,7 @@ ALGORITHMS = {"tpe": tpe.suggest, "rand": rand.suggest, "anneal": anneal.suggest
 
 
 class HyperoptSuggester:
-    capabilities = ("conditional",)
+    capabilities = ("conditional", pp.REUSE)
 
     def __init__(self, hello):
         algo, self.kwargs = pp.options_split(hello.get("options"), "algo", "tpe", list(ALGORITHMS))

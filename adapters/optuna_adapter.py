@@ -15,7 +15,8 @@ Options: sampler =
 Every other option goes to the sampler's constructor as a keyword (e.g. n_startup_trials,
 n_ei_candidates, group, scramble, sigma0, use_separable_cma); the seed is the hello seed.
 
-One study per search (minimize, in memory). Each ask calls study.ask() and samples the active
+One study per search (minimize, in memory), made afresh at every hello: one process serves
+many searches (capability "reuse"), each as if it were the process's first. Each ask calls study.ask() and samples the active
 parameters define-by-run, so conditional spaces work; each tell calls study.tell with the
 loss (or TrialState.FAIL). A told trial Optuna did not ask for is added with
 study.add_trial. Mapping of Parzen kinds (Optuna has no unbounded or weighted priors):
@@ -59,7 +60,7 @@ def make_sampler(kind, kwargs, seed):
 
 
 class OptunaSuggester:
-    capabilities = ("conditional",)
+    capabilities = ("conditional", pp.REUSE)
 
     def __init__(self, hello):
         optuna.logging.set_verbosity(optuna.logging.ERROR)
@@ -70,7 +71,7 @@ class OptunaSuggester:
             # does; a conditional space is refused.
             if pp.is_conditional(self.params):
                 raise pp.ProtocolError("sampler cmaes searches unconditional spaces only; this space has a conditional space")
-            self.capabilities = ()
+            self.capabilities = (pp.REUSE,)
         self.name = "optuna-%s" % kind
         self.study = optuna.create_study(direction="minimize", sampler=make_sampler(kind, kwargs, hello["seed"]))
         self.asked = {}  # Parzen trial id -> Optuna trial, until told

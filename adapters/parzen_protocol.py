@@ -15,6 +15,12 @@ A suggester class is made with the hello message and has:
     name, capabilities         sent back in the hello reply
     ask(trial_id)              -> {label: number} (choice values as option indexes), or None when exhausted
     tell(trial_id, status, loss, assignment)
+
+One process may serve many searches: serve makes a new suggester at every hello and, before
+that, seeds Python's and NumPy's global generators with the hello seed. A suggester whose
+capabilities include "reuse" tells Parzen so; it must keep no state outside the object (the
+adapters here keep none), so that a search's proposals do not depend on what the process did
+before.
 """
 
 import json
@@ -229,9 +235,24 @@ def write(message):
     sys.stdout.flush()
 
 
+REUSE = "reuse"
+
+
+def reset_global_generators(seed):
+    """Seeds the generators a library may use behind the adapter's back (Python's random,
+    NumPy's legacy global one when NumPy is loaded), so a new search starts from the same state
+    on a fresh process and on one that served others."""
+    import random
+    random.seed(seed)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed(seed)
+
+
 def serve(make_suggester, stdin=None):
     """Runs the protocol until bye or end of input. make_suggester(hello) returns the
-    suggester; its exceptions become error replies (with the traceback on stderr)."""
+    suggester, a new one at every hello (the previous one is dropped); its exceptions become
+    error replies (with the traceback on stderr)."""
     stdin = stdin or sys.stdin
     suggester = None
     for line in stdin:
@@ -244,6 +265,8 @@ def serve(make_suggester, stdin=None):
             if kind == "hello":
                 if message.get("protocol") != PROTOCOL:
                     raise ProtocolError("protocol %r is not supported (this adapter speaks %d)" % (message.get("protocol"), PROTOCOL))
+                suggester = None
+                reset_global_generators(message["seed"])
                 suggester = make_suggester(message)
                 reply = {"type": "hello", "name": suggester.name, "capabilities": list(suggester.capabilities)}
             elif kind == "bye":

@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not draw pictures after collecting.")
     var noPlots = false
 
+    @Flag(help: "Start every cell's external programs afresh, even those that declare they serve many cells (\"reuse\").")
+    var oneProcessPerCell = false
+
     @Flag(help: "No progress output.")
     var quiet = false
 
@@ -61,7 +64,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let manifest = try loadManifest(self.manifest)
         let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
-        let options = Runner.Options(jobs: jobs, shard: shard.flatMap(Shard.init), fresh: fresh)
+        let options = Runner.Options(jobs: jobs, shard: shard.flatMap(Shard.init), fresh: fresh, reuseProcesses: !oneProcessPerCell)
         let cancellation = Cancellation()
         let signals = SignalTrap(cancellation: cancellation)
         defer { signals.restore() }
@@ -69,6 +72,9 @@ struct RunCommand: ParsableCommand {
             .run(cancellation: cancellation, progress: quiet ? nil : ProgressReporter())
         if !quiet {
             let rate = report.seconds > 0 ? Int(Double(report.evaluations) / report.seconds) : 0
+            if report.programsStarted + report.programsReused > 0 {
+                standardError("external programs: \(report.programsStarted) started, \(report.programsReused) cells served by a program still running from an earlier cell\n")
+            }
             standardError("ran \(report.ran) cells (\(report.evaluations) evaluations, \(rate)/s) in \(String(format: "%.1f", report.seconds)) s on \(report.workers) workers; suggest \(String(format: "%.2f", report.suggestSeconds)) s, evaluate \(String(format: "%.2f", report.evaluateSeconds)) s, harness overhead \(String(format: "%.1f", 100 * report.overhead))% (in cells \(String(format: "%.2f", report.cellSeconds - report.suggestSeconds - report.evaluateSeconds)) s, formatting cell files \(String(format: "%.2f", report.formatSeconds)) s; writing them \(String(format: "%.2f", report.saveSeconds)) s on the writer thread); skipped \(report.skipped) already done\n")
         }
         if report.cancelled {

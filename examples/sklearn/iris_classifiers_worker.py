@@ -14,6 +14,10 @@ normalise first; the score is 5-fold cross_val_score accuracy and the loss is -a
 (direction minimize, like iris-knn). The tutorial scored the untransformed X by mistake; this
 worker scores the transformed one. The random forest is seeded with the request's seed, so a
 trial is reproducible.
+
+The first request of each cell is a hello request ("type": "hello" in front); the reply to it
+declares "capabilities": ["reuse"], so one worker serves many cells of the problem (scikit-learn
+is imported and the data loaded once; nothing is kept between requests).
 """
 import json
 import sys
@@ -58,13 +62,17 @@ def main():
     for line in sys.stdin:
         if not line.strip():
             continue
+        hello = False
         try:
             request = json.loads(line)
+            hello = request.get("type") == "hello"
             params = request["point"]["classifier"]
             acc = accuracy(params, int(request.get("seed", 0)))
             reply = {"loss": -acc, "status": "ok", "extras": {"accuracy": acc, "type": params["type"]}}
         except Exception as error:  # e.g. C = 0: this trial fails, the worker goes on
             reply = {"status": "fail", "message": f"{type(error).__name__}: {error}"}
+        if hello:
+            reply["capabilities"] = ["reuse"]
         print(json.dumps(reply), flush=True)
 
 

@@ -5,6 +5,9 @@ Protocol (docs/external-objectives.md): one JSON request per line on stdin,
     {"assignment": {...}, "point": {"n_neighbors": 5, "scale": 0, "normalize": 1}, "seed": 123, "trial": 0}
 one JSON reply per line on stdout,
     {"loss": -0.96, "status": "ok", "extras": {"accuracy": 0.96}}
+The first request of each cell is a hello request ("type": "hello" in front); the reply to it
+declares "capabilities": ["reuse"], so one worker serves many cells of the problem (the data
+is loaded once; the worker keeps no state between requests).
 
 The objective follows the tutorial ("Parameter Tuning with Hyperopt", K. Wright) exactly, as
 Parzen's native `iris-knn` does: the WHOLE feature matrix is normalised (rows to unit L2
@@ -44,8 +47,11 @@ def main():
     for line in sys.stdin:
         if not line.strip():
             continue
+        hello = False
         try:
-            point = json.loads(line)["point"]
+            request = json.loads(line)
+            hello = request.get("type") == "hello"
+            point = request["point"]
             acc = accuracy(int(point["n_neighbors"]), int(point["scale"]), int(point["normalize"]))
             if maximise:
                 reply = {"value": acc, "status": "ok"}
@@ -53,6 +59,8 @@ def main():
                 reply = {"loss": -acc, "status": "ok", "extras": {"accuracy": acc}}
         except Exception as error:  # a bad point fails this trial, not the worker
             reply = {"status": "fail", "message": f"{type(error).__name__}: {error}"}
+        if hello:
+            reply["capabilities"] = ["reuse"]
         print(json.dumps(reply), flush=True)
 
 

@@ -31,23 +31,32 @@ extension Cell {
     ///   - isCancelled: polled between trials (and by external objectives while a program
     ///     runs); when it returns true the cell stops with ``CellFailure/cancelled`` and nothing
     ///     is written.
+    ///   - programs: where external programs that serve many cells wait between cells (one
+    ///     pool per runner thread); nil starts one process per cell.
     /// - Complexity: the suggester's cost per trial times the budget, plus the objective's.
-    /// - Determinism: the trials are a pure function of the cell (its fingerprint); only the
-    ///   timings vary.
-    public func execute(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }) throws(CellFailure) -> CellRecord {
+    /// - Determinism: the trials are a pure function of the cell (its fingerprint), whichever
+    ///   process of `programs` serves it; only the timings vary.
+    public func execute(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }, programs: ProgramPool? = nil) throws(CellFailure) -> CellRecord {
         let space = problem.space
         let direction = problem.direction
         let problemRNG = MersenneTwister(seed: problemSeed)
         let suggesterRNG = MersenneTwister(seed: suggesterSeed)
         var session: any ObjectiveSession
-        do { session = try problem.objective.makeSession(problemRNG: problemRNG, context: SessionContext(workDirectory: workDirectory, isCancelled: isCancelled, replicate: replicate)) } catch {
+        let context = SessionContext(workDirectory: workDirectory, isCancelled: isCancelled, replicate: replicate, programs: programs)
+        do { session = try problem.objective.makeSession(problemRNG: problemRNG, context: context) } catch {
             throw .objective("problem '\(problem.label)' could not start: \(error)")
         }
         defer { session.close() }
         let clock = ContinuousClock()
         let starting = clock.now
         var proposer: any Suggester
-        do { proposer = try suggester.algorithm.makeSuggester(space: space, budget: budget, using: suggesterRNG) } catch {
+        do {
+            if let program = suggester.program, let programs {
+                proposer = try ExternalSuggester(space: space, options: program, budget: budget, using: suggesterRNG, programs: programs)
+            } else {
+                proposer = try suggester.algorithm.makeSuggester(space: space, budget: budget, using: suggesterRNG)
+            }
+        } catch {
             throw .suggester("\(suggester.label) could not start: \(error)")
         }
         // Setting up is the suggester's work too (a grid lays out all its points here).

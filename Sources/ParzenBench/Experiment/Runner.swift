@@ -4,7 +4,10 @@ import Synchronization
 /// Runs a manifest's cells in parallel and stores each finished cell.
 ///
 /// A bounded number of worker threads take cells in the manifest's order; each cell creates its
-/// own generators inside, so results are the same whatever `jobs` is. Cells whose file exists
+/// own generators inside, so results are the same whatever `jobs` is. Each thread keeps its
+/// own ``ProgramPool``: an external program that serves many cells runs once per thread, and
+/// every cell begins with its own `hello`, so results do not depend on which process served
+/// which cell either. The pools end their programs when the threads finish. Cells whose file exists
 /// with the right fingerprint are skipped; stale ones rerun. Cancelling (Ctrl-C, SIGTERM)
 /// abandons running cells — nothing half-written is left — and keeps finished ones.
 public struct Runner: Sendable {
@@ -15,11 +18,15 @@ public struct Runner: Sendable {
         public var shard: Shard?
         /// Delete existing cell files first.
         public var fresh: Bool
+        /// Keep external programs that declare `"reuse"` running between cells, one per worker
+        /// thread (false: one process per cell, whatever they declare).
+        public var reuseProcesses: Bool
 
-        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil, fresh: Bool = false) {
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil, fresh: Bool = false, reuseProcesses: Bool = true) {
             self.jobs = jobs
             self.shard = shard
             self.fresh = fresh
+            self.reuseProcesses = reuseProcesses
         }
     }
 
@@ -43,6 +50,10 @@ public struct Runner: Sendable {
         public var saveSeconds = 0.0
         /// Worker threads used.
         public var workers = 0
+        /// External programs started with a cell's first message, and cells that got a
+        /// program still running from an earlier cell of the same thread.
+        public var programsStarted = 0
+        public var programsReused = 0
 
         /// The share of the workers' time spent outside suggest and evaluate (the harness's own
         /// cost: seeding, validation, bookkeeping, writing files), in [0, 1].
@@ -108,7 +119,18 @@ public struct Runner: Sendable {
         for _ in 0..<workers {
             group.enter()
             let thread = Thread { [store] in
-                defer { group.leave() }
+                let programs = options.reuseProcesses ? ProgramPool() : nil
+                defer {
+                    if let programs {
+                        programs.close()
+                        let counts = programs.counts
+                        shared.withLock {
+                            $0.report.programsStarted += counts.started
+                            $0.report.programsReused += counts.reused
+                        }
+                    }
+                    group.leave()
+                }
                 while !cancellation.isCancelled {
                     let index: Int = shared.withLock { state in
                         defer { state.next += 1 }
@@ -118,7 +140,7 @@ public struct Runner: Sendable {
                     let cell = work[index]
                     do {
                         let cellStarted = clock.now
-                        let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled })
+                        let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled }, programs: programs)
                         let executed = clock.now
                         let file = CellFile.bytes(for: record, cell: cell)
                         let formatted = clock.now

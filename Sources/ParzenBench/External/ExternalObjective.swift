@@ -6,8 +6,9 @@ import Parzen
 ///
 /// Two protocols:
 /// - ``Kind/worker``: one long-lived process per cell reads one JSON request per line on stdin
-///   and answers one JSON line on stdout; start-up is paid once per cell; a crashed, hung or
-///   confused worker is replaced by a fresh one for the next trial.
+///   and answers one JSON line on stdout; start-up is paid once per cell (once per runner
+///   thread for a worker that declares `"reuse"`, ``ObjectiveWorkerSession``); a crashed, hung
+///   or confused worker is replaced by a fresh one for the next trial.
 /// - ``Kind/template``: Hyperas-style; the command's arguments and an optional template file
 ///   carry `{{…}}` markers, the space is read from them, and each trial runs the filled-in
 ///   command once in its own folder and reads the loss from the last line of its stdout.
@@ -104,7 +105,7 @@ public struct ExternalObjective: ProblemObjective {
         let folder = try ObjectiveWorkFolder(context.workDirectory)
         switch kind {
         case .worker:
-            var session = ObjectiveWorkerSession(objective: self, rng: problemRNG, folder: folder, isCancelled: context.isCancelled)
+            var session = ObjectiveWorkerSession(objective: self, rng: problemRNG, folder: folder, isCancelled: context.isCancelled, programs: context.programs)
             do { try session.start() } catch {
                 folder.close()
                 throw ObjectiveError("cannot start the worker \(ObjectiveJSON.encode(.list(command.map(Value.string)))): \(error)")
@@ -262,96 +263,6 @@ enum ObjectiveChildWait {
                 }
             }
         }
-    }
-}
-
-/// One cell's worker process; replaced after a crash, a timeout or an unreadable reply.
-struct ObjectiveWorkerSession: ObjectiveSession {
-    let objective: ExternalObjective
-    let rng: MersenneTwister
-    let folder: ObjectiveWorkFolder
-    let isCancelled: () -> Bool
-    var child: ChildProcess?
-    var trial = 0
-    /// Workers started in this session (1 + restarts).
-    var starts = 0
-
-    init(objective: ExternalObjective, rng: MersenneTwister, folder: ObjectiveWorkFolder, isCancelled: @escaping () -> Bool) {
-        self.objective = objective
-        self.rng = rng
-        self.folder = folder
-        self.isCancelled = isCancelled
-    }
-
-    mutating func start() throws(ChildProcessError) {
-        child = try ChildProcess(
-            arguments: objective.command, workingDirectory: nil,
-            environment: ["PARZEN_WORK_DIR": folder.url.path, "PYTHONUNBUFFERED": "1"], stderrLines: max(objective.stderrLines, 20))
-        starts += 1
-    }
-
-    /// Stops the worker (the next trial starts a fresh one) and returns its last stderr lines.
-    mutating func stop() -> [String] {
-        guard let child else { return [] }
-        child.terminate(exitWait: 0, grace: objective.grace)
-        self.child = nil
-        return child.stderrTail()
-    }
-
-    mutating func evaluate(_ assignment: Assignment, point: Value) -> ObjectiveOutcome {
-        let id = trial
-        trial += 1
-        let seed = rng.next()
-        if child == nil {
-            do { try start() } catch { return objective.failure("cannot restart the worker: \(error)", stderr: []) }
-        }
-        guard let child else { return objective.failure("no worker", stderr: []) }
-        var stored = OrderedRecord<Value>()
-        for (label, value) in assignment { stored[label] = .double(value) }
-        let request = ObjectiveJSON.encode(.record(["assignment": .record(stored), "point": point, "seed": .int(Int(seed)), "trial": .int(id)]))
-        do { try child.writeLine(request, timeout: objective.timeout) } catch {
-            let status = child.waitForExit(seconds: 0.5)
-            let tail = stop()
-            return objective.failure("the worker stopped reading" + (status.map { " (\($0))" } ?? "") + ": \(error)", stderr: tail)
-        }
-        switch ObjectiveChildWait.readLine(child, timeout: objective.timeout, isCancelled: isCancelled) {
-        case .line(let line):
-            switch ObjectiveReply.read(line) {
-            case .ok(let value, let extras):
-                if let extras { folder.recordExtras(extras, trial: id) }
-                return ObjectiveOutcome(status: .ok, value: value, trueValue: nil)
-            case .fail(let message, let extras):
-                if let extras { folder.recordExtras(extras, trial: id) }
-                return objective.failure(message, stderr: child.stderrTail())
-            case .rejected(let message):
-                return objective.failure(message, stderr: child.stderrTail())
-            case .unreadable(let message):
-                // The worker may be out of step (a stray print); start afresh.
-                let tail = stop()
-                return objective.failure(message + " (worker restarted)", stderr: tail)
-            }
-        case .closed(let status):
-            let tail = stop()
-            return objective.failure("the worker crashed (\(status.map { "\($0)" } ?? "closed its output")); restarted for the next trial", stderr: tail)
-        case .timedOut:
-            let tail = stop()
-            return objective.failure("timed out after \(ChildProcessError.format(objective.timeout)) s; the worker was stopped and restarted for the next trial", stderr: tail)
-        case .cancelled:
-            let tail = stop()
-            return objective.failure("interrupted", stderr: tail)
-        case .failed(let message):
-            let tail = stop()
-            return objective.failure("\(message) (worker restarted)", stderr: tail)
-        }
-    }
-
-    mutating func close() {
-        if let child {
-            // A worker ends at end of input; give it a moment, then SIGTERM, then SIGKILL.
-            child.terminate(exitWait: 1, grace: objective.grace)
-            self.child = nil
-        }
-        folder.close()
     }
 }
 

@@ -80,6 +80,10 @@ public enum ExternalProtocol {
 
     static let bye = "{\"type\":\"bye\"}"
 
+    /// The capability a program declares in its `hello` reply (a worker: in its reply to a
+    /// `hello` request) when one process may serve many searches, each begun by a new `hello`.
+    public static let reuseCapability = "reuse"
+
     /// The JSON form of a space: its hyperparameters flattened in declaration order (depth
     /// first; a choice before the parameters inside its options), each with its kind, the
     /// kind's arguments and the choices that must be taken for it to be active.

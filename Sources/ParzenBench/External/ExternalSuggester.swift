@@ -8,6 +8,9 @@ import Parzen
 /// One program runs per search (one experiment cell), started when the suggester is made and
 /// ended when the suggester is released, whether the cell finished or failed: the child is
 /// held by a class whose deinit says `bye` and then terminates the child's process group.
+/// Given a ``ProgramPool``, a program that declares the capability `"reuse"` in its `hello`
+/// reply is instead given back to the pool when the search ends in step, and the next search
+/// on the same runner thread starts with a new `hello` on it; a program that failed is ended.
 ///
 /// Before each `ask`, every finished trial of the history the program has not been told about
 /// is sent as a `tell`. Every proposal is validated against the space; a crash, a reply later
@@ -85,10 +88,22 @@ public struct ExternalSuggester: Suggester {
     ///   ``SuggesterError/failed(_:)`` when the program cannot start, does not answer `hello`
     ///   properly, reports an error, or cannot handle a conditional space.
     public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
+        try self.init(space: space, options: options, budget: budget, using: rng, programs: nil)
+    }
+
+    /// Starts the program, or takes a waiting one from `programs`, and exchanges `hello`.
+    ///
+    /// - Parameter programs: where a program declaring `"reuse"` waits between searches (nil:
+    ///   one process per search).
+    /// - Determinism: draws one number from `rng`, the seed sent to the program; which process
+    ///   serves the search does not change what it is sent.
+    /// - Throws: as ``init(space:options:budget:using:)``; a reused program that does not answer
+    ///   `hello` properly fails this search (the message says the process was reused) and is ended.
+    public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister, programs: ProgramPool?) throws(SuggesterError) {
         try options.validate()
         self.space = space
         let seed = rng.next() & 0x7fff_ffff
-        connection = try Connection(options: options)
+        connection = try Connection(options: options, programs: programs)
         try connection.hello(space: space, seed: seed, budget: budget, options: options.programOptions)
     }
 
@@ -123,13 +138,19 @@ public struct ExternalSuggester: Suggester {
         }
     }
 
-    /// The running program; terminated (after `bye` when all went well) on release.
+    /// The running program; on release given back to the pool (a healthy program that declared
+    /// `"reuse"`) or terminated (after `bye` when all went well).
     final class Connection {
         let child: ChildProcess
         let timeout: Double
         let commandText: String
         var programName = "?"
         var programCapabilities: [String] = []
+        /// Where the program waits between searches, and under which key.
+        let programs: ProgramPool?
+        let key: ProgramPool.Key
+        /// How many searches the process served before this one (0: started for this one).
+        let served: Int
         /// Ids of the trials told.
         var told = Set<Int>()
         /// How many leading trials of the history are told (all finished), and the id of the
@@ -141,20 +162,31 @@ public struct ExternalSuggester: Suggester {
         /// The message being sent, one line (kept to reuse its storage).
         private var outgoing: [UInt8] = []
 
-        init(options: Options) throws(SuggesterError) {
+        init(options: Options, programs: ProgramPool?) throws(SuggesterError) {
             timeout = options.timeout
             commandText = options.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            let directory = options.workingDirectory.isEmpty ? nil : options.workingDirectory
+            self.programs = programs
+            key = ProgramPool.Key(role: .suggester, arguments: options.command, workingDirectory: directory, environment: options.environment)
+            if let lease = programs?.take(key) {
+                child = lease.child
+                served = lease.served
+                return
+            }
             do {
-                child = try ChildProcess(arguments: options.command,
-                                         workingDirectory: options.workingDirectory.isEmpty ? nil : options.workingDirectory,
-                                         environment: options.environment)
+                child = try ChildProcess(arguments: options.command, workingDirectory: directory, environment: options.environment)
             } catch {
                 throw .failed("external suggester: \(error)")
             }
+            served = 0
+            programs?.noteStarted()
         }
 
         deinit {
-            if healthy {
+            if healthy, let programs, programCapabilities.contains(ExternalProtocol.reuseCapability) {
+                // In step (every message answered), so the next search can start with its hello.
+                programs.keep(child, key: key, served: served + 1, farewell: ExternalProtocol.bye, grace: 2)
+            } else if healthy {
                 // A clean shutdown: bye, its reply, then the program has a moment to exit.
                 if (try? child.writeLine(ExternalProtocol.bye, timeout: 1)) != nil {
                     _ = try? child.readLine(timeout: 1)
@@ -167,7 +199,9 @@ public struct ExternalSuggester: Suggester {
 
         func hello(space: SearchSpace, seed: UInt32, budget: Int, options: OrderedRecord<Value>) throws(SuggesterError) {
             let message = ExternalProtocol.hello(space: space, seed: seed, budget: budget, options: options)
-            let reply = try exchange(what: "hello", timeout: max(timeout, Connection.minimumHelloTimeout)) { $0.append(contentsOf: message.utf8) }
+            // A reused program is running already: its hello gets the ordinary timeout.
+            let helloTimeout = served > 0 ? timeout : max(timeout, Connection.minimumHelloTimeout)
+            let reply = try exchange(what: "hello", timeout: helloTimeout) { $0.append(contentsOf: message.utf8) }
             guard case .hello(let name, let capabilities) = reply else {
                 throw failure("replied \(ExternalSuggester.describe(reply)) to hello; expected {\"type\":\"hello\",\"name\":…}")
             }
@@ -253,6 +287,9 @@ public struct ExternalSuggester: Suggester {
             healthy = false
             child.terminate(exitWait: 0, grace: 2)
             var message = "external suggester '\(commandText)' \(what)"
+            if served > 0 {
+                message += " (its process had served \(served) earlier search\(served == 1 ? "" : "es"); it was ended, the next search starts a fresh one)"
+            }
             if includeStderr {
                 let tail = child.stderrTail()
                 if tail.isEmpty {

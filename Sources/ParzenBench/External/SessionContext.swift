@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a cell tells its objective session besides the problem stream: where the cell may keep
-/// files, how to notice that the run is being interrupted, and its replicate number.
+/// files, how to notice that the run is being interrupted, its replicate number, and where
+/// reusable workers wait.
 public struct SessionContext {
     /// The cell's work folder, results/NAME/work/PROBLEM/SUGGESTER/rNNN (nil: none; an external
     /// objective then uses a temporary folder it removes at the end).
@@ -11,11 +12,14 @@ public struct SessionContext {
     public var isCancelled: () -> Bool
     /// The cell's replicate number (a problem whose instance follows the replicate reads it).
     public var replicate: Int
+    /// Where worker processes that declare `"reuse"` wait between cells (nil: one per cell).
+    public var programs: ProgramPool?
 
-    public init(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }, replicate: Int = 0) {
+    public init(workDirectory: URL? = nil, isCancelled: @escaping () -> Bool = { false }, replicate: Int = 0, programs: ProgramPool? = nil) {
         self.workDirectory = workDirectory
         self.isCancelled = isCancelled
         self.replicate = replicate
+        self.programs = programs
     }
 }
 

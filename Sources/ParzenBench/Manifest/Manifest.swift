@@ -65,6 +65,10 @@ public struct SuggesterSpec: Sendable {
     public var label: String
     /// The configured algorithm (options decoded and validated).
     public var algorithm: Algorithm
+    /// For an external program (`command`), how to start and talk to it: the runner starts it
+    /// through its threads' ``ProgramPool``s so one process can serve many cells. Not part of
+    /// the fingerprint beyond what ``algorithm``'s options hold.
+    public var program: ExternalSuggester.Options? = nil
 
     /// Canonical text of everything that determines this suggester, for fingerprints.
     public var canonicalText: String {

@@ -47,7 +47,8 @@ extension ManifestReader {
                     if result.contains(where: { $0.spec.label == label }) {
                         throw self.error(item, field, "duplicate suggester label '\(label)'; give each suggester a distinct label")
                     }
-                    result.append((SuggesterSpec(label: label, algorithm: configured), item))
+                    let program = ExternalSuggester.Options(command: command, options: options, timeout: timeout ?? 60)
+                    result.append((SuggesterSpec(label: label, algorithm: configured, program: program), item))
                     continue
                 }
                 if let timeoutNode { throw error(timeoutNode, "\(field).timeout", "timeout applies to external suggesters only (with command)") }

@@ -95,7 +95,10 @@ struct ObjectiveScratch {
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         let rng = MersenneTwister(seed: 11)
         let seeds = [rng.next(), rng.next()]
-        #expect(lines[0] == "{\"assignment\": {\"c\": 1.0, \"r\": 0.5}, \"point\": {\"c\": {\"kind\": \"b\", \"r\": 0.5}}, \"seed\": \(seeds[0]), \"trial\": 0}")
+        // The first request of a process in a cell is a hello request: the cell's work folder
+        // in front of the trial's request.
+        #expect(lines[0].hasPrefix("{\"type\": \"hello\", \"work_dir\": \""), "\(lines[0])")
+        #expect(lines[0].hasSuffix("\", \"assignment\": {\"c\": 1.0, \"r\": 0.5}, \"point\": {\"c\": {\"kind\": \"b\", \"r\": 0.5}}, \"seed\": \(seeds[0]), \"trial\": 0}"), "\(lines[0])")
         #expect(lines[1] == "{\"assignment\": {\"c\": 0.0}, \"point\": {\"c\": {\"kind\": \"a\"}}, \"seed\": \(seeds[1]), \"trial\": 1}")
         // One worker for the whole session.
         #expect(scratch.pids().count == 1)
