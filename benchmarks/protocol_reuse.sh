@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# What reusing external programs between cells saves (docs/external-suggesters.md, "Cost per
-# cell"): runs benchmarks/protocol/reuse-short.yaml (48 short Optuna-adapter cells) three times
-# into a scratch folder —
+# What reusing external programs between cells saves (docs/external-suggesters.md and
+# docs/external-objectives.md, "Cost per cell"): runs benchmarks/protocol/reuse-short.yaml (48
+# short Optuna-adapter cells; MANIFEST=benchmarks/protocol/reuse-worker.yaml for 24 short cells
+# of the scikit-learn k-NN worker) three times into a scratch folder —
 #   --jobs $JOBS (default 2), programs reused (one adapter process per worker thread);
 #   --jobs 1, programs reused;
 #   --jobs $JOBS --one-process-per-cell (a new process per cell, whatever the program declares)
-# — prints each run's wall time and wall time per cell, and checks that the three leave the same
-# bytes (cell files and the collected CSVs).
+# — prints each run's wall time and wall time per cell, the time inside the external programs
+# per cell and per trial (suggest time for suggesters, evaluate time for workers; a cell's
+# start-up and hello included), and checks that the three leave the same bytes (cell files and
+# the collected CSVs).
 #
 #   benchmarks/protocol_reuse.sh
 #   PARZEN=/path/to/parzen JOBS=2 benchmarks/protocol_reuse.sh
+#   MANIFEST=benchmarks/protocol/reuse-worker.yaml benchmarks/protocol_reuse.sh
 #
 # PARZEN: the parzen binary (default: the release build, `swift build -c release`; not built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-manifest=benchmarks/protocol/reuse-short.yaml
+manifest=${MANIFEST:-benchmarks/protocol/reuse-short.yaml}
+results=$(sed -n 's/^name: *//p' "$manifest")
+[[ -n "$results" ]] || fail "no name: line in $manifest"
 jobs=${JOBS:-2}
 fail() { echo "protocol_reuse: $*" >&2; exit 1; }
 
@@ -32,7 +38,7 @@ cells=$("$PARZEN" validate "$manifest" | sed -n 's/.* = \([0-9]*\) cells.*/\1/p'
 echo "reuse: $manifest, $cells cells; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 run() {  # run NAME ARGS...: one fresh run into $scratch/NAME, timed
-    local name=$1; shift
+    local name=$1; shift  # the run's folder
     local started finished
     started=$EPOCHREALTIME
     if ! "$PARZEN" run "$manifest" --fresh --no-plots --base "$scratch/$name" "$@" >"$scratch/$name.log" 2>&1; then
@@ -43,6 +49,10 @@ run() {  # run NAME ARGS...: one fresh run into $scratch/NAME, timed
     awk -v name="$name" -v args="$*" -v a="$started" -v b="$finished" -v n="$cells" \
         'BEGIN { printf "%-10s %-34s %6.2f s wall, %.3f s per cell\n", name, args, b - a, (b - a) / n }'
     grep '^external programs:' "$scratch/$name.log" | sed 's/^/           /' || true
+    # timings.csv: problem,suggester,replicate,evaluations,suggest_seconds,evaluate_seconds
+    awk -F, 'NR > 1 { cells++; trials += $4; s += $5; e += $6 }
+        END { printf "           per cell: suggest %.4f s, evaluate %.4f s; per trial: suggest %.2f ms, evaluate %.2f ms\n",
+                     s / cells, e / cells, 1000 * s / trials, 1000 * e / trials }' "$scratch/$name/results/$results/timings.csv"
 }
 
 run reused --jobs "$jobs"
@@ -58,10 +68,10 @@ flatten() {  # flatten DIR: each file's path and its bytes (cell timings cut), o
         sed 's/ suggest_seconds=.*//' "$file"
     done)
 }
-flatten "$scratch/reused/results/reuse-short" >"$scratch/reused.txt"
+flatten "$scratch/reused/results/$results" >"$scratch/reused.txt"
 same=yes
 for other in serial fresh; do
-    flatten "$scratch/$other/results/reuse-short" >"$scratch/$other.txt"
+    flatten "$scratch/$other/results/$results" >"$scratch/$other.txt"
     if ! cmp -s "$scratch/reused.txt" "$scratch/$other.txt"; then
         same=no
         echo "protocol_reuse: '$other' differs from 'reused':" >&2

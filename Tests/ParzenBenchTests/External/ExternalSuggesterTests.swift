@@ -41,27 +41,32 @@ import Glibc
     }
 
     /// A Python program speaking the protocol: the example's sampler, then `behaviour` applied
-    /// at each ask (it may print, exit, sleep or change `values`). Records its pid.
-    static func program(_ name: String, in folder: URL, behaviour: String, prelude: String = "") throws -> String {
+    /// at each ask (it may print, exit, sleep or change `values`), `atHello` at each hello
+    /// (`searches` counts them). Records its pid.
+    static func program(_ name: String, in folder: URL, behaviour: String, prelude: String = "", atHello: String = "",
+                        capabilities: [String] = ["conditional"]) throws -> String {
+        func indented(_ code: String) -> String { code.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n") }
         let source = """
             import json, os, random, sys, time, signal
             os.makedirs(\(folder.appendingPathComponent("pids").path.debugDescription), exist_ok=True)
             open(os.path.join(\(folder.appendingPathComponent("pids").path.debugDescription), str(os.getpid())), "w").close()
             \(prelude)
-            rng, params, asks = random.Random(), [], 0
+            rng, params, asks, searches = random.Random(), [], 0, 0
             for line in sys.stdin:
                 message = json.loads(line)
                 kind = message["type"]
                 if kind == "hello":
+                    searches += 1
                     rng.seed(message["seed"]); params = message["space_json"]["parameters"]
-                    reply = {"type": "hello", "name": \(name.debugDescription), "capabilities": ["conditional"]}
+            \(indented(atHello))
+                    reply = {"type": "hello", "name": \(name.debugDescription), "capabilities": \(capabilities.debugDescription)}
                 elif kind == "ask":
                     values = {}
                     for p in params:
                         if all(values.get(l) == o for l, o in p["conditions"]):
                             x = rng.randrange(p["options"]) if p["kind"] == "choice" else rng.uniform(p["low"], p["high"])
                             values[p["label"]] = round(x / p["q"]) * p["q"] if "q" in p else x
-            \(behaviour.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
+            \(indented(behaviour))
                     asks += 1
                     reply = {"type": "suggest", "assignment": values}
                 else:

@@ -31,13 +31,13 @@ import Glibc
         }
     }
 
-    /// A Python worker declaring "reuse": the loss of (x, y) plus noise drawn from Python's
-    /// global generator seeded with the trial's seed, and a count of the cells it served (kept
-    /// out of the loss). Records its pid.
-    static func reusableWorker(in folder: URL) throws -> String {
+    /// A Python worker declaring "reuse": the sum of (v - 1)^2 over the point plus noise drawn
+    /// from Python's global generator seeded with the trial's seed, and a count of the cells it
+    /// served (kept out of the loss); `atHello` runs at each hello request. Records its pid.
+    static func reusableWorker(_ name: String, in folder: URL, atHello: String = "") throws -> String {
         let pids = folder.appendingPathComponent("pids").path
         let source = """
-            import json, os, random, sys
+            import json, os, random, sys, time
             os.makedirs(\(pids.debugDescription), exist_ok=True)
             open(os.path.join(\(pids.debugDescription), str(os.getpid())), "w").close()
             cells = 0
@@ -48,13 +48,13 @@ import Glibc
                     cells += 1
                     assert os.path.isdir(request["work_dir"]), request["work_dir"]
                     reply["capabilities"] = ["reuse"]
+            \(atHello.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
                 random.seed(request["seed"])
-                p = request["point"]
-                reply["loss"] = (p["x"] - 1) ** 2 + (p["y"] + 2) ** 2 + random.gauss(0, 0.1)
+                reply["loss"] = sum((v - 1) ** 2 for v in request["point"].values()) + random.gauss(0, 0.1)
                 reply["extras"] = {"cells": cells}
                 print(json.dumps(reply), flush=True)
             """
-        let url = folder.appendingPathComponent("reusable_worker.py")
+        let url = folder.appendingPathComponent("\(name).py")
         try source.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
@@ -62,7 +62,7 @@ import Glibc
     @Test(.enabled(if: Helpers.hasPython, "needs python3")) func reusedProcessesGiveTheBytesOfFreshOnes() throws {
         let folder = Helpers.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let worker = try Self.reusableWorker(in: folder)
+        let worker = try Self.reusableWorker("reusable_worker", in: folder)
         var suggesters = ["  - random", "  - {label: example, command: [python3, \(Helpers.example)]}"]
         let optuna = Helpers.adapters.appendingPathComponent("optuna_adapter.py").path
         let hyperopt = Helpers.adapters.appendingPathComponent("hyperopt_adapter.py").path
@@ -130,37 +130,9 @@ import Glibc
         for pid in pids { #expect(!ObjectiveScratch.isAlive(pid), "process \(pid) is still running") }
     }
 
-    /// A protocol program declaring "reuse" that misbehaves from its second search on
-    /// (`searches` counts the hellos it got); otherwise random search. Records its pid.
+    /// A protocol program declaring "reuse" (``ExternalSuggesterTests/program(_:in:behaviour:prelude:atHello:capabilities:)``).
     static func reusableProgram(_ name: String, in folder: URL, atHello: String = "", atAsk: String = "", prelude: String = "") throws -> String {
-        let pids = folder.appendingPathComponent("pids").path
-        let source = """
-            import json, os, random, sys, time, signal
-            os.makedirs(\(pids.debugDescription), exist_ok=True)
-            open(os.path.join(\(pids.debugDescription), str(os.getpid())), "w").close()
-            \(prelude)
-            rng, params, searches = random.Random(), [], 0
-            for line in sys.stdin:
-                message = json.loads(line)
-                kind = message["type"]
-                if kind == "hello":
-                    searches += 1
-                    rng.seed(message["seed"]); params = message["space_json"]["parameters"]
-            \(atHello.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
-                    reply = {"type": "hello", "name": \(name.debugDescription), "capabilities": ["reuse"]}
-                elif kind == "ask":
-                    values = {p["label"]: rng.uniform(p["low"], p["high"]) for p in params}
-            \(atAsk.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
-                    reply = {"type": "suggest", "assignment": values}
-                else:
-                    reply = {"type": "ok"}
-                print(json.dumps(reply), flush=True)
-                if kind == "bye":
-                    break
-            """
-        let url = folder.appendingPathComponent("\(name).py")
-        try source.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try Helpers.program(name, in: folder, behaviour: atAsk, prelude: prelude, atHello: atHello, capabilities: ["conditional", "reuse"])
     }
 
     @Test(.enabled(if: Helpers.hasPython, "needs python3")) func faultsOnAReusedProcessFailThatCellOnly() throws {
@@ -249,10 +221,7 @@ import Glibc
     @Test(.enabled(if: Helpers.hasPython, "needs python3")) func aProgramWithoutReuseGetsAProcessPerCell() throws {
         let folder = Helpers.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let plain = try Self.reusableProgram("plain", in: folder)
-        let oneShot = folder.appendingPathComponent("one-shot.py")
-        try String(contentsOfFile: plain, encoding: .utf8).replacingOccurrences(of: #""capabilities": ["reuse"]"#, with: #""capabilities": []"#)
-            .write(to: oneShot, atomically: true, encoding: .utf8)
+        let oneShot = try Helpers.program("one-shot", in: folder, behaviour: "")
         let manifest = try Manifest(yaml: """
             name: no-reuse
             seed: 5
@@ -260,7 +229,7 @@ import Glibc
             budget: 3
             problems: [branin]
             suggesters:
-              - {label: one-shot, command: [python3, \(oneShot.path)]}
+              - {label: one-shot, command: [python3, \(oneShot)]}
             """, source: "no-reuse.yaml")
         let report = try Self.run(manifest, in: folder, jobs: 1)
         #expect(report.failed.isEmpty && report.programsStarted == 4 && report.programsReused == 0)
@@ -271,29 +240,12 @@ import Glibc
     @Test(.enabled(if: Helpers.hasPython, "needs python3")) func aReusedWorkerThatFailsFailsOneTrialAndIsReplaced() throws {
         let folder = Helpers.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pids = folder.appendingPathComponent("pids").path
         func worker(_ mode: String) throws -> String {
-            let url = folder.appendingPathComponent("\(mode)_worker.py")
-            try """
-                import json, os, sys, time
-                os.makedirs(\(pids.debugDescription), exist_ok=True)
-                open(os.path.join(\(pids.debugDescription), str(os.getpid())), "w").close()
-                cells = 0
-                for line in sys.stdin:
-                    request = json.loads(line)
-                    reply = {}
-                    if request.get("type") == "hello":
-                        cells += 1
-                        reply["capabilities"] = ["reuse"]
-                        if cells == 2:
-                            print("second cell: \(mode)", file=sys.stderr, flush=True)
-                            if \(mode == "crash" ? "True" : "False"):
-                                sys.exit(3)
-                            time.sleep(3600)
-                    reply["loss"] = request["point"]["x"]
-                    print(json.dumps(reply), flush=True)
-                """.write(to: url, atomically: true, encoding: .utf8)
-            return url.path
+            try Self.reusableWorker("\(mode)_worker", in: folder, atHello: """
+                if cells == 2:
+                    print("second cell: \(mode)", file=sys.stderr, flush=True)
+                    \(mode == "crash" ? "sys.exit(3)" : "time.sleep(3600)")
+                """)
         }
         let manifest = try Manifest(yaml: """
             name: reused-workers
