@@ -16,9 +16,9 @@ Every other option goes to the sampler's constructor as a keyword (e.g. n_startu
 n_ei_candidates, group, scramble, sigma0, use_separable_cma); the seed is the hello seed.
 
 One study per search (minimize, in memory), made afresh at every hello: one process serves
-many searches (capability "reuse"), each as if it were the process's first. Each ask calls study.ask() and samples the active
-parameters define-by-run, so conditional spaces work; each tell calls study.tell with the
-loss (or TrialState.FAIL). A told trial Optuna did not ask for is added with
+many searches (capability "reuse"), each as if it were the process's first. Each ask calls
+study.ask() and samples the active parameters define-by-run, so conditional spaces work; each
+tell calls study.tell with the loss (or TrialState.FAIL). A told trial Optuna did not ask for is added with
 study.add_trial. Mapping of Parzen kinds (Optuna has no unbounded or weighted priors):
 choice/pchoice -> categorical over option indexes (pchoice weights ignored);
 randint(a, b) -> int in [a, b-1]; uniformint -> int; quniform -> float with step q on the
