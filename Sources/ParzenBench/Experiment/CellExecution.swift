@@ -52,6 +52,8 @@ extension Cell {
         var proposer: any Suggester
         do {
             if let program = suggester.program, let programs {
+                // What makeSuggester checks, then the program from the thread's pool.
+                try suggester.algorithm.check(space: space)
                 proposer = try ExternalSuggester(space: space, options: program, budget: budget, using: suggesterRNG, programs: programs)
             } else {
                 proposer = try suggester.algorithm.makeSuggester(space: space, budget: budget, using: suggesterRNG)
