@@ -187,6 +187,7 @@ public func fmin<Output: ObjectiveOutput>(
     while trials.count < target {
         if let timeout = options.timeout, clock.now - started >= timeout { stopReason = .timeout; break }
         let assignment: Assignment
+        var proposalExtras: OrderedRecord<Value> = [:]
         if let point = pending.popFirst() {
             assignment = point
         } else {
@@ -194,8 +195,14 @@ public func fmin<Output: ObjectiveOutput>(
             do { proposed = try suggester.suggest(history: trials, using: rng) } catch { throw .suggester(error) }
             guard let proposed else { stopReason = .exhausted; break }
             assignment = proposed
+            proposalExtras = suggester.proposalExtras
         }
-        let trial = evaluateTrial(objective, space: space, assignment: assignment, id: trials.nextID, direction: direction)
+        var trial = evaluateTrial(objective, space: space, assignment: assignment, id: trials.nextID, direction: direction)
+        // The suggester's extras first, then the objective's (which win on a shared key).
+        if !proposalExtras.isEmpty {
+            for (key, value) in trial.extras { proposalExtras[key] = value }
+            trial.extras = proposalExtras
+        }
         trials.append(trial)
         if let threshold = options.lossThreshold, trial.status == .ok, let loss = trial.loss, loss < threshold {
             stopReason = .lossThreshold; break
