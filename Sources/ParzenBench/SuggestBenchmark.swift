@@ -149,6 +149,21 @@ public struct SuggestBenchmark {
         return trials
     }
 
+    /// The history of ``makeHistory()`` as CSV: a header `id,status,loss,LABEL…` (the space's
+    /// labels in declaration order), then one row per trial, values in shortest round-trip form,
+    /// empty where a label is inactive or the loss missing.
+    ///
+    /// - Complexity: O(N·d).
+    public func historyCSV() -> String {
+        var lines = [(["id", "status", "loss"] + space.labels).joined(separator: ",")]
+        for trial in makeHistory().trials {
+            var fields = [String(trial.id), trial.status.rawValue, trial.loss.map { "\($0)" } ?? ""]
+            for label in space.labels { fields.append(trial.assignment[label].map { "\($0)" } ?? "") }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static func microseconds(_ duration: Duration) -> Double { duration.seconds * 1e6 }
 
     /// The peak resident set size of this process in bytes (`VmHWM` in `/proc/self/status`);

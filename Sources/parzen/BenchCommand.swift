@@ -29,6 +29,8 @@ struct SuggestBench: ParsableCommand {
     var repeats: Int = 100
     @Option(help: "Seed of the history and the suggester.")
     var seed: UInt32 = 1
+    @Option(help: "Also write the history (one CSV row per trial: id, status, loss, then each label's stored value) to this file, so another program can be timed on the same trials.")
+    var writeHistory: String?
     @Flag(help: "Time a new suggester on the whole history (a first call; what a stateless suggester such as hyperopt's pays on every call) instead of one that has followed the search up to the last trial.")
     var cold = false
 
@@ -46,8 +48,12 @@ struct SuggestBench: ParsableCommand {
         } catch {
             throw BadInput(message: "\(error)")
         }
-        let result = try SuggestBenchmark(algorithm: algorithm, space: testFunction.space, objective: testFunction.evaluate,
-                                          history: history, repeats: repeats, seed: seed, mode: cold ? .cold : .search).run()
+        let benchmark = SuggestBenchmark(algorithm: algorithm, space: testFunction.space, objective: testFunction.evaluate,
+                                         history: history, repeats: repeats, seed: seed, mode: cold ? .cold : .search)
+        if let writeHistory {
+            try benchmark.historyCSV().write(toFile: writeHistory, atomically: true, encoding: .utf8)
+        }
+        let result = try benchmark.run()
         let peak = result.peakResidentBytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
         print("\(algorithm.name) on \(testFunction.key) (d=\(testFunction.dimension)), history \(history), \(repeats) suggestions (\(cold ? "cold" : "in a search")): "
               + String(format: "median %.1f us, p90 %.1f us, ", result.medianMicroseconds, result.p90Microseconds) + "peak memory \(peak)")

@@ -33,10 +33,8 @@ extension OptunaParzenEstimator {
                 case .continuous:
                     let u = dimension.working(x)
                     if u < dimension.workingLow || u > dimension.workingHigh { outside = true; break }
-                    for k in 0..<componentCount {
-                        let z = (u - kernels.mus[k]) * kernels.inverseSigmas[k]
-                        accumulator[k] -= 0.5 * z * z + kernels.logNormalizers[k]
-                    }
+                    Self.addContinuousTerms(u, mus: kernels.mus, inverseSigmas: kernels.inverseSigmas,
+                                            logNormalizers: kernels.logNormalizers, into: &accumulator)
                 case .discrete(let step):
                     let left = dimension.working(x - step / 2), right = dimension.working(x + step / 2)
                     for k in 0..<componentCount {
@@ -51,13 +49,37 @@ extension OptunaParzenEstimator {
         return result
     }
 
+    /// Adds each kernel's log density at u, −½((u − μ_k)/σ_k)² − log(σ_k·√(2π)·Z_k), to
+    /// `accumulator[k]` (the innermost loop of the densities, kept free of other work).
+    @inline(__always)
+    static func addContinuousTerms(_ u: Double, mus: [Double], inverseSigmas: [Double], logNormalizers: [Double],
+                                   into accumulator: inout [Double]) {
+        let count = accumulator.count
+        precondition(mus.count == count && inverseSigmas.count == count && logNormalizers.count == count)
+        // Buffers without bounds checks, so the compiler vectorizes the loop; the counts are
+        // checked above.
+        accumulator.withUnsafeMutableBufferPointer { sums in
+            mus.withUnsafeBufferPointer { mus in
+                inverseSigmas.withUnsafeBufferPointer { inverseSigmas in
+                    logNormalizers.withUnsafeBufferPointer { logNormalizers in
+                        for k in 0..<count {
+                            let z = (u - mus[k]) * inverseSigmas[k]
+                            sums[k] -= 0.5 * z * z + logNormalizers[k]
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// log Σ exp(values), shifted by the largest value (by 0 when every value is −∞).
     static func logSumExp(_ values: [Double]) -> Double {
         var largest = -Double.infinity
         for v in values where v > largest { largest = v }
         if largest == -.infinity { largest = 0 }
         var sum = 0.0
-        for v in values { sum += exp(v - largest) }
+        // exp underflows to exactly 0 below −745.2: skipping those terms changes no bit.
+        for v in values where v - largest > -746 { sum += exp(v - largest) }
         return Foundation.log(sum) + largest
     }
 }

@@ -10,10 +10,10 @@ extension OptunaTPE {
         /// - Complexity: O(N).
         init(_ history: Trials) {
             complete.reserveCapacity(history.count)
-            for (i, trial) in history.trials.enumerated() {
-                switch trial.status {
+            for i in history.trials.indices {
+                switch history.trials[i].status {
                 case .ok:
-                    if let loss = trial.loss, !loss.isNaN { complete.append(i) }
+                    if let loss = history.trials[i].loss, !loss.isNaN { complete.append(i) }
                 case .pending:
                     pending.append(i)
                 case .fail:
@@ -28,16 +28,31 @@ extension OptunaTPE {
     /// other complete trials, and the pending ones when `constantLiar`, are *above*; both in trial
     /// order.
     ///
-    /// - Complexity: O(N log N).
+    /// - Complexity: O(N·g) for g = `belowCount` at worst, O(N) when few trials improve on the
+    ///   g-th best seen so far (a selection, not a sort).
     static func split(_ history: Trials, states: States, belowCount: Int, constantLiar: Bool) -> (below: [Int], above: [Int]) {
         let complete = states.complete
         let count = min(belowCount, complete.count)
         var isBelow = [Bool](repeating: false, count: history.count)
         if count > 0 {
-            let losses = complete.map { history.trials[$0].loss! }
-            var order = Array(complete.indices)
-            order.sort { losses[$0] < losses[$1] || (losses[$0] == losses[$1] && $0 < $1) }
-            for i in order.prefix(count) { isBelow[complete[i]] = true }
+            // The `count` best so far, ascending by (loss, trial order): a later trial enters
+            // only with a strictly lower loss than the one it passes.
+            var best: [Int] = [], bestLosses: [Double] = []
+            best.reserveCapacity(count + 1)
+            bestLosses.reserveCapacity(count + 1)
+            for i in complete {
+                let loss = history.trials[i].loss!
+                if best.count == count && !(loss < bestLosses[count - 1]) { continue }
+                var slot = best.count
+                while slot > 0 && loss < bestLosses[slot - 1] { slot -= 1 }
+                best.insert(i, at: slot)
+                bestLosses.insert(loss, at: slot)
+                if best.count > count {
+                    best.removeLast()
+                    bestLosses.removeLast()
+                }
+            }
+            for i in best { isBelow[i] = true }
         }
         var below: [Int] = [], above: [Int] = []
         below.reserveCapacity(count)

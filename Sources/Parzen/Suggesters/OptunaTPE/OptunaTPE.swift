@@ -37,8 +37,11 @@ public struct OptunaTPE: Suggester {
     let byLabel: [Int]
     /// Per parameter, the (position of the choice, option) pairs that make it active.
     let conditions: [[(parent: Int, option: Double)]]
-    /// Scratch space for the mixture densities, kept between calls.
+    /// The history's values and their orders, kept between calls.
+    private var cache: ValueCache
+    /// Scratch space for the mixture densities and the model membership, kept between calls.
     private var accumulator: [Double] = []
+    private var member: [Int] = []
 
     /// Prepares a search.
     ///
@@ -54,6 +57,7 @@ public struct OptunaTPE: Suggester {
         conditions = space.parameters.map { parameter in
             parameter.conditions.map { (parent: space.position(of: $0.label)!, option: Double($0.option)) }
         }
+        cache = ValueCache(parameterCount: space.parameters.count)
     }
 
     /// The next point: a random draw during startup, then TPE's proposal.
@@ -74,6 +78,7 @@ public struct OptunaTPE: Suggester {
         var split: (below: [Int], above: [Int]) = ([], [])
         var relative = [Double?](repeating: nil, count: dimensions.count)
         if !startup {
+            cache.update(history, space: space, dimensions: dimensions)
             split = Self.split(history, states: states, belowCount: Self.defaultGamma(states.complete.count),
                                constantLiar: options.constantLiar)
             if options.multivariate {
@@ -122,10 +127,12 @@ public struct OptunaTPE: Suggester {
                           using rng: MersenneTwister) -> [Double] {
         let dimensions = positions.map { self.dimensions[$0] }
         let parameters = options.estimatorParameters
+        let belowData = observations(positions, of: split.below, historyCount: history.count)
         let below = OptunaParzenEstimator(
-            dimensions: dimensions, observations: observations(positions, of: split.below, in: history), parameters: parameters)
+            dimensions: dimensions, observations: belowData.columns, orders: belowData.orders, parameters: parameters)
+        let aboveData = observations(positions, of: split.above, historyCount: history.count)
         let above = OptunaParzenEstimator(
-            dimensions: dimensions, observations: observations(positions, of: split.above, in: history), parameters: parameters)
+            dimensions: dimensions, observations: aboveData.columns, orders: aboveData.orders, parameters: parameters)
         let count = options.nEICandidates
         let candidates = below.sample(count: count, using: rng)
         let logBelow = below.logDensities(candidates, count: count, accumulator: &accumulator)
@@ -139,33 +146,42 @@ public struct OptunaTPE: Suggester {
         return candidates.map { $0[best] }
     }
 
-    /// The observation columns of `positions` from the trials at `trials` that hold all of them,
-    /// in trial order; numeric values clipped into Optuna's range (a re-quantized stored value can
-    /// lie a little outside it).
+    /// The observation columns of `positions` from the trials at `trials` (history positions, in
+    /// trial order) that hold all of them, numeric values clipped into Optuna's range (a
+    /// re-quantized stored value can lie a little outside it); and per position the
+    /// observations' indexes in ascending order of value, read off the cache's orders.
     ///
-    /// - Complexity: O(|trials|·|positions|) for an unconditional space.
-    func observations(_ positions: [Int], of trials: [Int], in history: Trials) -> [[Double]] {
+    /// - Complexity: O(N·|positions|).
+    mutating func observations(_ positions: [Int], of trials: [Int], historyCount: Int) -> (columns: [[Double]], orders: [[Int]]) {
+        member.removeAll(keepingCapacity: true)
+        member.append(contentsOf: repeatElement(-1, count: historyCount))
         var columns = [[Double]](repeating: [], count: positions.count)
-        for i in columns.indices { columns[i].reserveCapacity(trials.count) }
-        var row = [Double](repeating: 0, count: positions.count)
-        for t in trials {
-            let assignment = history.trials[t].assignment
-            var holdsAll = true
-            if assignment.labels == space.labels {
-                for (i, p) in positions.enumerated() { row[i] = assignment.values[p] }
-            } else {
-                for (i, p) in positions.enumerated() {
-                    guard let value = assignment[space.parameters[p].label] else { holdsAll = false; break }
-                    row[i] = value
-                }
+        var n = 0
+        if space.isConditional {
+            for t in trials where positions.allSatisfy({ !cache.values[$0][t].isNaN }) {
+                member[t] = n
+                n += 1
             }
-            guard holdsAll else { continue }
-            for (i, p) in positions.enumerated() {
-                let dimension = dimensions[p]
-                columns[i].append(dimension.isCategorical ? row[i] : min(max(row[i], dimension.low), dimension.high))
+        } else {
+            for t in trials {
+                member[t] = n
+                n += 1
             }
         }
-        return columns
+        var orders = [[Int]](repeating: [], count: positions.count)
+        for (i, p) in positions.enumerated() {
+            let values = cache.values[p]
+            var column: [Double] = []
+            column.reserveCapacity(n)
+            for t in trials where member[t] >= 0 { column.append(values[t]) }
+            columns[i] = column
+            guard !dimensions[p].isCategorical else { continue }
+            var order: [Int] = []
+            order.reserveCapacity(n)
+            for t in cache.orders[p] where member[t] >= 0 { order.append(member[t]) }
+            orders[i] = order
+        }
+        return (columns, orders)
     }
 }
 
