@@ -136,35 +136,19 @@ def to_hyperopt(params):
 
 # ---------------------------------------------------------------- Optuna
 
-# Optuna has no unbounded distributions: normal kinds are searched over mu ± this many sigmas.
-NORMAL_SPAN = 4.0
-
-
 def optuna_distribution(p):
-    """The Optuna distribution Parzen's parameter is sampled from (see suggest_optuna)."""
+    """The Optuna distribution Parzen's parameter is sampled from (see suggest_optuna): the
+    parameter's numeric view from space_json (docs/numeric-view.md)."""
     from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
 
-    k = p.kind
-    if p.is_choice:
-        return CategoricalDistribution(list(range(p.options)))
-    if k == "randint":
-        return IntDistribution(p.low, p.high - 1)
-    if k == "uniformint":
-        return IntDistribution(p.low, p.high)
-    if k == "uniform":
-        return FloatDistribution(p.low, p.high)
-    if k == "quniform":
-        lo, hi = quantize(p.low, p.q), quantize(p.high, p.q)
-        if hi <= lo:
-            return FloatDistribution(lo, lo + p.q, step=p.q)
-        return FloatDistribution(lo, hi, step=p.q)
-    if k in ("loguniform", "qloguniform"):
-        return FloatDistribution(math.exp(p.low), math.exp(p.high), log=True)
-    if k in ("normal", "qnormal"):
-        return FloatDistribution(p.mu - NORMAL_SPAN * p.sigma, p.mu + NORMAL_SPAN * p.sigma)
-    if k in ("lognormal", "qlognormal"):
-        return FloatDistribution(math.exp(p.mu - NORMAL_SPAN * p.sigma), math.exp(p.mu + NORMAL_SPAN * p.sigma), log=True)
-    raise ProtocolError("unknown parameter kind %r for %r" % (k, p.label))
+    view = p.numeric
+    log = view["scale"] == "log"
+    if view["domain"] == "categorical":
+        return CategoricalDistribution(list(range(view["count"])))
+    if view["integer"]:
+        return IntDistribution(int(view["low"]), int(view["high"]), log=log)
+    step = view["step"] if view["domain"] == "lattice" else None
+    return FloatDistribution(view["low"], view["high"], log=log, step=step)
 
 
 def to_parzen_value(p, x):

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Known answers for Parzen's numeric view of a space (NumericCoordinate), from Optuna itself.
 
-Each Parzen kind is turned into the Optuna distribution that adapters/parzen_protocol.py
-samples it from; Optuna's _SearchSpaceTransform (transform_log=True, transform_0_1=True,
+Each Parzen kind is turned into the Optuna distribution of the table in docs/numeric-view.md
+(the mapping written out here on its own, not read from Parzen); Optuna's _SearchSpaceTransform (transform_log=True, transform_0_1=True,
 transform_step on or off) then gives the working bounds and the untransformed value at a few
 points of the unit interval, and parzen_protocol.to_parzen_value the stored Parzen value.
 Prints Swift array literals for Tests/ParzenTests/NumericCoordinateTests.swift.
@@ -21,7 +21,31 @@ import numpy as np  # noqa: E402
 import optuna  # noqa: E402
 from optuna._transform import _SearchSpaceTransform  # noqa: E402
 
+from optuna.distributions import FloatDistribution, IntDistribution  # noqa: E402
+
 import parzen_protocol as pp  # noqa: E402
+
+SPAN = 4.0  # normal kinds are cut to mu +- 4 sigma
+
+
+def optuna_distribution(doc):
+    """The Optuna distribution of one Parzen kind (docs/numeric-view.md's table)."""
+    k, q = doc["kind"], doc.get("q")
+    if k == "randint":
+        return IntDistribution(doc["low"], doc["high"] - 1)
+    if k == "uniformint":
+        return IntDistribution(doc["low"], doc["high"])
+    if k == "uniform":
+        return FloatDistribution(doc["low"], doc["high"])
+    if k == "quniform":
+        return FloatDistribution(pp.quantize(doc["low"], q), pp.quantize(doc["high"], q), step=q)
+    if k in ("loguniform", "qloguniform"):
+        return FloatDistribution(math.exp(doc["low"]), math.exp(doc["high"]), log=True)
+    if k in ("normal", "qnormal"):
+        return FloatDistribution(doc["mu"] - SPAN * doc["sigma"], doc["mu"] + SPAN * doc["sigma"])
+    if k in ("lognormal", "qlognormal"):
+        return FloatDistribution(math.exp(doc["mu"] - SPAN * doc["sigma"]), math.exp(doc["mu"] + SPAN * doc["sigma"]), log=True)
+    raise ValueError(k)
 
 # (Swift constructor, space_json document)
 KINDS = [
@@ -55,7 +79,7 @@ def main():
     for constructor, doc in KINDS:
         doc = dict(doc, label="x", conditions=[])
         param = pp.Param(doc)
-        dist = pp.optuna_distribution(param)
+        dist = optuna_distribution(doc)
         for padded in (True, False):
             t = _SearchSpaceTransform({"x": dist}, transform_log=True, transform_step=padded, transform_0_1=True)
             low, high = t._raw_bounds[0]

@@ -103,21 +103,21 @@ public enum ExternalProtocol {
         out.object {
             $0.field("parameters") { writer in
                 writer.array { array in
-                    for parameter in space.parameters {
-                        array.element { parameterJSON(parameter, into: &$0) }
+                    for coordinate in NumericSpace(space).coordinates {
+                        array.element { parameterJSON(coordinate, into: &$0) }
                     }
                 }
             }
         }
     }
 
-    private static func parameterJSON(_ parameter: Parameter, into out: inout JSONText) {
+    private static func parameterJSON(_ coordinate: NumericCoordinate, into out: inout JSONText) {
         out.object { object in
-            object.field("label") { $0.string(parameter.label) }
-            object.field("kind") { $0.string(parameter.distribution.kindName) }
+            object.field("label") { $0.string(coordinate.label) }
+            object.field("kind") { $0.string(coordinate.distribution.kindName) }
             func number(_ key: String, _ value: Double) { object.field(key) { $0.number(value) } }
             func integer(_ key: String, _ value: Int) { object.field(key) { $0.int(value) } }
-            switch parameter.distribution {
+            switch coordinate.distribution {
             case .choice(let options):
                 integer("options", options.count)
             case .pchoice(let options, let probabilities):
@@ -136,7 +136,7 @@ public enum ExternalProtocol {
             }
             object.field("conditions") { writer in
                 writer.array { array in
-                    for condition in parameter.conditions {
+                    for condition in coordinate.conditions {
                         array.element { element in
                             element.array { pair in
                                 pair.element { $0.string(condition.label) }
@@ -146,6 +146,32 @@ public enum ExternalProtocol {
                     }
                 }
             }
+            object.field("numeric") { numericJSON(coordinate, into: &$0) }
+        }
+    }
+
+    /// The parameter's numeric view (``NumericCoordinate``): `domain` (`continuous`, `lattice`
+    /// with `step`, or `categorical` with `count`), `scale` (`linear` or `log`), the range
+    /// `low`…`high` in values, `integer`, `truncated` (an unbounded prior cut to μ ± 4σ) and,
+    /// for a quantized kind modelled as continuous, `output_q`.
+    private static func numericJSON(_ coordinate: NumericCoordinate, into out: inout JSONText) {
+        out.object { object in
+            switch coordinate.domain {
+            case .continuous:
+                object.field("domain") { $0.string("continuous") }
+            case .lattice(let step):
+                object.field("domain") { $0.string("lattice") }
+                object.field("step") { $0.number(step) }
+            case .categorical(let count):
+                object.field("domain") { $0.string("categorical") }
+                object.field("count") { $0.int(count) }
+            }
+            object.field("scale") { $0.string(coordinate.scale == .log ? "log" : "linear") }
+            object.field("low") { $0.number(coordinate.low) }
+            object.field("high") { $0.number(coordinate.high) }
+            object.field("integer") { $0.bool(coordinate.isInteger) }
+            object.field("truncated") { $0.bool(coordinate.isTruncated) }
+            if let q = coordinate.outputQuantum { object.field("output_q") { $0.number(q) } }
         }
     }
 

@@ -220,13 +220,21 @@ import Glibc
         #expect(decoded["space"]?.string == space.description)
         #expect(decoded["options"] == ["gamma": 0.15, "name": "x\"y"])
         #expect(ExternalProtocol.spaceJSON(space) == #"""
-            {"parameters":[{"label":"x","kind":"choice","options":2,"conditions":[]},\#
-            {"label":"a","kind":"uniform","low":-5.0,"high":5.0,"conditions":[["x",0]]},\#
-            {"label":"b","kind":"loguniform","low":-2.0,"high":0.0,"conditions":[["x",1]]},\#
-            {"label":"c","kind":"quniform","low":0.0,"high":10.0,"q":1.0,"conditions":[["x",1]]},\#
-            {"label":"n","kind":"randint","low":0,"high":3,"conditions":[["x",1]]},\#
-            {"label":"p","kind":"pchoice","options":2,"probabilities":[0.25,0.75],"conditions":[["x",1]]}]}
+            {"parameters":[{"label":"x","kind":"choice","options":2,"conditions":[],\#
+            "numeric":{"domain":"categorical","count":2,"scale":"linear","low":0.0,"high":1.0,"integer":false,"truncated":false}},\#
+            {"label":"a","kind":"uniform","low":-5.0,"high":5.0,"conditions":[["x",0]],\#
+            "numeric":{"domain":"continuous","scale":"linear","low":-5.0,"high":5.0,"integer":false,"truncated":false}},\#
+            {"label":"b","kind":"loguniform","low":-2.0,"high":0.0,"conditions":[["x",1]],\#
+            "numeric":{"domain":"continuous","scale":"log","low":0.1353352832366127,"high":1.0,"integer":false,"truncated":false}},\#
+            {"label":"c","kind":"quniform","low":0.0,"high":10.0,"q":1.0,"conditions":[["x",1]],\#
+            "numeric":{"domain":"lattice","step":1.0,"scale":"linear","low":0.0,"high":10.0,"integer":false,"truncated":false}},\#
+            {"label":"n","kind":"randint","low":0,"high":3,"conditions":[["x",1]],\#
+            "numeric":{"domain":"lattice","step":1.0,"scale":"linear","low":0.0,"high":2.0,"integer":true,"truncated":false}},\#
+            {"label":"p","kind":"pchoice","options":2,"probabilities":[0.25,0.75],"conditions":[["x",1]],\#
+            "numeric":{"domain":"categorical","count":2,"scale":"linear","low":0.0,"high":1.0,"integer":false,"truncated":false}}]}
             """#)
+        let gaussian = try SearchSpace(Space(parsing: "{m: qlognormal(0, 1, 2)}"))
+        #expect(ExternalProtocol.spaceJSON(gaussian).contains(#""numeric":{"domain":"continuous","scale":"log","low":0.01831563888873418,"high":54.598150033144236,"integer":false,"truncated":true,"output_q":2.0}"#))
         let tell = ExternalProtocol.tell(Trial(id: 3, assignment: Assignment([("x", 0), ("a", 1.5)]), status: .ok, loss: 0.25))
         #expect(tell == #"{"type":"tell","trial":3,"status":"ok","loss":0.25,"assignment":{"x":0.0,"a":1.5}}"#)
         let failed = ExternalProtocol.tell(Trial(id: 4, assignment: Assignment([("x", 0), ("a", 1.5)]), status: .fail, loss: nil))
