@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let manifest = try loadManifest(self.manifest)
-        print("\(self.manifest): ok: \(manifest.problems.count) problems × \(manifest.suggesters.count) suggesters × \(manifest.repeats) repeats = \(manifest.cells.count) cells of \(manifest.budget) evaluations; checkpoints \(manifest.checkpoints.map(String.init).joined(separator: ", "))")
+        print("\(self.manifest): ok: \(manifest.problems.count) problems × \(manifest.suggesters.count) suggesters × \(manifest.repeats) repeats = \(manifest.cells.count) cells of \(manifest.problems.contains { $0.budget != nil } ? "up to " : "")\(manifest.budget) evaluations; checkpoints \(manifest.checkpoints.map(String.init).joined(separator: ", "))")
     }
 }
 

@@ -24,7 +24,7 @@ extension BBOBFunction {
             let scales = (0..<d).map { i in pow(100.0 / 10.0, Double(i) / Double(d - 1)).squareRoot() }
             let weights = (0..<d).map { pow(100.0, s.ratio($0)) }
             return Built(evaluate: { x in
-                let penalty = stepPenalty(x)
+                let penalty = BBOBTransforms.penalty(x)
                 var zHat = [Double](repeating: 0, count: d)
                 for i in 0..<d {
                     var sum = 0.0
@@ -67,16 +67,6 @@ extension BBOBFunction {
                 return rosenbrock(z) + fOpt
             }, xOpt: xOpt, optimumValue: fOpt)
         }
-    }
-
-    /// Σ max(0, |x_i| − 5)² as the monolithic functions compute it (|x_i| − 5, squared).
-    static func stepPenalty(_ x: [Double]) -> Double {
-        var penalty = 0.0
-        for v in x {
-            let excess = abs(v) - 5.0
-            if excess > 0 { penalty += excess * excess }
-        }
-        return penalty
     }
 
     /// 100 Σ (z_i² − z_{i+1})² + Σ (1 − z_i)² (`f_rosenbrock_raw`).

@@ -80,7 +80,7 @@ extension BBOBFunction {
         }
         let peakScales = scales, peakCentres = centres, peakHeights = heights
         let raw: @Sendable ([Double]) -> Double = { x in
-            let penalty = stepPenalty(x)
+            let penalty = BBOBTransforms.penalty(x)
             let t = rotation.apply(x)
             let factor = -0.5 / Double(d)
             var g = 0.0
@@ -137,7 +137,7 @@ extension BBOBFunction {
         let xOpt = BBOBGenerator.gauss(d, seed: s.seed).map { $0 < 0 ? -(0.5 * mu0) : 0.5 * mu0 }
         let scales = (0..<d).map { i in pow(100.0.squareRoot(), Double(i) / Double(d - 1)) }
         let raw: @Sendable ([Double]) -> Double = { x in
-            let penalty = stepPenalty(x)
+            let penalty = BBOBTransforms.penalty(x)
             var xHat = [Double](repeating: 0, count: d)
             for i in 0..<d { xHat[i] = xOpt[i] < 0 ? -(2.0 * x[i]) : 2.0 * x[i] }
             var w = [Double](repeating: 0, count: d)
