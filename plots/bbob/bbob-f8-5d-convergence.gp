@@ -1,0 +1,36 @@
+# bbob-f8-5d: convergence of the best-so-far regret.
+# Written by `parzen plot` from results/bbob. Standalone: reads only files beside it and writes
+# bbob-f8-5d-convergence.png beside it; run `gnuplot plots/NAME/bbob-f8-5d-convergence.gp` from anywhere or `gnuplot bbob-f8-5d-convergence.gp` in its folder.
+script_dir = strlen(ARG0) > strlen('bbob-f8-5d-convergence.gp') ? ARG0[1:strlen(ARG0) - strlen('bbob-f8-5d-convergence.gp')] : ''
+if (strlen(script_dir) > 0) { cd script_dir }
+set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,11"
+set output 'bbob-f8-5d-convergence.png'
+set encoding utf8
+
+set title "bbob-f8-5d: median regret and interquartile band (5 replicates)" noenhanced
+set xlabel "evaluations"
+set ylabel "best-so-far regret (f - f*)"
+set logscale x 10
+set logscale y 10
+set format y "10^{%L}"
+set xrange [20:1000]
+set grid xtics ytics mytics lc rgb "#dddddd"
+set key outside right top box opaque noenhanced width 2
+set style fill transparent solid 0.18 noborder
+data = 'bbob-f8-5d-convergence.dat'
+plot data using 1:3:4 with filledcurves lc rgb '#1f77b4' notitle, \
+     data using 1:6:7 with filledcurves lc rgb '#ff7f0e' notitle, \
+     data using 1:9:10 with filledcurves lc rgb '#2ca02c' notitle, \
+     data using 1:12:13 with filledcurves lc rgb '#d62728' notitle, \
+     data using 1:15:16 with filledcurves lc rgb '#9467bd' notitle, \
+     data using 1:18:19 with filledcurves lc rgb '#8c564b' notitle, \
+     data using 1:21:22 with filledcurves lc rgb '#e377c2' notitle, \
+     data using 1:24:25 with filledcurves lc rgb '#7f7f7f' notitle, \
+     data using 1:2 with linespoints lw 2.0 dt 1 lc rgb '#1f77b4' pt 7 ps 1 title 'grid', \
+     data using 1:5 with linespoints lw 2.0 dt 1 lc rgb '#ff7f0e' pt 5 ps 1 title 'random', \
+     data using 1:8 with linespoints lw 2.0 dt 1 lc rgb '#2ca02c' pt 9 ps 1 title 'tpe', \
+     data using 1:11 with linespoints lw 2.0 dt 1 lc rgb '#d62728' pt 11 ps 1 title 'anneal', \
+     data using 1:14 with linespoints lw 2.0 dt 1 lc rgb '#9467bd' pt 13 ps 1 title 'sobol', \
+     data using 1:17 with linespoints lw 2.0 dt 1 lc rgb '#8c564b' pt 7 ps 1 title 'halton', \
+     data using 1:20 with linespoints lw 2.0 dt 1 lc rgb '#e377c2' pt 5 ps 1 title 'cmaes', \
+     data using 1:23 with linespoints lw 2.0 dt 1 lc rgb '#7f7f7f' pt 9 ps 1 title 'tpe-optuna'
