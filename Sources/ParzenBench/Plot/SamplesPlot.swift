@@ -21,10 +21,11 @@ public enum SamplesPlot {
     public static let panelWidth = 420
 
     /// The noise-free test function of `problem` when it has a 1-D or 2-D numeric,
-    /// unconditional space; nil otherwise (or if the registry no longer knows it).
+    /// unconditional space; nil otherwise (or if the registry no longer knows it). A bbob
+    /// problem is drawn at the instance its replicate 0 ran.
     public static func function(for problem: ResultSet.Problem) -> TestFunction? {
         guard let key = problem.functionKey,
-              let function = try? TestFunctionRegistry.function(named: key, dimension: problem.dimension),
+              let function = try? TestFunctionRegistry.function(named: key, dimension: problem.dimension, instance: problem.instance),
               SamplesWriter.isPlottable(function.space) else { return nil }
         return function
     }

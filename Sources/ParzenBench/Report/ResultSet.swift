@@ -15,13 +15,16 @@ public struct ResultSet: Sendable {
         public var noise: Double
         /// The known optimum, if recorded.
         public var optimum: Double?
+        /// The bbob instance replicate 0 ran (nil: not a bbob problem, or instance 1).
+        public var instance: Int?
 
-        public init(label: String, functionKey: String?, dimension: Int?, noise: Double = 0, optimum: Double?) {
+        public init(label: String, functionKey: String?, dimension: Int?, noise: Double = 0, optimum: Double?, instance: Int? = nil) {
             self.label = label
             self.functionKey = functionKey
             self.dimension = dimension
             self.noise = noise
             self.optimum = optimum
+            self.instance = instance
         }
     }
 

@@ -102,7 +102,9 @@ public enum ResultsReader {
                 problems.append(ResultSet.Problem(
                     label: try scalar(node["label"], "problems.label"), functionKey: functionKey,
                     dimension: try optional("dims", as: Int.self), noise: try optional("noise", as: Double.self) ?? 0,
-                    optimum: try optional("optimum", as: Double.self)))
+                    optimum: try optional("optimum", as: Double.self),
+                    // `instance: replicate` starts at instance 1 with replicate 0.
+                    instance: node["instance"]?.string == "replicate" ? nil : try optional("instance", as: Int.self)))
             }
             guard let suggesterNodes = root["suggesters"]?.sequence, !suggesterNodes.isEmpty else { throw fail(root, "missing field 'suggesters'") }
             suggesters = []
