@@ -31,6 +31,8 @@ struct SuggestBench: ParsableCommand {
     var seed: UInt32 = 1
     @Option(help: "Also write the history (one CSV row per trial: id, status, loss, then each label's stored value) to this file, so another program can be timed on the same trials.")
     var writeHistory: String?
+    @Option(name: .customLong("option"), help: "An option of the algorithm as key=value (repeatable), e.g. --option use_separable_cma=true.")
+    var options: [String] = []
     @Flag(help: "Time a new suggester on the whole history (a first call; what a stateless suggester such as hyperopt's pays on every call) instead of one that has followed the search up to the last trial.")
     var cold = false
 
@@ -43,7 +45,15 @@ struct SuggestBench: ParsableCommand {
         let algorithm: Algorithm
         let testFunction: TestFunction
         do {
-            algorithm = try Algorithm.named(self.algorithm)
+            var record = OrderedRecord<Value>()
+            for option in options {
+                let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw BadInput(message: "--option '\(option)': expected key=value") }
+                let text = parts[1]
+                record[parts[0]] = text == "true" ? .bool(true) : text == "false" ? .bool(false)
+                    : Int(text).map(Value.int) ?? Double(text).map(Value.double) ?? .string(text)
+            }
+            algorithm = try Algorithm.named(self.algorithm, options: record)
             testFunction = try TestFunctionRegistry.function(named: function, dimension: dims)
         } catch {
             throw BadInput(message: "\(error)")

@@ -52,11 +52,11 @@ public struct CMAES: Suggester {
     /// - Complexity: amortised O(n²) per call plus O(λn² + n³) at each tell (O(n) and O(λn)
     ///   separable); O(N) to check the history is an extension of the one seen, and a full
     ///   replay when it is not.
-    /// - Determinism: `rng` is not used; the new trial's draws come from two generators seeded
-    ///   from the base seed and the trial id: n `gaussian` per sampling attempt (at most
-    ///   10n + 1) from one, and one `uniform` per independently drawn numeric parameter and one
-    ///   `uniformInt` per categorical, in declaration order, from the other. A restart draws
-    ///   from the new run's own generator.
+    /// - Determinism: `rng` is not used; the new trial's draws come from its own generator,
+    ///   seeded from the base seed and the trial id: n `gaussian` per sampling attempt (at most
+    ///   10n + 1), then one `uniform` per independently drawn numeric parameter and one
+    ///   `uniformInt` per categorical, in declaration order. A restart draws from the new run's
+    ///   own generator.
     public mutating func suggest(history trials: Trials, using rng: MersenneTwister) -> Assignment? {
         if !history.isPrefix(of: trials) {
             history = CMAESHistory(configuration: configuration)
@@ -69,24 +69,22 @@ public struct CMAES: Suggester {
         }
         history.advance()
         let id = trials.nextID
+        // One generator per trial: the individual's normals first, then the independent draws.
+        let generator = configuration.trialGenerator(id: id)
         var cube: [Double]?
         if history.isActive {
-            let (point, raw) = history.ask(trialID: id)
+            let (point, raw) = history.ask(trialID: id, using: generator)
             cube = point
             lastProposal = (id, raw)
         } else {
             lastProposal = nil
         }
-        // Independent parameters draw from a stream of their own, so they are independent of
-        // the individual's normals.
-        var generator: MersenneTwister?
         var assignment = Assignment()
         for (coordinate, cubeIndex) in parameters where coordinate.isActive(in: assignment) {
             if let cube, let cubeIndex {
                 assignment[coordinate.label] = coordinate.stored(unit: cube[cubeIndex], padded: configuration.padded)
             } else {
-                if generator == nil { generator = configuration.independentGenerator(id: id) }
-                assignment[coordinate.label] = Self.independentDraw(coordinate, using: generator!)
+                assignment[coordinate.label] = Self.independentDraw(coordinate, using: generator)
             }
         }
         proposalExtras = ["cmaes_run": .int(history.restarts.run), "cmaes_popsize": .int(history.strategy.popsize)]

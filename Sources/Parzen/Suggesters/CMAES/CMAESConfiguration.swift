@@ -80,9 +80,6 @@ struct CMAESConfiguration: Sendable {
     /// The generator of trial `id`'s draws.
     func trialGenerator(id: Int) -> MersenneTwister { MersenneTwister(seed: Self.derive(baseSeed, UInt64(id), stream: 1)) }
 
-    /// The generator of trial `id`'s independently drawn parameters.
-    func independentGenerator(id: Int) -> MersenneTwister { MersenneTwister(seed: Self.derive(baseSeed, UInt64(id), stream: 3)) }
-
     /// The generator of the random choices that start run `run`.
     func restartGenerator(run: Int) -> MersenneTwister { MersenneTwister(seed: Self.derive(baseSeed, UInt64(run), stream: 2)) }
 

@@ -44,12 +44,16 @@ struct CMAESHistory: Sendable {
     /// True when `history`'s first ``seenCount`` trials are the ones seen, unchanged.
     func isPrefix(of history: Trials) -> Bool {
         guard history.count >= ids.count else { return false }
-        for index in ids.indices {
-            let trial = history[index]
-            guard trial.id == ids[index], Self.isComplete(trial) == complete[index] else { return false }
-            if complete[index] && trial.loss! != losses[index] { return false }
+        // Read in place: copying each trial (its assignment) would cost more than the check.
+        return history.trials.withUnsafeBufferPointer { trials in
+            for index in ids.indices {
+                guard trials[index].id == ids[index] else { return false }
+                let loss = trials[index].loss
+                let isDone = trials[index].status == .ok && loss != nil
+                guard isDone == complete[index], !isDone || loss! == losses[index] else { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// Optuna's COMPLETE: an ok trial with a loss (failed and pending ones never count).
@@ -107,8 +111,8 @@ struct CMAESHistory: Sendable {
     /// The individual for trial `trialID` from the current state (after ``advance()``); the
     /// strategy keeps its eigendecomposition for the next one.
     ///
-    /// - Determinism: draws only from the trial's own generator.
-    mutating func ask(trialID: Int) -> (point: [Double], raw: [Double]) {
-        strategy.ask(maxResampling: 10 * configuration.dimension, using: configuration.trialGenerator(id: trialID))
+    /// - Determinism: draws only from the trial's own generator (`rng` when given: the same).
+    mutating func ask(trialID: Int, using rng: MersenneTwister? = nil) -> (point: [Double], raw: [Double]) {
+        strategy.ask(maxResampling: 10 * configuration.dimension, using: rng ?? configuration.trialGenerator(id: trialID))
     }
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Cost per suggestion of Parzen's cmaes against Optuna's CmaEsSampler (cmaes 0.13.1) on the same
+# kind of history (N uniform draws, evaluated), side by side in one run, and Parzen's cost in
+# 40 and 100 dimensions, full and separable.
+#
+#   pip install -r adapters/requirements.txt
+#   benchmarks/compare_cmaes.sh                     # hartmann6, N = 1000
+#   HISTORY=1000 REPEATS=200 PY_REPEATS=30 benchmarks/compare_cmaes.sh
+#
+# Parzen's calls are timed as in a search (the suggester has followed the first N - 1 trials);
+# Optuna's CmaEsSampler keeps nothing between calls (it restores its optimizer from the trials).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+HISTORY=${HISTORY:-1000}
+REPEATS=${REPEATS:-200}
+PY_REPEATS=${PY_REPEATS:-30}
+PYTHON=${PYTHON:-python3}
+
+swift build -c release --product parzen >/dev/null
+PARZEN=$(swift build -c release --show-bin-path)/parzen
+
+number_after() {
+  grep -oiE "$1[^0-9]*[0-9]+(\.[0-9]+)?" <<<"$2" | head -1 | grep -oE "[0-9]+(\.[0-9]+)?$"
+}
+
+printf "%-12s %6s %14s %14s %14s %14s %9s\n" function N parzen_med_us parzen_p90_us optuna_med_us optuna_p90_us speedup
+ours=$("$PARZEN" bench suggest --algorithm cmaes --function hartmann6 --history "$HISTORY" --repeats "$REPEATS")
+read -r _ _ op_med op_p90 _ < <("$PYTHON" benchmarks/optuna_cmaes_bench.py --function hartmann6 --history "$HISTORY" --repeats "$PY_REPEATS")
+ours_med=$(number_after median "$ours"); ours_p90=$(number_after p90 "$ours")
+ratio=$(awk -v a="$op_med" -v b="$ours_med" 'BEGIN { printf "%.1fx", a / b }')
+printf "%-12s %6s %14s %14s %14s %14s %9s\n" hartmann6 "$HISTORY" "$ours_med" "$ours_p90" "$op_med" "$op_p90" "$ratio"
+
+echo
+printf "%-12s %6s %-10s %14s %14s\n" function N variant parzen_med_us parzen_p90_us
+for d in 40 100; do
+  for variant in full separable; do
+    separable=$([ "$variant" = separable ] && echo true || echo false)
+    line=$("$PARZEN" bench suggest --algorithm cmaes --option use_separable_cma=$separable --function sphere --dims "$d" --history "$HISTORY" --repeats "$REPEATS")
+    printf "%-12s %6s %-10s %14s %14s\n" "sphere$d" "$HISTORY" "$variant" "$(number_after median "$line")" "$(number_after p90 "$line")"
+  done
+done
