@@ -1,0 +1,24 @@
+# sphere-20d: convergence of the best-so-far regret.
+# Written by `parzen plot` from results/parity-cmaes. Standalone: reads only files beside it and writes
+# sphere-20d-convergence.png beside it; run `gnuplot plots/NAME/sphere-20d-convergence.gp` from anywhere or `gnuplot sphere-20d-convergence.gp` in its folder.
+script_dir = strlen(ARG0) > strlen('sphere-20d-convergence.gp') ? ARG0[1:strlen(ARG0) - strlen('sphere-20d-convergence.gp')] : ''
+if (strlen(script_dir) > 0) { cd script_dir }
+set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,11"
+set output 'sphere-20d-convergence.png'
+set encoding utf8
+
+set title "sphere-20d: median regret and interquartile band (30 replicates)" noenhanced
+set xlabel "evaluations"
+set ylabel "best-so-far regret (f - f*)"
+set logscale x 10
+set logscale y 10
+set format y "10^{%L}"
+set xrange [10:200]
+set grid xtics ytics mytics lc rgb "#dddddd"
+set key outside right top box opaque noenhanced width 2
+set style fill transparent solid 0.18 noborder
+data = 'sphere-20d-convergence.dat'
+plot data using 1:3:4 with filledcurves lc rgb '#1f77b4' notitle, \
+     data using 1:6:7 with filledcurves lc rgb '#ff7f0e' notitle, \
+     data using 1:2 with linespoints lw 2.0 dt 1 lc rgb '#1f77b4' pt 7 ps 1 title 'cmaes', \
+     data using 1:5 with linespoints lw 2.0 dt 1 lc rgb '#ff7f0e' pt 5 ps 1 title 'optuna-cmaes'
