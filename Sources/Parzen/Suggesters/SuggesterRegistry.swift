@@ -12,6 +12,7 @@ public enum SuggesterRegistry {
         Halton.self,
         OptunaTPE.self,
         CMAES.self,
+        GP.self,
     ]
 
     /// The registered names, in listing order.

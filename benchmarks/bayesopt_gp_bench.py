@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Time the bayesian-optimization package's suggestion on a history written by
+`parzen bench suggest --write-history FILE`, the way `parzen bench suggest` times `gp`.
+
+The history (id, status, loss, then one column per parameter) is registered in a
+BayesianOptimization instance configured as adapters/bayesopt_adapter.py configures it (same
+coordinates, same defaults); then R calls of optimizer.suggest() are timed one by one on that
+same history (nothing is appended). Each call refits the package's GP and maximises its
+acquisition, which is what every suggestion of a search costs there.
+
+    python3 benchmarks/bayesopt_gp_bench.py --history /tmp/h.csv --space hartmann6 --repeats 5
+
+Output, one line: N median_us p90_us
+"""
+import argparse
+import csv
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "adapters"))
+
+import numpy as np  # noqa: E402
+
+import bayesopt_adapter  # noqa: E402  (sets one BLAS thread, as in a race)
+
+# The box spaces of the functions timed here, as hello's space_json lists them.
+SPACES = {
+    "hartmann6": [{"label": "x%d" % i, "kind": "uniform", "low": 0.0, "high": 1.0, "conditions": []} for i in range(1, 7)],
+    "branin": [{"label": "x1", "kind": "uniform", "low": -5.0, "high": 10.0, "conditions": []},
+               {"label": "x2", "kind": "uniform", "low": 0.0, "high": 15.0, "conditions": []}],
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--history", required=True, help="CSV from parzen bench suggest --write-history")
+    parser.add_argument("--space", required=True, choices=sorted(SPACES))
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    hello = {"seed": args.seed, "options": {}, "space_json": {"parameters": SPACES[args.space]}}
+    suggester = bayesopt_adapter.BayesOptSuggester(hello)
+    suggester.n_startup = 0
+    with open(args.history, newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        loss = float(row["loss"]) if row["loss"] else None
+        assignment = {p["label"]: float(row[p["label"]]) for p in SPACES[args.space]}
+        suggester.tell(int(row["id"]), row["status"], loss, assignment)
+
+    samples = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        suggester.ask(len(rows))
+        samples.append((time.perf_counter() - start) * 1e6)
+    print("%d %.1f %.1f" % (len(rows), np.median(samples), np.percentile(samples, 90)))
+
+
+if __name__ == "__main__":
+    main()
