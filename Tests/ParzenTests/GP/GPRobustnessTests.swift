@@ -33,8 +33,9 @@ import Testing
         var gp = try GP(space: space, options: options, budget: 100, using: rng)
         var history = trials
         for step in 0..<3 {
-            let proposal = try #require(gp.suggest(history: history, using: rng), sourceLocation: sourceLocation)
-            #expect(proposal.values.allSatisfy(\.isFinite), "NaN or ∞ in \(proposal)", sourceLocation: sourceLocation)
+            let suggested = gp.suggest(history: history, using: rng)
+            let proposal = try #require(suggested, sourceLocation: sourceLocation)
+            #expect(proposal.values.allSatisfy { $0.isFinite }, "NaN or ∞ in \(proposal)", sourceLocation: sourceLocation)
             #expect(throws: Never.self, sourceLocation: sourceLocation) { try space.validate(proposal) }
             history.append(Trial(id: history.nextID, assignment: proposal, status: .ok, loss: Double(step)))
         }
@@ -59,7 +60,7 @@ import Testing
     @Test func lossesFrom1e300Down() throws {
         let losses = (0..<25).map { pow(10, -300 + 25 * Double($0)) }
         let targets = GPTargets.standardize(losses)
-        #expect(targets.allSatisfy(\.isFinite))
+        #expect(targets.allSatisfy { $0.isFinite })
         #expect(targets.last! < targets.first!)
         try Self.expectValidProposals(Self.history(losses))
         try Self.expectValidProposals(Self.history(losses.map { -$0 }))
@@ -98,7 +99,7 @@ import Testing
         }, dimension: 30) == nil)
         let model = try #require(GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil))
         #expect(model.jitter > 0)
-        #expect(model.alpha.allSatisfy(\.isFinite))
+        #expect(model.alpha.allSatisfy { $0.isFinite })
         // The whole suggester on the same points, with and without learned noise.
         let point: Assignment = ["x": 1, "y": 0.5, "n": 4, "c": 1]
         var trials = Trials()
