@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The external-suggester protocol's own cost per trial (issue 7; docs/external-suggesters.md,
+# The external-suggester protocol's own cost per trial (docs/external-suggesters.md,
 # "Cost of the protocol"): races a trivial C suggester (benchmarks/protocol/trivial_suggester.c)
 # against the built-in `random` (benchmarks/protocol/overhead.yaml) and prints, per suggester,
 # the suggest time and the whole trial time (suggest + evaluate) per trial, then the difference

@@ -1,5 +1,5 @@
 /// The prior of one hyperparameter: hyperopt's twelve expression kinds, with hyperopt's
-/// semantics (../shared/reference/hyperopt-tpe-spec.md §1.2).
+/// semantics (hyperopt 0.3.0, `hyperopt/pyll_utils.py`).
 ///
 /// Log kinds keep hyperopt's convention: `loguniform(low, high)` is `exp(uniform(low, high))`,
 /// so `low` and `high` are natural logs of the real bounds; `lognormal(mu, sigma)` is

@@ -2,7 +2,7 @@ import Foundation
 import GSLKit
 
 /// Annealing, as hyperopt's `anneal.suggest` implements it (class `AnnealingAlgo`;
-/// ../shared/reference/hyperopt-tpe-spec.md §3.2): random search that samples ever closer to one
+/// hyperopt 0.3.0, `hyperopt/anneal.py`): random search that samples ever closer to one
 /// of the best points seen so far.
 ///
 /// Each call recomputes everything from the history (no state is kept between calls):

@@ -5,7 +5,7 @@ import Parzen
 // quantized and integer parameters, categorical choices, conditional (nested) branches,
 // weighted choices and unbounded priors. Each is a sum of simple terms whose global minimum is
 // known exactly; they are Parzen's own definitions (the first two follow the reference
-// benchmark in ../shared/reference/anchors.md).
+// reference measurements of hyperopt and Optuna).
 
 private let parzenSource = "Parzen benchmark suite (synthetic, defined here)"
 

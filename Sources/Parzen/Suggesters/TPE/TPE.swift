@@ -2,7 +2,7 @@ import Foundation
 import GSLKit
 
 /// The Tree-structured Parzen Estimator, as hyperopt's `tpe.suggest` implements it
-/// (../shared/reference/hyperopt-tpe-spec.md §2).
+/// (hyperopt 0.3.0, `hyperopt/tpe.py`).
 ///
 /// Each call:
 ///
