@@ -23,7 +23,8 @@ the natural-log scale, integer and stepped parameters as an integer lattice inde
 package's IntParameter), choices as one-hot categories (CategoricalParameter). Values are made
 Parzen values with parzen_protocol.to_parzen_value. Conditional spaces are refused at hello.
 Failed trials are not registered (the package takes finite targets only); losses are
-registered negated, since the package maximises.
+registered negated, since the package maximises. One process may serve many searches
+(capability "reuse"), each as if it were the process's first.
 """
 
 import contextlib
@@ -98,7 +99,9 @@ def make_acquisition(kind, options, seed):
 
 
 class BayesOptSuggester:
-    capabilities = ()
+    # Every piece of state lives in the object, made anew at each hello: one process may serve
+    # many searches.
+    capabilities = (pp.REUSE,)
 
     def __init__(self, hello):
         kind, options = pp.options_split(hello.get("options"), "acquisition", "ucb", ACQUISITIONS)
