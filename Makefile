@@ -1,9 +1,18 @@
 # Parzen: the two entry points. `make run` does the main job (the classic race: results/classic
-# and plots/classic), `make test` runs the tests; both install what is missing first
-# (scripts/install-deps.sh).
+# and plots/classic), `make test` runs every test; both install what is missing first: GSL,
+# pkg-config, gnuplot and the DejaVu font (scripts/install-deps.sh), and the project's Python
+# environment (scripts/python-env.sh).
+#
+# The Python environment: PARZEN_VENV (default .venv) is a virtual environment filled from the
+# pinned requirements files. Its bin/ goes first on PATH for everything make starts, so the
+# `python3` of tests, manifests (`command: [python3, adapters/…]`), adapters and examples is the
+# environment's. To use it outside make: `export PATH="$PWD/.venv/bin:$PATH"`.
 SWIFT ?= swift
+PARZEN_VENV ?= .venv
+export PARZEN_VENV
+export PATH := $(abspath $(PARZEN_VENV))/bin:$(PATH)
 
-.PHONY: run test deps build release clean
+.PHONY: run test deps python-env build release examples clean
 
 MANIFEST ?= experiments/classic.yaml
 
@@ -16,6 +25,10 @@ test: deps
 
 deps:
 	./scripts/install-deps.sh
+	./scripts/python-env.sh
+
+python-env:
+	./scripts/python-env.sh
 
 build: deps
 	$(SWIFT) build

@@ -4,8 +4,12 @@
 #   benchmarks/optuna_tpe_run_1000.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product parzen >/dev/null
-parzen=$(swift build -c release --show-bin-path)/parzen
+# PARZEN: a prebuilt parzen binary to time; without it the release build is made here.
+parzen=${PARZEN:-}
+if [[ -z "$parzen" ]]; then
+  swift build -c release --product parzen >/dev/null
+  parzen=$(swift build -c release --show-bin-path)/parzen
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/tpe-optuna-1000.yaml" <<YAML

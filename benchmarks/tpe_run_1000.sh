@@ -5,8 +5,12 @@
 # (OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE, set on some machines here, slow NumPy; they are unset for hyperopt.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product parzen >/dev/null
-parzen=$(swift build -c release --show-bin-path)/parzen
+# PARZEN: a prebuilt parzen binary to time; without it the release build is made here.
+parzen=${PARZEN:-}
+if [[ -z "$parzen" ]]; then
+  swift build -c release --product parzen >/dev/null
+  parzen=$(swift build -c release --show-bin-path)/parzen
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/tpe-1000.yaml" <<YAML

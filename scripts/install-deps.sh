@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Parzen needs to build, test and draw: GSL (with pkg-config), gnuplot and the
-# DejaVu font (without it gnuplot silently draws PNGs with no text). Idempotent; installs only
+# DejaVu font (without it gnuplot silently draws PNGs with no text), and python3 with venv for the
+# project's Python environment. Idempotent; installs only
 # what is missing. Debian/Ubuntu via apt-get (as root, or with sudo); macOS via Homebrew.
 set -euo pipefail
 
@@ -18,6 +19,8 @@ missing=()
 pkg-config --exists gsl 2>/dev/null || missing+=(libgsl-dev pkg-config)
 command -v gnuplot >/dev/null 2>&1 || missing+=(gnuplot-nox)
 have_font || missing+=(fonts-dejavu-core fontconfig)
+# The project's Python environment (scripts/python-env.sh) needs python3 with venv and ensurepip.
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3 python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
