@@ -89,7 +89,10 @@ extension Assignment: ExpressibleByDictionaryLiteral {
 }
 
 extension Assignment: CustomStringConvertible {
+    /// `{label: value, …}` in label order. Whole numbers print as integers (`{classifier_type: 2,
+    /// n_neighbors: 7}`: choice indexes, integer kinds, quantized values), others in Swift's
+    /// shortest round-trip form.
     public var description: String {
-        "{" + map { "\(TextQuoting.quotedIfNeeded($0.label)): \(NumberFormatting.shortest($0.value))" }.joined(separator: ", ") + "}"
+        "{" + map { "\(TextQuoting.quotedIfNeeded($0.label)): \(NumberFormatting.integerOrShortest($0.value))" }.joined(separator: ", ") + "}"
     }
 }

@@ -6,6 +6,13 @@ enum NumberFormatting {
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         return "\(value)"
     }
+
+    /// A whole number below 2^53 in magnitude as an integer (`2`), anything else as
+    /// ``shortest(_:)``: for display, where `2.0` for a choice index would mislead.
+    static func integerOrShortest(_ value: Double) -> String {
+        if value.isFinite, value.rounded() == value, abs(value) < 9_007_199_254_740_992 { return String(Int(value)) }
+        return shortest(value)
+    }
 }
 
 /// Quoting for strings in Parzen's text form: bare when the string is a plain word that would

@@ -20,6 +20,11 @@ extension Trials {
     /// Reads trials written by ``hyperoptJSON(space:)`` or by Python
     /// (`json.dumps(trials.trials, default=str)`).
     ///
+    /// What Python writes is accepted as it comes: numbers written as strings (NumPy's integer
+    /// scalars become `"3"` through `default=str`; `"np.int64(3)"` and `"np.float64(0.5)"` are
+    /// read too), `NaN`, `Infinity` and `-Infinity` literals, and `datetime` values as
+    /// `str(datetime)` gives them (`"2026-11-29 10:00:00.123000"`) or in ISO 8601.
+    ///
     /// - Parameters:
     ///   - data: a JSON array of trial documents.
     ///   - space: labels not in the space are rejected; only active labels are kept.
@@ -27,7 +32,10 @@ extension Trials {
     /// - Throws: ``TrialsImportError`` naming the trial and field that could not be read.
     public init(hyperoptJSON data: Data, space: SearchSpace, direction: Direction = .minimize) throws {
         let root: Value
-        do { root = try JSONDecoder().decode(Value.self, from: data) } catch {
+        // JSON5 reading: Python's json writes NaN and ±Infinity as bare literals.
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        do { root = try decoder.decode(Value.self, from: data) } catch {
             throw TrialsImportError(trial: nil, field: "(document)", message: "not valid JSON: \(error.localizedDescription)")
         }
         guard case .list(let documents) = root else {
@@ -73,7 +81,7 @@ extension Trials {
         func fail(_ field: String, _ message: String, id: Int? = nil) -> TrialsImportError {
             TrialsImportError(trial: id ?? position, field: field, message: message)
         }
-        guard let id = document["tid"]?.int else { throw fail("tid", "missing or not an integer") }
+        guard let id = document["tid"].flatMap(pythonInteger) else { throw fail("tid", "missing or not an integer") }
         guard case .record(let vals)? = document["misc"]?["vals"] else { throw fail("misc.vals", "missing or not an object", id: id) }
         var assignment = Assignment()
         for (label, entry) in vals {
@@ -82,7 +90,7 @@ extension Trials {
                 throw fail("misc.vals.\(label)", "expected [] or [value]", id: id)
             }
             if let item = items.first {
-                guard let number = item.double else { throw fail("misc.vals.\(label)", "expected a number, got \(item)", id: id) }
+                guard let number = pythonNumber(item) else { throw fail("misc.vals.\(label)", "expected a number, got \(item)", id: id) }
                 assignment[label] = number
             }
         }
@@ -90,7 +98,7 @@ extension Trials {
         assignment = Assignment(space.labels.compactMap { label in assignment[label].map { (label, $0) } })
 
         let result = document["result"] ?? [:]
-        let state = document["state"]?.int ?? 2
+        let state = document["state"].flatMap(pythonInteger) ?? 2
         var status = TrialStatus(rawValue: result["status"]?.string ?? "new") ?? .fail
         if state == 3 { status = .fail }
         if state < 2 || status == .pending { status = .pending }
@@ -106,7 +114,7 @@ extension Trials {
         switch result["loss"] {
         case nil, .null?: loss = nil
         case let value?:
-            guard let number = value.double ?? value.string.flatMap(Double.init) else {
+            guard let number = pythonNumber(value) else {
                 throw fail("result.loss", "expected a number, got \(value)", id: id)
             }
             loss = number
@@ -117,6 +125,29 @@ extension Trials {
             endTime: document["refresh_time"]?.string.flatMap(parseTimestamp))
     }
 
+    /// A number as Python may have written it: a JSON number, or a string holding one
+    /// (`"3"`, `"0.25"`, `"nan"`, `"inf"`, or a NumPy scalar's repr such as `"np.int64(3)"`).
+    private static func pythonNumber(_ value: Value) -> Double? {
+        if let number = value.double { return number }
+        guard var text = value.string?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if text.hasPrefix("np."), text.hasSuffix(")"), let open = text.firstIndex(of: "(") {
+            text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        }
+        switch text.lowercased() {
+        case "nan": return .nan
+        case "inf", "infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        default: return Double(text)
+        }
+    }
+
+    /// An integer as Python may have written it: a JSON integer or a string holding one.
+    private static func pythonInteger(_ value: Value) -> Int? {
+        if let integer = value.int { return integer }
+        guard let number = pythonNumber(value), number.rounded() == number, abs(number) < 9.0e15 else { return nil }
+        return Int(number)
+    }
+
     private static var timestampFormat: ISO8601DateFormatter {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -125,11 +156,13 @@ extension Trials {
 
     private static func parseTimestamp(_ text: String) -> Date? {
         if let date = timestampFormat.date(from: text) { return date }
+        let plainISO = ISO8601DateFormatter()
+        if let date = plainISO.date(from: text) { return date }
         // Python's str(datetime): "2026-11-29 10:00:00.123000"
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        for format in ["yyyy-MM-dd HH:mm:ss.SSSSSS", "yyyy-MM-dd HH:mm:ss"] {
+        for format in ["yyyy-MM-dd HH:mm:ss.SSSSSS", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSSSSS", "yyyy-MM-dd'T'HH:mm:ss"] {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return date }
         }
