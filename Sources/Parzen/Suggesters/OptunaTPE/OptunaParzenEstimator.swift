@@ -33,9 +33,9 @@ struct OptunaParzenEstimator {
 
     let dimensions: [OptunaTPE.Dimension]
     /// The normalised mixture weights, the prior last.
-    let weights: [Double]
-    let logWeights: [Double]
-    let kernels: [Kernels]
+    private(set) var weights: [Double]
+    private(set) var logWeights: [Double]
+    private(set) var kernels: [Kernels]
 
     /// The number of components: observations + 1 (1 when there are none).
     var componentCount: Int { weights.count }
@@ -54,18 +54,7 @@ struct OptunaParzenEstimator {
         precondition(dimensions.count == observations.count, "one observation column per dimension")
         let n = observations.first?.count ?? 0
         self.dimensions = dimensions
-        var weights: [Double]
-        if n == 0 {
-            weights = [1]
-        } else {
-            weights = OptunaTPE.defaultWeights(n)
-            weights.append(parameters.priorWeight)
-            var total = 0.0
-            for w in weights { total += w }
-            for k in weights.indices { weights[k] /= total }
-        }
-        self.weights = weights
-        logWeights = weights.map { Foundation.log($0) }
+        (weights, logWeights) = Self.mixtureWeights(n, priorWeight: parameters.priorWeight)
         var order: [Int] = []
         kernels = dimensions.indices.map { d in
             let dimension = dimensions[d], column = observations[d]
@@ -84,6 +73,108 @@ struct OptunaParzenEstimator {
             }
             return Self.numericKernels(dimension, column, parameters: parameters, order: order)
         }
+    }
+
+    /// The normalised weights of n observations and the prior (`default_weights`, then π, over
+    /// their sum; 1 for the prior alone), and their logs.
+    ///
+    /// - Complexity: O(n).
+    static func mixtureWeights(_ n: Int, priorWeight: Double) -> (weights: [Double], logWeights: [Double]) {
+        var weights: [Double]
+        if n == 0 {
+            weights = [1]
+        } else {
+            weights = OptunaTPE.defaultWeights(n)
+            weights.append(priorWeight)
+            var total = 0.0
+            for w in weights { total += w }
+            for k in weights.indices { weights[k] /= total }
+        }
+        return (weights, weights.map { Foundation.log($0) })
+    }
+
+    /// Whether ``inserting(_:at:columns:orders:parameters:)`` applies to an estimator of n
+    /// observations: at least 2, and the same smallest bandwidth for n and n + 1 (with the magic
+    /// clip, (high − low)/min(100, n + 2) stops changing at n = 98).
+    static func canInsert(into n: Int, parameters: Parameters) -> Bool {
+        n >= 2 && (!parameters.considerMagicClip || n + 2 >= 100)
+    }
+
+    /// Adds one observation as component k (the components from k on move up by one), as the
+    /// estimator built from the observations with that one inserted at k would hold it, bit for
+    /// bit: the weights anew, the new centre, and the bandwidths and normalisers of the new
+    /// component and of its neighbours in value order (the only ones whose gaps change); a
+    /// categorical dimension's rows anew (their pseudo-count depends on n).
+    ///
+    /// - Parameters:
+    ///   - values: the observation's external value per dimension.
+    ///   - k: its index among the observations (0...n).
+    ///   - columns: the observation columns the estimator was built from; the value is inserted.
+    ///   - orders: per dimension, the observation indexes in ascending order of (value, index),
+    ///     as the estimator used them (ignored for categorical dimensions); updated.
+    ///   - parameters: the parameters the estimator was built with.
+    /// - Precondition: ``canInsert(into:parameters:)`` for the current n.
+    /// - Complexity: O(d·n).
+    mutating func insert(_ values: [Double], at k: Int, columns: inout [[Double]], orders: inout [[Int]],
+                         parameters: Parameters) {
+        let n = weights.count  // observations after the insertion
+        precondition(Self.canInsert(into: n - 1, parameters: parameters) && (0..<n).contains(k))
+        (weights, logWeights) = Self.mixtureWeights(n, priorWeight: parameters.priorWeight)
+        for d in dimensions.indices {
+            let dimension = dimensions[d], v = values[d]
+            columns[d].insert(v, at: k)
+            if case .categorical(let count) = dimension.kind {
+                kernels[d] = Self.categoricalKernels(count: count, columns[d], priorWeight: parameters.priorWeight)
+                continue
+            }
+            // The order of (value, index) with the indexes from k on moved up, then k in its place.
+            var order = orders[d]
+            orders[d] = []
+            let column = columns[d]
+            var low = 0, high = order.count
+            for i in order.indices where order[i] >= k { order[i] += 1 }
+            while low < high {
+                let middle = (low + high) / 2
+                let o = order[middle], value = column[o]
+                if value < v || (value == v && o < k) { low = middle + 1 } else { high = middle }
+            }
+            order.insert(k, at: low)
+            var kernels = self.kernels[d]
+            self.kernels[d] = Kernels()
+            kernels.mus.insert(dimension.working(v), at: k)
+            kernels.sigmas.insert(0, at: k)
+            kernels.inverseSigmas.insert(0, at: k)
+            kernels.logNormalizers.insert(0, at: k)
+            for i in max(low - 1, 0)...min(low + 1, n - 1) {
+                Self.setBandwidth(ofRank: i, dimension, order: order, kernels: &kernels, parameters: parameters)
+            }
+            self.kernels[d] = kernels
+            orders[d] = order
+        }
+    }
+
+    /// Sets the bandwidth, 1/σ and log normaliser of the observation of rank i in `order` as
+    /// ``numericKernels(_:_:parameters:order:)`` computes them.
+    private static func setBandwidth(ofRank i: Int, _ dimension: OptunaTPE.Dimension, order: [Int], kernels: inout Kernels,
+                                     parameters: Parameters) {
+        let low = dimension.workingLow, high = dimension.workingHigh
+        let n = order.count, mus = kernels.mus
+        let s = mus[order[i]]
+        let previous = i == 0 ? low : mus[order[i - 1]]
+        let next = i == n - 1 ? high : mus[order[i + 1]]
+        var sigma = max(s - previous, next - s)
+        if !parameters.considerEndpoints && n >= 2 {
+            if i == 0 { sigma = mus[order[1]] - mus[order[0]] }
+            if i == n - 1 { sigma = mus[order[n - 1]] - mus[order[n - 2]] }
+        }
+        let maxSigma = high - low
+        let minSigma = parameters.considerMagicClip ? (high - low) / min(100, Double(n + 2)) : 1e-12
+        sigma = min(max(sigma, minSigma), maxSigma)
+        let c = order[i]
+        kernels.sigmas[c] = sigma
+        kernels.inverseSigmas[c] = 1 / sigma
+        let logZ = Self.logMass((low - s) / sigma, (high - s) / sigma)
+        kernels.logNormalizers[c] = dimension.kind == .continuous ? Foundation.log(sigma) + halfLogTwoPi + logZ : logZ
     }
 
     /// `_calculate_categorical_distributions`: with a = π/(n + 1), row k is a everywhere plus 1
@@ -142,6 +233,7 @@ struct OptunaParzenEstimator {
         var logNormalizers = [Double](repeating: 0, count: n + 1)
         // Most bandwidths of a long history are clipped to one value: its log once.
         var lastSigma = Double.nan, lastLogSigma = Double.nan
+        let halfLogTwoPi = Self.halfLogTwoPi
         for k in 0...n {
             let logZ = Self.logMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
             guard continuous else {

@@ -7,6 +7,8 @@ extension OptunaTPE {
     /// a pending trial that finishes keeps its entries. A history that is not an extension of the
     /// one seen (other ids at the same positions) starts the cache afresh.
     struct ValueCache {
+        /// Counts the fresh starts: values and orders of one generation belong to one history.
+        private(set) var generation = 0
         /// The ids of the trials seen, by history position.
         private(set) var ids: [Int] = []
         /// Per parameter, by history position: the value, NaN where the trial does not hold it.
@@ -32,7 +34,9 @@ extension OptunaTPE {
                 break
             }
             if seen < ids.count {
+                let next = generation + 1
                 self = ValueCache(parameterCount: dimensions.count)
+                generation = next
                 seen = 0
             }
             guard seen < count else { return }

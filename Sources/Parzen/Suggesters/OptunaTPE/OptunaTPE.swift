@@ -42,6 +42,18 @@ public struct OptunaTPE: Suggester {
     /// Scratch space for the mixture densities and the model membership, kept between calls.
     private var accumulator: [Double] = []
     private var member: [Int] = []
+    /// Per model (its positions), the last *above* estimator and what it was built from.
+    private var aboveModels: [[Int]: AboveModel] = [:]
+
+    /// An *above* estimator with the trials (history positions, trial order), observation
+    /// columns and per-dimension value orders it was built from, under one cache generation.
+    struct AboveModel {
+        var generation: Int
+        var trials: [Int]
+        var columns: [[Double]]
+        var orders: [[Int]]
+        var estimator: OptunaParzenEstimator
+    }
 
     /// Prepares a search.
     ///
@@ -127,12 +139,10 @@ public struct OptunaTPE: Suggester {
                           using rng: MersenneTwister) -> [Double] {
         let dimensions = positions.map { self.dimensions[$0] }
         let parameters = options.estimatorParameters
-        let belowData = observations(positions, of: split.below, historyCount: history.count)
-        let below = OptunaParzenEstimator(
-            dimensions: dimensions, observations: belowData.columns, orders: belowData.orders, parameters: parameters)
-        let aboveData = observations(positions, of: split.above, historyCount: history.count)
-        let above = OptunaParzenEstimator(
-            dimensions: dimensions, observations: aboveData.columns, orders: aboveData.orders, parameters: parameters)
+        // The good set is small: its estimator sorts its own few values.
+        let belowData = observations(positions, of: split.below, historyCount: history.count, withOrders: false)
+        let below = OptunaParzenEstimator(dimensions: dimensions, observations: belowData.columns, parameters: parameters)
+        let above = aboveEstimator(positions, trials: split.above, historyCount: history.count)
         let count = options.nEICandidates
         let candidates = below.sample(count: count, using: rng)
         let logBelow = below.logDensities(candidates, count: count, accumulator: &accumulator)
@@ -146,13 +156,62 @@ public struct OptunaTPE: Suggester {
         return candidates.map { $0[best] }
     }
 
+    /// The estimator of *above* over `positions`, from the trials at `trials` that hold all of
+    /// them: the last one of the model again when those trials are the same, that one extended by
+    /// ``OptunaParzenEstimator/insert(_:at:columns:orders:parameters:)`` when exactly one trial
+    /// joined them (a new trial, or one that left the good set), else built anew — the same
+    /// estimator bit for bit either way.
+    ///
+    /// - Complexity: O(N·|positions|); the construction's O(N·|positions|) sorts, masses and logs
+    ///   only when built anew.
+    mutating func aboveEstimator(_ positions: [Int], trials: [Int], historyCount: Int) -> OptunaParzenEstimator {
+        let parameters = options.estimatorParameters
+        let members = space.isConditional
+            ? trials.filter { t in positions.allSatisfy { !cache.values[$0][t].isNaN } } : trials
+        if var model = aboveModels.removeValue(forKey: positions), model.generation == cache.generation {
+            if model.trials == members {
+                aboveModels[positions] = model
+                return model.estimator
+            }
+            if OptunaParzenEstimator.canInsert(into: model.trials.count, parameters: parameters),
+               let k = Self.insertionIndex(of: model.trials, in: members) {
+                let t = members[k]
+                model.estimator.insert(positions.map { cache.values[$0][t] }, at: k, columns: &model.columns,
+                                       orders: &model.orders, parameters: parameters)
+                model.trials = members
+                aboveModels[positions] = model
+                return model.estimator
+            }
+        }
+        let data = observations(positions, of: trials, historyCount: historyCount)
+        let estimator = OptunaParzenEstimator(
+            dimensions: positions.map { dimensions[$0] }, observations: data.columns, orders: data.orders, parameters: parameters)
+        aboveModels[positions] = AboveModel(
+            generation: cache.generation, trials: members, columns: data.columns, orders: data.orders, estimator: estimator)
+        return estimator
+    }
+
+    /// The index at which `new` holds one element more than `old`, when `new` is `old` with
+    /// exactly one element inserted; nil otherwise.
+    ///
+    /// - Complexity: O(|old|).
+    static func insertionIndex(of old: [Int], in new: [Int]) -> Int? {
+        guard new.count == old.count + 1 else { return nil }
+        var i = 0
+        while i < old.count && old[i] == new[i] { i += 1 }
+        var j = i
+        while j < old.count && old[j] == new[j + 1] { j += 1 }
+        return j == old.count ? i : nil
+    }
+
     /// The observation columns of `positions` from the trials at `trials` (history positions, in
     /// trial order) that hold all of them, numeric values clipped into Optuna's range (a
-    /// re-quantized stored value can lie a little outside it); and per position the
-    /// observations' indexes in ascending order of value, read off the cache's orders.
+    /// re-quantized stored value can lie a little outside it); and, `withOrders`, per position
+    /// the observations' indexes in ascending order of value, read off the cache's orders.
     ///
-    /// - Complexity: O(N·|positions|).
-    mutating func observations(_ positions: [Int], of trials: [Int], historyCount: Int) -> (columns: [[Double]], orders: [[Int]]) {
+    /// - Complexity: O(|trials|·|positions|), O(N·|positions|) with the orders.
+    mutating func observations(_ positions: [Int], of trials: [Int], historyCount: Int,
+                               withOrders: Bool = true) -> (columns: [[Double]], orders: [[Int]]) {
         member.removeAll(keepingCapacity: true)
         member.append(contentsOf: repeatElement(-1, count: historyCount))
         var columns = [[Double]](repeating: [], count: positions.count)
@@ -175,7 +234,7 @@ public struct OptunaTPE: Suggester {
             column.reserveCapacity(n)
             for t in trials where member[t] >= 0 { column.append(values[t]) }
             columns[i] = column
-            guard !dimensions[p].isCategorical else { continue }
+            guard withOrders && !dimensions[p].isCategorical else { continue }
             var order: [Int] = []
             order.reserveCapacity(n)
             for t in cache.orders[p] where member[t] >= 0 { order.append(member[t]) }

@@ -1,0 +1,135 @@
+import Foundation
+import GSLKit
+import Testing
+@testable import Parzen
+
+/// The *above* estimator extended by one observation equals, bit for bit, the one built anew; a
+/// suggester that follows a search proposes what a new one proposes on the same history.
+@Suite struct OptunaTPEIncrementalTests {
+    static func sameBits(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+
+    static func same(_ a: OptunaParzenEstimator, _ b: OptunaParzenEstimator) -> Bool {
+        guard sameBits(a.weights, b.weights) && sameBits(a.logWeights, b.logWeights) && a.kernels.count == b.kernels.count else {
+            return false
+        }
+        return zip(a.kernels, b.kernels).allSatisfy { x, y in
+            sameBits(x.mus, y.mus) && sameBits(x.sigmas, y.sigmas) && sameBits(x.inverseSigmas, y.inverseSigmas)
+                && sameBits(x.logNormalizers, y.logNormalizers) && sameBits(x.rows, y.rows) && sameBits(x.logRows, y.logRows)
+        }
+    }
+
+    static let dimensions: [OptunaTPE.Dimension] = [
+        .init(kind: .continuous, low: -5, high: 10, isLog: false),
+        .init(kind: .continuous, low: 1e-4, high: 1, isLog: true),
+        .init(kind: .discrete(step: 1), low: 1, high: 12, isLog: false),
+        .init(kind: .discrete(step: 1), low: 1, high: 64, isLog: true),
+        .init(kind: .discrete(step: 0.5), low: 0, high: 5, isLog: false),
+        .init(kind: .categorical(count: 3), low: 0, high: 2, isLog: false),
+    ]
+
+    /// A value of `dimension`, often on a few values only (ties) and now and then on a bound.
+    static func value(_ dimension: OptunaTPE.Dimension, _ rng: MersenneTwister) -> Double {
+        switch dimension.kind {
+        case .categorical(let count):
+            return Double(rng.uniformInt(below: count))
+        case .discrete(let step):
+            let cells = Int(((dimension.high - dimension.low) / step).rounded()) + 1
+            return dimension.low + Double(rng.uniformInt(below: cells)) * step
+        case .continuous:
+            let u = rng.uniform()
+            if u < 0.05 { return dimension.low }
+            if u < 0.1 { return dimension.high }
+            if u < 0.3 { return dimension.low + Double(rng.uniformInt(below: 4)) * (dimension.high - dimension.low) / 3 }
+            return dimension.isLog ? exp(log(dimension.low) + rng.uniform() * (log(dimension.high) - log(dimension.low)))
+                : dimension.low + rng.uniform() * (dimension.high - dimension.low)
+        }
+    }
+
+    static func orders(_ columns: [[Double]]) -> [[Int]] {
+        columns.map { column in column.indices.sorted { column[$0] < column[$1] || (column[$0] == column[$1] && $0 < $1) } }
+    }
+
+    @Test(arguments: [(true, false, 1.0), (true, true, 1.0), (false, false, 1.0), (false, true, 0.5), (true, false, 2.0)])
+    func insertingEqualsBuildingAnew(magicClip: Bool, endpoints: Bool, priorWeight: Double) {
+        let parameters = OptunaParzenEstimator.Parameters(
+            priorWeight: priorWeight, considerMagicClip: magicClip, considerEndpoints: endpoints)
+        let rng = MersenneTwister(seed: magicClip ? 3 : 4)
+        for trial in 0..<8 {
+            // Random subsets of the dimensions, in random order, one to all of them.
+            var chosen = Self.dimensions.indices.filter { _ in rng.uniform() < 0.6 }
+            if chosen.isEmpty { chosen = [rng.uniformInt(below: Self.dimensions.count)] }
+            let dimensions = chosen.map { Self.dimensions[$0] }
+            let start = OptunaParzenEstimator.canInsert(into: 2, parameters: parameters) ? 2 + rng.uniformInt(below: 20) : 98
+            var columns = dimensions.map { d in (0..<start).map { _ in Self.value(d, rng) } }
+            var orders = Self.orders(columns)
+            var estimator = OptunaParzenEstimator(dimensions: dimensions, observations: columns, orders: orders, parameters: parameters)
+            for step in 0..<150 {
+                let n = columns[0].count
+                #expect(OptunaParzenEstimator.canInsert(into: n, parameters: parameters))
+                // Mostly at the end (a new trial), else anywhere (a trial leaving the good set).
+                let k = rng.uniform() < 0.5 ? n : rng.uniformInt(below: n + 1)
+                let values = dimensions.map { Self.value($0, rng) }
+                estimator.insert(values, at: k, columns: &columns, orders: &orders, parameters: parameters)
+                let sorted = Self.orders(columns)
+                for (d, dimension) in dimensions.enumerated() where !dimension.isCategorical {
+                    #expect(orders[d] == sorted[d], "orders, case \(trial) step \(step)")
+                }
+                let anew = OptunaParzenEstimator(dimensions: dimensions, observations: columns, parameters: parameters)
+                #expect(Self.same(estimator, anew), "case \(trial) step \(step): k = \(k) of n = \(n)")
+            }
+        }
+    }
+
+    @Test func insertionIndexFindsOneInsertedElementOnly() {
+        #expect(OptunaTPE.insertionIndex(of: [1, 2, 4], in: [1, 2, 3, 4]) == 2)
+        #expect(OptunaTPE.insertionIndex(of: [1, 2, 4], in: [0, 1, 2, 4]) == 0)
+        #expect(OptunaTPE.insertionIndex(of: [1, 2, 4], in: [1, 2, 4, 9]) == 3)
+        #expect(OptunaTPE.insertionIndex(of: [], in: [5]) == 0)
+        #expect(OptunaTPE.insertionIndex(of: [1, 2, 4], in: [1, 3, 4, 5]) == nil)
+        #expect(OptunaTPE.insertionIndex(of: [1, 2, 4], in: [1, 2, 4]) == nil)
+        #expect(OptunaTPE.insertionIndex(of: [1, 2], in: [1, 2, 3, 4]) == nil)
+    }
+
+    static let mixed = try! SearchSpace([
+        "x": .uniform("x", -5, 10), "lr": .loguniform("lr", -9, 0), "k": .choice("k", [1, 2, 3]),
+        "n": .uniformint("n", 1, 20), "q": .quniform("q", 0, 5, 0.5),
+    ])
+    static let branches = try! SearchSpace(.choice("type", [
+        ["a": .uniform("a", -5, 5)],
+        ["b": .uniform("b", -5, 5), "c": .quniform("c", 0, 10, 1)],
+    ]))
+
+    /// Prior draws with a loss, some pending (never finishing) and some failed.
+    static func history(_ space: SearchSpace, count: Int, seed: UInt32) -> Trials {
+        let rng = MersenneTwister(seed: seed)
+        var trials = Trials()
+        for id in 0..<count {
+            let assignment = space.sample(using: rng)
+            let loss = assignment.values.reduce(0) { $0 + sin(3 * $1) + 0.01 * $1 * $1 }
+            switch rng.uniformInt(below: 20) {
+            case 0: trials.append(Trial(id: id, assignment: assignment, status: .pending, loss: nil))
+            case 1: trials.append(Trial(id: id, assignment: assignment, status: .fail, loss: nil))
+            default: trials.append(Trial(id: id, assignment: assignment, status: .ok, loss: loss))
+            }
+        }
+        return trials
+    }
+
+    @Test(arguments: [(0, OptunaTPE.Options()), (0, .init(constantLiar: false)), (0, .init(multivariate: false)),
+                      (1, .init()), (1, .init(group: true)), (1, .init(multivariate: false))])
+    func aSuggesterThatFollowsProposesAsANewOne(spaceIndex: Int, options: OptunaTPE.Options) throws {
+        let space = [Self.mixed, Self.branches][spaceIndex]
+        let history = Self.history(space, count: 175, seed: 9)
+        let rng = MersenneTwister(seed: 1)
+        var followed = try OptunaTPE(space: space, options: options, budget: 200, using: rng)
+        for count in 100...history.count {
+            let prefix = Trials(Array(history.trials.prefix(count)))
+            let ours = followed.suggest(history: prefix, using: MersenneTwister(seed: UInt32(count)))
+            var fresh = try OptunaTPE(space: space, options: options, budget: 200, using: rng)
+            let theirs = fresh.suggest(history: prefix, using: MersenneTwister(seed: UInt32(count)))
+            #expect(ours == theirs, "\(count) trials")
+        }
+    }
+}
