@@ -3,8 +3,9 @@ import GSLKit
 import Testing
 @testable import Parzen
 
-/// The *above* estimator extended by one observation equals, bit for bit, the one built anew; a
-/// suggester that follows a search proposes what a new one proposes on the same history.
+/// The shortcuts of `tpe-optuna` change no bit: the *above* estimator extended by one observation
+/// equals the one built anew, a suggester that follows a search proposes what a new one proposes on
+/// the same history, and the lane-wise log-sum-exp equals the plain loops.
 @Suite struct OptunaTPEIncrementalTests {
     static func sameBits(_ a: [Double], _ b: [Double]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
@@ -130,6 +131,34 @@ import Testing
             var fresh = try OptunaTPE(space: space, options: options, budget: 200, using: rng)
             let theirs = fresh.suggest(history: prefix, using: MersenneTwister(seed: UInt32(count)))
             #expect(ours == theirs, "\(count) trials")
+        }
+    }
+
+    /// The plain loops: the first largest, then the terms within e⁵⁰ in index order.
+    static func plainLogSumExp(_ values: [Double]) -> Double {
+        var largest = -Double.infinity
+        for v in values where v > largest { largest = v }
+        if largest == -.infinity { largest = 0 }
+        var sum = 0.0
+        for v in values where v - largest > -50 { sum += exp(v - largest) }
+        return log(sum) + largest
+    }
+
+    @Test func logSumExpEqualsThePlainLoops() {
+        let rng = MersenneTwister(seed: 17)
+        for trial in 0..<5000 {
+            let count = 1 + rng.uniformInt(below: 40)
+            let values: [Double] = (0..<count).map { _ in
+                switch rng.uniformInt(below: 12) {
+                case 0: return -.infinity
+                case 1: return .nan
+                case 2: return 0
+                case 3: return -49.99 - rng.uniform() * 0.02
+                default: return -300 + 400 * rng.uniform()
+                }
+            }
+            let ours = OptunaParzenEstimator.logSumExp(values), theirs = Self.plainLogSumExp(values)
+            #expect(ours.bitPattern == theirs.bitPattern || (ours.isNaN && theirs.isNaN), "case \(trial): \(values)")
         }
     }
 }

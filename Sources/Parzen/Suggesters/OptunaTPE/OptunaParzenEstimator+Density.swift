@@ -72,15 +72,41 @@ extension OptunaParzenEstimator {
         }
     }
 
-    /// log Σ exp(values), shifted by the largest value (by 0 when every value is −∞).
+    /// log Σ exp(values), shifted by the largest value (by 0 when every value is −∞); NaN
+    /// values are passed over.
+    ///
+    /// The largest value is found four lanes at a time, and the sum skips whole groups of four
+    /// that hold no term within e⁵⁰ of the largest; the terms kept are added one by one in index
+    /// order, so the result is that of the plain loops bit for bit.
     static func logSumExp(_ values: [Double]) -> Double {
-        var largest = -Double.infinity
-        for v in values where v > largest { largest = v }
-        if largest == -.infinity { largest = 0 }
-        var sum = 0.0
-        // A term below e^−50 of the largest adds less than 2e−22 to a sum ≥ 1: even a thousand
-        // of them stay below half an ulp, so they are skipped (most of a long history's terms).
-        for v in values where v - largest > -50 { sum += exp(v - largest) }
-        return Foundation.log(sum) + largest
+        values.withUnsafeBufferPointer { v in
+            let n = v.count, whole = n & ~3
+            var lanes = SIMD4<Double>(repeating: -.infinity)
+            var k = 0
+            while k < whole {
+                let x = SIMD4(v[k], v[k + 1], v[k + 2], v[k + 3])
+                lanes.replace(with: x, where: x .> lanes)
+                k += 4
+            }
+            var largest = -Double.infinity
+            for i in 0..<4 where lanes[i] > largest { largest = lanes[i] }
+            for i in whole..<n where v[i] > largest { largest = v[i] }
+            if largest == -.infinity { largest = 0 }
+            // A term below e^−50 of the largest adds less than 2e−22 to a sum ≥ 1: even a thousand
+            // of them stay below half an ulp, so they are skipped (most of a long history's terms).
+            var sum = 0.0
+            let shift = SIMD4<Double>(repeating: largest), floor = SIMD4<Double>(repeating: -50)
+            k = 0
+            while k < whole {
+                let x = SIMD4(v[k], v[k + 1], v[k + 2], v[k + 3]) - shift
+                let kept = x .> floor
+                if any(kept) {
+                    for i in 0..<4 where kept[i] { sum += exp(x[i]) }
+                }
+                k += 4
+            }
+            for i in whole..<n where v[i] - largest > -50 { sum += exp(v[i] - largest) }
+            return Foundation.log(sum) + largest
+        }
     }
 }
