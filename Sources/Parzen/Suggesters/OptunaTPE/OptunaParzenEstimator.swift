@@ -153,6 +153,18 @@ struct OptunaParzenEstimator {
         }
     }
 
+    /// Reserves room for `count` components in every per-component array, so that the
+    /// insertions that follow do not reallocate.
+    mutating func reserveCapacity(_ count: Int) {
+        for d in kernels.indices {
+            if case .categorical = dimensions[d].kind { continue }
+            kernels[d].mus.reserveCapacity(count)
+            kernels[d].sigmas.reserveCapacity(count)
+            kernels[d].inverseSigmas.reserveCapacity(count)
+            kernels[d].logNormalizers.reserveCapacity(count)
+        }
+    }
+
     /// Sets the bandwidth, 1/σ and log normaliser of the observation of rank i in `order` as
     /// ``numericKernels(_:_:parameters:order:)`` computes them.
     private static func setBandwidth(ofRank i: Int, _ dimension: OptunaTPE.Dimension, order: [Int], kernels: inout Kernels,

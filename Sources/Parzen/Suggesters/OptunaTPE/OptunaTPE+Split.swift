@@ -9,17 +9,23 @@ extension OptunaTPE {
 
         /// - Complexity: O(N).
         init(_ history: Trials) {
+            var complete: [Int] = [], pending: [Int] = []
             complete.reserveCapacity(history.count)
-            for i in history.trials.indices {
-                switch history.trials[i].status {
-                case .ok:
-                    if let loss = history.trials[i].loss, !loss.isNaN { complete.append(i) }
-                case .pending:
-                    pending.append(i)
-                case .fail:
-                    break
+            // Read in place: a trial is not copied out to look at its status and loss.
+            history.trials.withUnsafeBufferPointer { trials in
+                for i in trials.indices {
+                    switch trials[i].status {
+                    case .ok:
+                        if let loss = trials[i].loss, !loss.isNaN { complete.append(i) }
+                    case .pending:
+                        pending.append(i)
+                    case .fail:
+                        break
+                    }
                 }
             }
+            self.complete = complete
+            self.pending = pending
         }
     }
 
@@ -40,16 +46,18 @@ extension OptunaTPE {
             var best: [Int] = [], bestLosses: [Double] = []
             best.reserveCapacity(count + 1)
             bestLosses.reserveCapacity(count + 1)
-            for i in complete {
-                let loss = history.trials[i].loss!
-                if best.count == count && !(loss < bestLosses[count - 1]) { continue }
-                var slot = best.count
-                while slot > 0 && loss < bestLosses[slot - 1] { slot -= 1 }
-                best.insert(i, at: slot)
-                bestLosses.insert(loss, at: slot)
-                if best.count > count {
-                    best.removeLast()
-                    bestLosses.removeLast()
+            history.trials.withUnsafeBufferPointer { trials in
+                for i in complete {
+                    let loss = trials[i].loss!
+                    if best.count == count && !(loss < bestLosses[count - 1]) { continue }
+                    var slot = best.count
+                    while slot > 0 && loss < bestLosses[slot - 1] { slot -= 1 }
+                    best.insert(i, at: slot)
+                    bestLosses.insert(loss, at: slot)
+                    if best.count > count {
+                        best.removeLast()
+                        bestLosses.removeLast()
+                    }
                 }
             }
             for i in best { isBelow[i] = true }

@@ -44,6 +44,8 @@ public struct OptunaTPE: Suggester {
     private var member: [Int] = []
     /// Per model (its positions), the last *above* estimator and what it was built from.
     private var aboveModels: [[Int]: AboveModel] = [:]
+    /// Per model (its positions), the last *below* estimator, its trials and cache generation.
+    private var belowModels: [[Int]: (generation: Int, trials: [Int], estimator: OptunaParzenEstimator)] = [:]
 
     /// An *above* estimator with the trials (history positions, trial order), observation
     /// columns and per-dimension value orders it was built from, under one cache generation.
@@ -137,11 +139,7 @@ public struct OptunaTPE: Suggester {
     /// - Returns: the winner's external values, one per position.
     mutating func propose(_ positions: [Int], split: (below: [Int], above: [Int]), history: Trials,
                           using rng: MersenneTwister) -> [Double] {
-        let dimensions = positions.map { self.dimensions[$0] }
-        let parameters = options.estimatorParameters
-        // The good set is small: its estimator sorts its own few values.
-        let belowData = observations(positions, of: split.below, historyCount: history.count, withOrders: false)
-        let below = OptunaParzenEstimator(dimensions: dimensions, observations: belowData.columns, parameters: parameters)
+        let below = belowEstimator(positions, trials: split.below, historyCount: history.count)
         let above = aboveEstimator(positions, trials: split.above, historyCount: history.count)
         let count = options.nEICandidates
         let candidates = below.sample(count: count, using: rng)
@@ -154,6 +152,25 @@ public struct OptunaTPE: Suggester {
             if score > bestScore { best = j; bestScore = score }
         }
         return candidates.map { $0[best] }
+    }
+
+    /// The estimator of *below* over `positions`, from the trials at `trials` that hold all of
+    /// them: the last one of the model again when those trials are the same (a good set that no
+    /// new trial entered), else built anew; the good set is small, so its estimator sorts its own
+    /// values.
+    ///
+    /// - Complexity: O(N·|positions|) to compare the trials, plus the construction when built.
+    mutating func belowEstimator(_ positions: [Int], trials: [Int], historyCount: Int) -> OptunaParzenEstimator {
+        let members = space.isConditional
+            ? trials.filter { t in positions.allSatisfy { !cache.values[$0][t].isNaN } } : trials
+        if let model = belowModels[positions], model.generation == cache.generation, model.trials == members {
+            return model.estimator
+        }
+        let data = observations(positions, of: trials, historyCount: historyCount, withOrders: false)
+        let estimator = OptunaParzenEstimator(
+            dimensions: positions.map { dimensions[$0] }, observations: data.columns, parameters: options.estimatorParameters)
+        belowModels[positions] = (cache.generation, members, estimator)
+        return estimator
     }
 
     /// The estimator of *above* over `positions`, from the trials at `trials` that hold all of
@@ -183,11 +200,20 @@ public struct OptunaTPE: Suggester {
                 return model.estimator
             }
         }
-        let data = observations(positions, of: trials, historyCount: historyCount)
-        let estimator = OptunaParzenEstimator(
+        var data = observations(positions, of: trials, historyCount: historyCount)
+        var estimator = OptunaParzenEstimator(
             dimensions: positions.map { dimensions[$0] }, observations: data.columns, orders: data.orders, parameters: parameters)
+        // Room for the insertions of the calls to come.
+        let room = members.count + members.count / 8 + 16
+        estimator.reserveCapacity(room + 1)
+        for i in data.columns.indices {
+            data.columns[i].reserveCapacity(room)
+            data.orders[i].reserveCapacity(room)
+        }
+        var trials = members
+        trials.reserveCapacity(room)
         aboveModels[positions] = AboveModel(
-            generation: cache.generation, trials: members, columns: data.columns, orders: data.orders, estimator: estimator)
+            generation: cache.generation, trials: trials, columns: data.columns, orders: data.orders, estimator: estimator)
         return estimator
     }
 
