@@ -12,7 +12,7 @@ PARZEN_VENV ?= .venv
 export PARZEN_VENV
 export PATH := $(abspath $(PARZEN_VENV))/bin:$(PATH)
 
-.PHONY: run test deps python-env build release examples clean
+.PHONY: run test deps python-env build release clean
 
 MANIFEST ?= experiments/classic.yaml
 

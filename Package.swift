@@ -34,11 +34,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // MARK: - The Swift snippets of README.md and docs/library.md, compiled and run
+        .executableTarget(name: "library-guide", dependencies: ["Parzen"], path: "examples/library",
+                          exclude: ["expected-output.txt"]),
+
         // MARK: - Tests
         .target(name: "ParzenTestSupport", dependencies: ["Parzen", "GSLKit"], path: "Tests/ParzenTestSupport"),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "ParzenTests", dependencies: ["Parzen", "GSLKit", "ParzenTestSupport"]),
         .testTarget(name: "ParzenBenchTests", dependencies: ["ParzenBench", "Parzen", "ParzenTestSupport"]),
-        .testTarget(name: "parzenTests", dependencies: ["parzen", "Parzen", "ParzenTestSupport"]),
+        .testTarget(name: "parzenTests", dependencies: ["parzen", "library-guide", "Parzen", "ParzenTestSupport"]),
     ]
 )
