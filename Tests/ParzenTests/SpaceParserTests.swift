@@ -84,7 +84,7 @@ struct SpaceParserTests {
         #expect(space == ["my key": "a\"b\\c\nd\te", "x-y": "it's", "": 1])
     }
 
-    // MARK: - DESIGN.md examples, labels and conditions
+    // MARK: - The text form's documented examples, labels and conditions
 
     @Test func designExampleCompilesWithLabelsAndConditions() throws {
         let text = "{type: choice({kind: svm, C: uniform(0, 10)}, {kind: knn, k: uniformint(1, 50)})}"

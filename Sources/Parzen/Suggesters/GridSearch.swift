@@ -1,7 +1,7 @@
 import GSLKit
 
 /// Grid search for a fixed budget: a lattice laid over the space, sized to the budget, visited in
-/// a seeded shuffled order (hyperopt-tpe-spec.md §6.2, with the budget split of the issue).
+/// a seeded shuffled order (README, "Algorithms").
 ///
 /// **Resolution of one (sub-)grid for a budget B.** Categorical dimensions (`choice` and
 /// `pchoice` whose options hold no parameters, `randint`) are always enumerated fully, with

@@ -1,4 +1,4 @@
-/// Seeds derived from names, never positions (DESIGN.md "Randomness and reproducibility").
+/// Seeds derived from names, never positions (docs/manifest.md, "Seeds").
 ///
 /// A seed is a stable 64-bit hash — FNV-1a over the UTF-8 of the fields joined by U+001F, then
 /// the SplitMix64 finaliser — folded to a non-zero 32-bit value (MT19937 uses 32 bits of seed and

@@ -2,7 +2,7 @@ import Foundation
 import GSLKit
 
 /// hyperopt's posterior for the categorical kinds (`ap_randint_sampler`,
-/// `ap_categorical_sampler`, `tpe_cat_pseudocounts`; spec §2.7).
+/// `ap_categorical_sampler`, `tpe_cat_pseudocounts`; docs/tpe.md §2.7).
 ///
 /// With c_v the linear-forgetting-weighted count of observations equal to category v:
 ///

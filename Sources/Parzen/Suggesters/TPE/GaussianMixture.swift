@@ -3,7 +3,7 @@ import GSLKit
 
 /// hyperopt's one-dimensional mixtures `GMM1` (Gaussian) and `LGMM1` (log-normal), optionally
 /// truncated to [low, high) in the working space and quantized by q in the original space, with
-/// the log-densities TPE scores candidates by (`GMM1_lpdf`, `LGMM1_lpdf`; spec §2.5–2.6).
+/// the log-densities TPE scores candidates by (`GMM1_lpdf`, `LGMM1_lpdf`; docs/tpe.md §2.5–2.6).
 ///
 /// The working space is x itself for the Gaussian family and ln x for the log-normal family;
 /// means, sigmas and bounds live there. Densities take and samples return values in the

@@ -1,6 +1,6 @@
 /// hyperopt's adaptive Parzen estimator (`adaptive_parzen_normal` in `hyperopt/tpe.py`): a
 /// one-dimensional Gaussian mixture with one component per observation plus one for the prior
-/// (spec §2.3).
+/// (docs/tpe.md §2.3).
 ///
 /// - Means: the observations sorted ascending, with the prior mean inserted at its left
 ///   binary-search position (before observations equal to it).

@@ -1,5 +1,5 @@
 extension TPE {
-    /// TPE's settings, named as hyperopt's `tpe.suggest` arguments (spec §2.1).
+    /// TPE's settings, named as hyperopt's `tpe.suggest` arguments (docs/tpe.md §2.1).
     ///
     /// In a manifest: `{algorithm: tpe, options: {gamma: 0.15, n_startup_jobs: 10}}`. Keys not
     /// given keep their defaults; unknown keys and out-of-range values are rejected by

@@ -3,7 +3,7 @@ import GSLKit
 
 extension TPE {
     /// How TPE models one hyperparameter: its activation conditions (as parameter positions)
-    /// and its posterior family, derived once from the prior (spec §2.4, §2.7).
+    /// and its posterior family, derived once from the prior (docs/tpe.md §2.4, §2.7).
     struct ParameterModel {
         /// The choices (position in `space.parameters`, option index) that must all hold.
         let conditions: [(parent: Int, option: Int)]
@@ -173,7 +173,7 @@ extension TPE {
         }
     }
 
-    /// The adaptive-Parzen view of a numeric prior (hyperopt's `ap_*_sampler` table, spec §2.4):
+    /// The adaptive-Parzen view of a numeric prior (hyperopt's `ap_*_sampler` table, docs/tpe.md §2.4):
     /// prior mean and sigma and truncation bounds in the working space (ln-space for log kinds),
     /// the quantum, and how observations enter the working space.
     struct NumericPrior {
