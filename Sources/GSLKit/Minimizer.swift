@@ -48,50 +48,113 @@ public enum Minimizer {
         precondition(stepSize > 0 && lineTolerance > 0 && gradientTolerance >= 0 && maxIterations >= 0, "invalid settings")
         _ = GSLRuntime.prepared
         return withoutActuallyEscaping(evaluate) { evaluate in
-            let context = MinimizerContext(dimension: start.count, evaluate: evaluate)
-            return context.run(start: start, stepSize: stepSize, lineTolerance: lineTolerance,
-                               gradientTolerance: gradientTolerance, maxIterations: maxIterations)
+            MinimizerContext(dimension: start.count, value: nil, valueAndGradient: evaluate)
+                .run(start: start, stepSize: stepSize, lineTolerance: lineTolerance, gradientTolerance: gradientTolerance, maxIterations: maxIterations)
+        }
+    }
+
+    /// Minimises f from `start` when f alone is cheaper than f with ∇f: the line search asks
+    /// for f first at each trial step and for ∇f only where the step passes its sufficient-decrease
+    /// test, so `value` is called at the rejected steps and `valueAndGradient` elsewhere. The
+    /// iterates are exactly those of ``minimize(start:stepSize:lineTolerance:gradientTolerance:maxIterations:_:)``
+    /// with the same function.
+    ///
+    /// - Parameters:
+    ///   - value: f(x). Called at most once per distinct point, and never at a point after
+    ///     `valueAndGradient` was called there.
+    ///   - valueAndGradient: f(x), writing ∇f(x) into `gradient`; it may follow a `value` call at
+    ///     the same point (an objective may keep that point's intermediate results to reuse).
+    ///   - other parameters: as in ``minimize(start:stepSize:lineTolerance:gradientTolerance:maxIterations:_:)``.
+    /// - Returns: the best point evaluated, its value and the counts (``Result/evaluations``
+    ///   counts the calls of either closure).
+    /// - Complexity: O(iterations · (evaluation cost + d²)) for d coordinates.
+    /// - Determinism: draws nothing; a pure function of its arguments.
+    public static func minimize(
+        start: [Double], stepSize: Double = 0.1, lineTolerance: Double = 0.1, gradientTolerance: Double, maxIterations: Int,
+        value: (_ x: [Double]) -> Double,
+        valueAndGradient: (_ x: [Double], _ gradient: inout [Double]) -> Double
+    ) -> Result {
+        precondition(!start.isEmpty, "need at least one coordinate")
+        precondition(stepSize > 0 && lineTolerance > 0 && gradientTolerance >= 0 && maxIterations >= 0, "invalid settings")
+        _ = GSLRuntime.prepared
+        return withoutActuallyEscaping(value) { value in
+            withoutActuallyEscaping(valueAndGradient) { valueAndGradient in
+                MinimizerContext(dimension: start.count, value: value, valueAndGradient: valueAndGradient)
+                    .run(start: start, stepSize: stepSize, lineTolerance: lineTolerance, gradientTolerance: gradientTolerance, maxIterations: maxIterations)
+            }
         }
     }
 }
 
 /// One minimisation's state, reached by GSL's callbacks through their `params` pointer: the
-/// Swift function, the last evaluation (GSL often asks for f and ∇f at the same point in two
+/// Swift functions, the last evaluation (GSL often asks for f and ∇f at the same point in two
 /// calls) and the best point seen.
 private final class MinimizerContext {
     let dimension: Int
-    let evaluate: ([Double], inout [Double]) -> Double
+    /// f alone, when the caller has a cheaper form than `valueAndGradient`.
+    let value: (([Double]) -> Double)?
+    let valueAndGradient: ([Double], inout [Double]) -> Double
     var lastPoint: [Double] = []
     var lastValue = Double.nan
     var lastGradient: [Double]
+    /// True when `lastGradient` belongs to `lastPoint`.
+    var lastHasGradient = false
     var bestPoint: [Double] = []
     var bestValue = Double.infinity
     var evaluations = 0
 
-    init(dimension: Int, evaluate: @escaping ([Double], inout [Double]) -> Double) {
+    init(dimension: Int, value: (([Double]) -> Double)?, valueAndGradient: @escaping ([Double], inout [Double]) -> Double) {
         self.dimension = dimension
-        self.evaluate = evaluate
+        self.value = value
+        self.valueAndGradient = valueAndGradient
         lastGradient = [Double](repeating: 0, count: dimension)
+    }
+
+    /// f at the GSL vector `x`, evaluated once per distinct point (with ∇f unless a value-only
+    /// function was given).
+    func value(at x: UnsafePointer<gsl_vector>) -> Double {
+        let point = Self.point(x, dimension)
+        if point != lastPoint {
+            guard let value else { return values(at: point).0 }
+            var result = value(point)
+            evaluations += 1
+            if result.isNaN { result = .infinity }
+            record(point, result, gradient: nil)
+        }
+        return lastValue
     }
 
     /// f and ∇f at the GSL vector `x`, evaluated once per distinct point.
     func values(at x: UnsafePointer<gsl_vector>) -> (Double, [Double]) {
-        var point = [Double](repeating: 0, count: dimension)
-        for i in 0..<dimension { point[i] = gsl_vector_get(x, i) }
-        if point != lastPoint {
+        values(at: Self.point(x, dimension))
+    }
+
+    private func values(at point: [Double]) -> (Double, [Double]) {
+        if point != lastPoint || !lastHasGradient {
             var gradient = [Double](repeating: 0, count: dimension)
-            var value = evaluate(point, &gradient)
+            var result = valueAndGradient(point, &gradient)
             evaluations += 1
-            if value.isNaN || !gradient.allSatisfy(\.isFinite) { value = .infinity }
-            if value < bestValue {
-                bestValue = value
-                bestPoint = point
-            }
-            lastPoint = point
-            lastValue = value
-            lastGradient = value.isFinite ? gradient : [Double](repeating: 0, count: dimension)
+            if result.isNaN || !gradient.allSatisfy(\.isFinite) { result = .infinity }
+            record(point, result, gradient: result.isFinite ? gradient : [Double](repeating: 0, count: dimension))
         }
         return (lastValue, lastGradient)
+    }
+
+    private func record(_ point: [Double], _ result: Double, gradient: [Double]?) {
+        if result < bestValue {
+            bestValue = result
+            bestPoint = point
+        }
+        lastPoint = point
+        lastValue = result
+        lastHasGradient = gradient != nil
+        if let gradient { lastGradient = gradient }
+    }
+
+    private static func point(_ x: UnsafePointer<gsl_vector>, _ dimension: Int) -> [Double] {
+        var point = [Double](repeating: 0, count: dimension)
+        for i in 0..<dimension { point[i] = gsl_vector_get(x, i) }
+        return point
     }
 
     func run(start: [Double], stepSize: Double, lineTolerance: Double, gradientTolerance: Double, maxIterations: Int) -> Minimizer.Result {
@@ -108,7 +171,7 @@ private final class MinimizerContext {
         function.n = dimension
         function.params = Unmanaged.passUnretained(self).toOpaque()
         function.f = { x, params in
-            MinimizerContext.from(params).values(at: x!).0
+            MinimizerContext.from(params).value(at: x!)
         }
         function.df = { x, params, gradient in
             let (_, g) = MinimizerContext.from(params).values(at: x!)

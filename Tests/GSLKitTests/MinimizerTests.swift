@@ -52,4 +52,36 @@ import Testing
         #expect(result.value == .infinity)
         #expect(!result.converged)
     }
+
+    @Test func valueOnlyFormFollowsTheSameIterates() {
+        func rosenbrock(_ x: [Double]) -> Double {
+            let a = 1 - x[0], b = x[1] - x[0] * x[0]
+            return a * a + 100 * b * b
+        }
+        func withGradient(_ x: [Double], _ gradient: inout [Double]) -> Double {
+            let a = 1 - x[0], b = x[1] - x[0] * x[0]
+            gradient[0] = -2 * a - 400 * x[0] * b
+            gradient[1] = 200 * b
+            return rosenbrock(x)
+        }
+        let plain = Minimizer.minimize(start: [-1.2, 1], gradientTolerance: 1e-8, maxIterations: 500, withGradient)
+        var valueCalls = 0, gradientCalls = 0
+        var valuePoints: Set<[Double]> = []
+        let lazy = Minimizer.minimize(
+            start: [-1.2, 1], gradientTolerance: 1e-8, maxIterations: 500,
+            value: { x in
+                valueCalls += 1
+                valuePoints.insert(x)
+                return rosenbrock(x)
+            },
+            valueAndGradient: { x, gradient in
+                gradientCalls += 1
+                return withGradient(x, &gradient)
+            })
+        #expect(lazy.point == plain.point && lazy.value == plain.value)
+        #expect(lazy.iterations == plain.iterations && lazy.converged == plain.converged)
+        // The line search rejects some trial steps on Rosenbrock's valley: those need no gradient.
+        #expect(valueCalls > 0 && valuePoints.count == valueCalls)
+        #expect(gradientCalls < plain.evaluations)
+    }
 }

@@ -201,16 +201,23 @@ struct GPAcquisitionOptimizer {
             for (i, f) in features.enumerated() { x[f] = (1 + sin(t[i])) / 2 }
             return x
         }
-        let result = Minimizer.minimize(start: start, gradientTolerance: Self.bfgsGradientTolerance, maxIterations: Self.bfgsIterations) { t, gradient in
-            let x = place(t)
-            let posterior = model.posterior(at: x, features: features)
-            let (value, dMean, dVariance) = acquisition.valueAndSlopes(mean: posterior.mean, variance: posterior.variance)
-            for i in features.indices {
-                let dx = dMean * posterior.meanGradient[i] + dVariance * posterior.varianceGradient[i]
-                gradient[i] = -dx * cos(t[i]) / 2
-            }
-            return -value
-        }
+        // The line search's rejected steps need the value alone: one triangular solve, no gradient.
+        let result = Minimizer.minimize(
+            start: start, gradientTolerance: Self.bfgsGradientTolerance, maxIterations: Self.bfgsIterations,
+            value: { t in
+                let posterior = model.posterior(at: place(t), features: [])
+                return -acquisition.value(mean: posterior.mean, variance: posterior.variance)
+            },
+            valueAndGradient: { t, gradient in
+                let x = place(t)
+                let posterior = model.posterior(at: x, features: features)
+                let (value, dMean, dVariance) = acquisition.valueAndSlopes(mean: posterior.mean, variance: posterior.variance)
+                for i in features.indices {
+                    let dx = dMean * posterior.meanGradient[i] + dVariance * posterior.varianceGradient[i]
+                    gradient[i] = -dx * cos(t[i]) / 2
+                }
+                return -value
+            })
         guard result.value.isFinite else { return nil }
         return (place(result.point), -result.value)
     }

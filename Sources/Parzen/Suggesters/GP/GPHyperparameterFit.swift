@@ -9,24 +9,34 @@ enum GPHyperparameterFit {
     static let gradientTolerance = 1e-2
     static let maxIterations = 200
 
-    /// The fitted hyperparameters, starting from `start`.
+    /// The fitted hyperparameters, starting from `start`. On return `cache` holds the factor at
+    /// the fitted θ (when it could be formed), so the posterior that follows costs no second
+    /// factorisation.
     ///
-    /// - Complexity: O(evaluations · (n³ + n²·D)).
+    /// - Complexity: O(pairs·G) once, where pairs = n(n − 1)/2, then per evaluation of F
+    ///   O(n³/3 + pairs·G) (F alone, at the line search's rejected steps) or O(4n³/3 + pairs·G)
+    ///   (F and ∇F); O(n²·G) memory.
     /// - Determinism: draws nothing.
     static func fit(_ data: GPData, encoding: GPEncoding, start: GPHyperparameters, cache: CovarianceCache) -> GPHyperparameters {
         let defaults = GPHyperparameters.defaults(groupCount: start.groupCount, learnsNoise: start.learnsNoise)
+        let likelihood = GPMarginalLikelihood(data: data, encoding: encoding, cache: cache)
         for origin in start == defaults ? [start] : [start, defaults] {
-            var first = true
-            let result = Minimizer.minimize(start: origin.vector, gradientTolerance: gradientTolerance, maxIterations: maxIterations) { vector, gradient in
-                var theta = origin
-                theta.vector = vector
-                // The first evaluation is at the warm start: its factor grows from the cached one.
-                defer { first = false }
-                return objective(theta, data: data, encoding: encoding, cache: first ? cache : nil, gradient: &gradient)
-            }
+            let result = Minimizer.minimize(
+                start: origin.vector, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
+                value: { vector in
+                    var theta = origin
+                    theta.vector = vector
+                    return likelihood.value(theta)
+                },
+                valueAndGradient: { vector, gradient in
+                    var theta = origin
+                    theta.vector = vector
+                    return likelihood.value(theta, gradient: &gradient)
+                })
             if result.value.isFinite {
                 var fitted = origin
                 fitted.vector = result.point
+                likelihood.storeFactor(at: fitted)
                 return fitted
             }
         }
@@ -38,45 +48,107 @@ enum GPHyperparameterFit {
     ///
     /// - Complexity: O(n³ + n²·D).
     static func objective(_ theta: GPHyperparameters, data: GPData, encoding: GPEncoding, cache: CovarianceCache?, gradient: inout [Double]) -> Double {
-        for p in gradient.indices { gradient[p] = 0 }
-        guard theta.vector.allSatisfy(\.isFinite),
-              let model = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: cache) else {
-            return .infinity
-        }
-        let n = data.count, width = data.width
-        var value = 0.5 * model.factor.logDeterminant
-        for a in 0..<n { value += 0.5 * data.targets[a] * model.alpha[a] }
-        var inverse = model.factor.inverse()
-        let alpha = model.alpha
-        // W = C⁻¹ − ααᵀ, in place.
-        for a in 0..<n {
-            for b in 0..<n { inverse[a * n + b] -= alpha[a] * alpha[b] }
-        }
-        let s = model.kernel.signalVariance
-        var featureSums = [Double](repeating: 0, count: width)
-        var traceWK = 0.0, traceW = 0.0
-        inverse.withUnsafeBufferPointer { w in
+        GPMarginalLikelihood(data: data, encoding: encoding, cache: cache).value(theta, gradient: &gradient)
+    }
+}
+
+/// F(θ), alone or with ∇F(θ), on one data set (docs/gp.md §3). What does not depend on θ is
+/// computed once: for each pair a > b of trials the per-coordinate squared differences δ_j,
+/// so that d²_ab = Σ_j λ_j δ_j costs G operations. The model of the last θ evaluated is kept,
+/// so the gradient asked at the point whose value was just computed reuses its factor.
+final class GPMarginalLikelihood {
+    let data: GPData
+    let encoding: GPEncoding
+    let groupCount: Int
+    /// δ_j(x_a, x_b) for a > b: pair a(a − 1)/2 + b, G entries each.
+    private let deltas: [Double]
+    /// The factor cache of the search, used only for θ equal to its own (the warm start).
+    private let cache: CovarianceCache?
+    /// r_ab = √(5 d²_ab) and e^(−r_ab) for each pair, at `pairVector`.
+    private var radii: [Double]
+    private var decays: [Double]
+    private var pairVector: [Double] = []
+    /// The last θ factorised and its model (nil when C could not be factorised there).
+    private var lastVector: [Double] = []
+    private var lastModel: GPRegressor?
+
+    /// - Complexity: O(n²·D) time, O(n²·G) memory.
+    init(data: GPData, encoding: GPEncoding, cache: CovarianceCache?) {
+        self.data = data
+        self.encoding = encoding
+        self.cache = cache
+        let n = data.count, width = data.width, groups = encoding.groups.count
+        groupCount = groups
+        let pairs = n * (n - 1) / 2
+        var deltas = [Double](repeating: 0, count: pairs * groups)
+        deltas.withUnsafeMutableBufferPointer { deltas in
             data.rows.withUnsafeBufferPointer { rows in
-                model.kernel.featureScales.withUnsafeBufferPointer { scales in
-                    featureSums.withUnsafeMutableBufferPointer { sums in
+                encoding.featureGroup.withUnsafeBufferPointer { group in
+                    encoding.featureWeight.withUnsafeBufferPointer { weight in
+                        var p = 0
                         for a in 0..<n {
-                            traceW += w[a * n + a]
-                            traceWK += w[a * n + a] * s
                             for b in 0..<a {
-                                var d2 = 0.0
                                 for f in 0..<width {
                                     let d = rows[a * width + f] - rows[b * width + f]
-                                    d2 += scales[f] * d * d
+                                    deltas[p * groups + group[f]] += weight[f] * (d * d)
                                 }
-                                let wab = w[a * n + b]
-                                let r = (5 * d2).squareRoot()
-                                let e = exp(-r)
-                                // Each unordered pair counts twice in the trace, halved by the ½.
-                                traceWK += 2 * wab * s * (1 + r + r * r / 3) * e
-                                let coefficient = wab * s * (-(5.0 / 6.0) * (1 + r) * e)
-                                for f in 0..<width {
-                                    let d = rows[a * width + f] - rows[b * width + f]
-                                    sums[f] += coefficient * d * d
+                                p += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.deltas = deltas
+        radii = [Double](repeating: 0, count: pairs)
+        decays = [Double](repeating: 0, count: pairs)
+    }
+
+    /// F(θ); +∞ when C cannot be factorised.
+    ///
+    /// - Complexity: O(n³/3 + n²·G).
+    func value(_ theta: GPHyperparameters) -> Double {
+        guard let model = model(theta) else { return .infinity }
+        var gradient = [Double](repeating: 0, count: theta.vector.count)
+        let value = Self.negativeLogLikelihood(model) + theta.negativeLogPrior(gradient: &gradient)
+        return value.isFinite ? value : .infinity
+    }
+
+    /// F(θ), writing ∇F(θ) into `gradient`; +∞ (and a zero gradient) when C cannot be factorised.
+    ///
+    /// - Complexity: O(4n³/3 + n²·G): the factor (reused when θ was the last point), C⁻¹ from
+    ///   it (`gsl_linalg_cholesky_invert`), one pass over the pairs.
+    func value(_ theta: GPHyperparameters, gradient: inout [Double]) -> Double {
+        for p in gradient.indices { gradient[p] = 0 }
+        guard let model = model(theta) else { return .infinity }
+        let n = data.count, groups = groupCount
+        let inverse = model.factor.inverse()
+        let alpha = model.alpha
+        let s = model.kernel.signalVariance
+        computePairTerms(theta)
+        // ½ tr(W ∂C/∂θ_p) with W = C⁻¹ − ααᵀ, over the lower triangle: each unordered pair
+        // counts twice in the trace, halved by the ½.
+        var lengthSums = [Double](repeating: 0, count: groups)
+        var traceWK = 0.0, traceW = 0.0
+        inverse.withUnsafeBufferPointer { inverse in
+            alpha.withUnsafeBufferPointer { alpha in
+                deltas.withUnsafeBufferPointer { deltas in
+                    radii.withUnsafeBufferPointer { radii in
+                        decays.withUnsafeBufferPointer { decays in
+                            lengthSums.withUnsafeMutableBufferPointer { sums in
+                                var p = 0
+                                for a in 0..<n {
+                                    let waa = inverse[a * n + a] - alpha[a] * alpha[a]
+                                    traceW += waa
+                                    traceWK += waa * s
+                                    for b in 0..<a {
+                                        let wab = inverse[a * n + b] - alpha[a] * alpha[b]
+                                        let r = radii[p], e = decays[p]
+                                        traceWK += 2 * wab * s * (1 + r + r * r / 3) * e
+                                        let coefficient = wab * s * (-(5.0 / 6.0) * (1 + r) * e)
+                                        for j in 0..<groups { sums[j] += coefficient * deltas[p * groups + j] }
+                                        p += 1
+                                    }
                                 }
                             }
                         }
@@ -84,14 +156,93 @@ enum GPHyperparameterFit {
                 }
             }
         }
-        for f in 0..<width {
-            gradient[encoding.featureGroup[f]] += featureSums[f] * model.kernel.featureScales[f]
-        }
+        let lambdas = theta.inverseSquaredLengthScales
+        for j in 0..<groups { gradient[j] += lengthSums[j] * lambdas[j] }
         gradient[theta.groupCount] += 0.5 * traceWK
         if theta.learnsNoise {
             gradient[theta.groupCount + 1] += 0.5 * traceW * exp(theta.vector[theta.groupCount + 1])
         }
-        value += theta.negativeLogPrior(gradient: &gradient)
+        let value = Self.negativeLogLikelihood(model) + theta.negativeLogPrior(gradient: &gradient)
         return value.isFinite ? value : .infinity
+    }
+
+    /// Leaves the factor at `theta` in the search's cache (a copy), for the posterior after
+    /// the fit and the row appends of the next call.
+    func storeFactor(at theta: GPHyperparameters) {
+        guard let cache, let model = model(theta) else { return }
+        cache.hyperparameters = theta
+        cache.rows = data.rows
+        cache.count = data.count
+        cache.jitter = model.jitter
+        cache.factor = model.factor.copy()
+    }
+
+    /// ½ ln det C + ½ yᵀα.
+    private static func negativeLogLikelihood(_ model: GPRegressor) -> Double {
+        var value = 0.5 * model.factor.logDeterminant
+        for a in 0..<model.data.count { value += 0.5 * model.data.targets[a] * model.alpha[a] }
+        return value
+    }
+
+    /// The model at θ: the last one when θ is the last point, else a new factor (grown from
+    /// the search's cache when θ is the cached θ).
+    private func model(_ theta: GPHyperparameters) -> GPRegressor? {
+        if theta.vector == lastVector { return lastModel }
+        guard theta.vector.allSatisfy(\.isFinite) else { return nil }
+        lastVector = theta.vector
+        if let cache, cache.hyperparameters == theta {
+            lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: cache)
+        } else {
+            computePairTerms(theta)
+            lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil,
+                                    covariances: covarianceMatrix(signalVariance: theta.signalVariance))
+        }
+        return lastModel
+    }
+
+    /// r and e^(−r) of every pair at θ (once per θ).
+    private func computePairTerms(_ theta: GPHyperparameters) {
+        guard theta.vector != pairVector else { return }
+        pairVector = theta.vector
+        let lambdas = theta.inverseSquaredLengthScales
+        let groups = groupCount
+        deltas.withUnsafeBufferPointer { deltas in
+            lambdas.withUnsafeBufferPointer { lambdas in
+                radii.withUnsafeMutableBufferPointer { radii in
+                    decays.withUnsafeMutableBufferPointer { decays in
+                        for p in 0..<radii.count {
+                            var d2 = 0.0
+                            for j in 0..<groups { d2 += lambdas[j] * deltas[p * groups + j] }
+                            let r = (5 * d2).squareRoot()
+                            radii[p] = r
+                            decays[p] = exp(-r)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// K (n × n, row-major, the lower triangle, which is all the factorisation reads) from the
+    /// pair terms: s·M(d²) below the diagonal, s on it.
+    private func covarianceMatrix(signalVariance s: Double) -> [Double] {
+        let n = data.count
+        var matrix = [Double](repeating: 0, count: n * n)
+        matrix.withUnsafeMutableBufferPointer { matrix in
+            radii.withUnsafeBufferPointer { radii in
+                decays.withUnsafeBufferPointer { decays in
+                    var p = 0
+                    for a in 0..<n {
+                        matrix[a * n + a] = s
+                        for b in 0..<a {
+                            let r = radii[p]
+                            matrix[a * n + b] = s * (1 + r + r * r / 3) * decays[p]
+                            p += 1
+                        }
+                    }
+                }
+            }
+        }
+        return matrix
     }
 }

@@ -37,11 +37,14 @@ struct GPRegressor {
     /// cached points are the first points of `data`; retries with jitter when C is not
     /// numerically positive definite.
     ///
+    /// - Parameters:
+    ///   - covariances: K for θ (row-major, the lower triangle read) when the caller has it;
+    ///     computed here otherwise.
     /// - Returns: nil when C cannot be factorised even with the largest jitter.
     /// - Complexity: O(n³) for a new factor, O(m·n²) to append m rows.
-    init?(data: GPData, hyperparameters: GPHyperparameters, encoding: GPEncoding, cache: CovarianceCache?) {
+    init?(data: GPData, hyperparameters: GPHyperparameters, encoding: GPEncoding, cache: CovarianceCache?, covariances: [Double]? = nil) {
         let kernel = MaternKernel(hyperparameters: hyperparameters, encoding: encoding)
-        guard let (factor, jitter) = Self.factorize(data: data, hyperparameters: hyperparameters, kernel: kernel, cache: cache) else {
+        guard let (factor, jitter) = Self.factorize(data: data, hyperparameters: hyperparameters, kernel: kernel, cache: cache, covariances: covariances) else {
             return nil
         }
         let alpha = factor.solve(data.targets)
@@ -59,7 +62,7 @@ struct GPRegressor {
     /// The largest jitter tried, relative to s + σ².
     static let jitterLimit = 1e-2
 
-    static func factorize(data: GPData, hyperparameters: GPHyperparameters, kernel: MaternKernel, cache: CovarianceCache?) -> (CholeskyFactor, Double)? {
+    static func factorize(data: GPData, hyperparameters: GPHyperparameters, kernel: MaternKernel, cache: CovarianceCache?, covariances: [Double]? = nil) -> (CholeskyFactor, Double)? {
         let diagonal = kernel.signalVariance + hyperparameters.noiseVariance
         if let cache, let cached = cache.factor, cache.hyperparameters == hyperparameters, cache.count <= data.count,
            cache.rows.elementsEqual(data.rows.prefix(cache.count * data.width)) {
@@ -73,7 +76,7 @@ struct GPRegressor {
             if appended { return (cached.copy(), cache.jitter) }
         }
         let n = data.count
-        var matrix = covarianceMatrix(data: data, kernel: kernel)
+        var matrix = covariances ?? covarianceMatrix(data: data, kernel: kernel)
         var jitter = 0.0
         while true {
             for a in 0..<n { matrix[a * n + a] = kernel.signalVariance + hyperparameters.noiseVariance + jitter }
