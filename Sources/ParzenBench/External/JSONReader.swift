@@ -6,8 +6,8 @@ import Parzen
 /// ``Value`` that keeps object keys in the order written.
 ///
 /// The two callers differ in a few points, each a field of ``Dialect``: suggester replies read
-/// exactly what Foundation's `JSONDecoder` accepted and produced before this reader replaced it
-/// (so no program that worked stops working), objective replies read what Python's `json` writes.
+/// exactly what Foundation's `JSONDecoder` accepts and produces (so any program that works with
+/// `JSONDecoder` works here), objective replies read what Python's `json` writes.
 struct JSONReader {
     struct Dialect {
         /// `NaN`, `Infinity` and `-Infinity` are numbers, and a number too large for a double
