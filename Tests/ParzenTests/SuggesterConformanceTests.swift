@@ -87,7 +87,7 @@ import Testing
     static func search(_ name: String, _ spaceCase: SpaceCase, seed: UInt32) throws -> [Assignment] {
         var trials = Trials()
         var objective = Objective()
-        try fmin({ try objective($0) }, space: spaceCase.space, algorithm: Algorithm.named(name), maxEvals: evaluations,
+        try fmin({ try objective($0) }, space: spaceCase.space.root, algorithm: Algorithm.named(name), maxEvals: evaluations,
                  trials: &trials, seed: seed)
         return trials.trials.map(\.assignment)
     }
@@ -111,7 +111,7 @@ import Testing
         let space = spaceCase.space
         var trials = Trials()
         var objective = Objective()
-        let result = try fmin({ try objective($0) }, space: space, algorithm: Algorithm.named(name),
+        let result = try fmin({ try objective($0) }, space: space.root, algorithm: Algorithm.named(name),
                               maxEvals: Self.evaluations, trials: &trials, seed: 17)
         #expect(!trials.isEmpty)
         if result.stopReason != .exhausted {
@@ -150,27 +150,24 @@ import Testing
 
     // MARK: - No shared state
 
-    /// One search driven step by step, as `fmin` drives it.
+    /// One search driven step by step through ``Search``'s ask and tell, as `fmin` drives it.
     struct Driver {
-        let space: SearchSpace
-        let rng: MersenneTwister
-        var suggester: any Suggester
-        var trials = Trials()
+        var search: Search
         var objective = Objective()
+        var trials: Trials { search.trials }
 
         init(_ name: String, space: SearchSpace, seed: UInt32) throws {
-            self.space = space
-            rng = MersenneTwister(seed: seed)
-            suggester = try Algorithm.named(name).makeSuggester(space: space, budget: SuggesterConformanceTests.evaluations, using: rng)
+            let rng = MersenneTwister(seed: seed)
+            let suggester = try Algorithm.named(name).makeSuggester(space: space, budget: SuggesterConformanceTests.evaluations, using: rng)
+            search = Search(space: space, suggester: suggester, using: rng)
         }
 
         /// Proposes and evaluates one point; false when the suggester is exhausted.
         mutating func step() throws -> Bool {
-            guard let assignment = try suggester.suggest(history: trials, using: rng) else { return false }
-            var objective = self.objective
-            let trial = evaluateTrial({ try objective($0) }, space: space, assignment: assignment, id: trials.nextID, direction: .minimize)
-            self.objective = objective
-            trials.append(trial)
+            guard let assignment = try search.ask() else { return false }
+            let result: ObjectiveResult
+            do { result = .ok(try objective(try search.space.evaluate(assignment))) } catch { result = .fail("\(error)") }
+            search.tell(assignment, result, proposalExtras: search.suggester.proposalExtras)
             return true
         }
     }

@@ -41,15 +41,19 @@ extension Cell {
         let direction = problem.direction
         let problemRNG = MersenneTwister(seed: problemSeed)
         let suggesterRNG = MersenneTwister(seed: suggesterSeed)
-        var session: any ObjectiveSession
         let context = SessionContext(workDirectory: workDirectory, isCancelled: isCancelled, replicate: replicate, programs: programs)
-        do { session = try problem.objective.makeSession(problemRNG: problemRNG, context: context) } catch {
+        let clock = ContinuousClock()
+        var hooks: CellHooks
+        do {
+            hooks = CellHooks(session: try problem.objective.makeSession(problemRNG: problemRNG, context: context),
+                              direction: direction, isCancelled: isCancelled, clock: clock, budget: budget)
+        } catch {
             throw .objective("problem '\(problem.label)' could not start: \(error)")
         }
-        defer { session.close() }
-        let clock = ContinuousClock()
+        // The hooks own the session from here on (a worker session may restart its program).
+        defer { hooks.session.close() }
         let starting = clock.now
-        var proposer: any Suggester
+        let proposer: any Suggester
         do {
             if let program = suggester.program, let programs {
                 // What makeSuggester checks, then the program from the thread's pool.
@@ -62,53 +66,63 @@ extension Cell {
             throw .suggester("\(suggester.label) could not start: \(error)")
         }
         // Setting up is the suggester's work too (a grid lays out all its points here).
-        // Durations are summed as Durations and converted once (the conversion is not free).
-        var suggestTime = clock.now - starting, evaluateTime = Duration.zero
-
-        var trials = Trials()
-        trials.reserveCapacity(budget)
-        var rows: [TrialRow] = []
-        rows.reserveCapacity(budget)
-        for id in 0..<budget {
-            if isCancelled() { throw .cancelled }
-            let started = clock.now
-            let suggestion: Assignment?
-            do { suggestion = try proposer.suggest(history: trials, using: suggesterRNG) } catch {
-                throw .suggester("\(suggester.label) failed at trial \(id): \(error)")
-            }
-            suggestTime += clock.now - started
-            // Consumed, so the optimiser has no second reference to release inside a timed window.
-            guard let proposal = consume suggestion else { break }
-            // Validation is the harness's work; building the point the objective reads is
-            // part of evaluating it.
-            do { try space.validate(proposal) } catch {
-                throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
-            }
-            let evaluating = clock.now
-            let outcome: ObjectiveOutcome
-            do {
-                // The point lives in this scope only: releasing it is part of evaluating it too.
-                let point = try space.evaluate(proposal)
-                outcome = session.evaluate(proposal, point: point)
-            } catch {
-                throw .suggester("\(suggester.label) proposed an invalid point at trial \(id): \(error)")
-            }
-            evaluateTime += clock.now - evaluating
-            // Closures, not the partially applied method: that allocated a context per trial.
-            var status = outcome.status, message = outcome.message
-            var loss = outcome.value.map { direction.loss(fromObjectiveValue: $0) }
-            var trueLoss = (outcome.trueValue ?? outcome.value).map { direction.loss(fromObjectiveValue: $0) }
-            if status == .ok, !(loss?.isFinite ?? false) {
-                status = .fail
-                message = "objective returned \(CSV.number(outcome.value))"
-                loss = nil
-                trueLoss = nil
-            }
-            // Both built in place from the parts: a row built first was copied into the array.
-            trials.append(Trial(id: id, assignment: proposal, status: status, loss: loss, message: message))
-            rows.append(TrialRow(id: id, status: status, loss: loss, trueLoss: trueLoss, assignment: proposal, message: message))
+        hooks.suggestTime = clock.now - starting
+        var search = Search(space: space, suggester: proposer, using: suggesterRNG, direction: direction)
+        search.reserveCapacity(budget)
+        let stopReason: StopReason
+        do { stopReason = try search.run(until: budget, hooks: &hooks) } catch {
+            throw .suggester("\(suggester.label) \(error)")
         }
-        return CellRecord(fingerprint: fingerprint, rows: rows, suggestSeconds: suggestTime.seconds, evaluateSeconds: evaluateTime.seconds)
+        if stopReason == .cancelled { throw .cancelled }
+        return CellRecord(fingerprint: fingerprint, rows: hooks.rows, suggestSeconds: hooks.suggestTime.seconds,
+                          evaluateSeconds: hooks.evaluateTime.seconds)
+    }
+}
+
+/// What a cell adds to the search loop: its objective session (noise and external programs
+/// live there), the suggest and evaluate times, cancellation between trials, and the stored
+/// rows with each trial's noise-free value.
+private struct CellHooks: SearchHooks {
+    var session: any ObjectiveSession
+    let direction: Direction
+    let isCancelled: () -> Bool
+    let clock: ContinuousClock
+    /// Durations are summed as Durations and converted once (the conversion is not free).
+    var suggestTime = Duration.zero
+    var evaluateTime = Duration.zero
+    var started: ContinuousClock.Instant
+    /// The noise-free value of the trial being evaluated (the session's, in the user's sign).
+    var trueValue: Double?
+    var rows: [TrialRow] = []
+
+    init(session: any ObjectiveSession, direction: Direction, isCancelled: @escaping () -> Bool, clock: ContinuousClock, budget: Int) {
+        self.session = session
+        self.direction = direction
+        self.isCancelled = isCancelled
+        self.clock = clock
+        started = clock.now
+        rows.reserveCapacity(budget)
+    }
+
+    func stopReason(before trials: Trials) -> StopReason? { isCancelled() ? .cancelled : nil }
+
+    mutating func willSuggest() { started = clock.now }
+    mutating func didSuggest() { suggestTime += clock.now - started }
+    mutating func willEvaluate() { started = clock.now }
+    mutating func didEvaluate() { evaluateTime += clock.now - started }
+
+    mutating func evaluate(_ assignment: Assignment, point: Value) -> ObjectiveResult {
+        let outcome = session.evaluate(assignment, point: point)
+        trueValue = outcome.trueValue ?? outcome.value
+        return ObjectiveResult(status: outcome.status, value: outcome.value, message: outcome.message)
+    }
+
+    /// A trial without a loss (failed, or a non-finite value) has no noise-free loss either.
+    mutating func didRecord(_ trial: Trial, in trials: Trials) -> StopReason? {
+        let trueLoss = trial.loss == nil ? nil : trueValue.map { direction.loss(fromObjectiveValue: $0) }
+        rows.append(TrialRow(id: trial.id, status: trial.status, loss: trial.loss, trueLoss: trueLoss, assignment: trial.assignment,
+                             message: trial.message))
+        return nil
     }
 }
 

@@ -88,10 +88,8 @@ public struct BBOBObjective: ProblemObjective {
         let labels: [String]
 
         mutating func evaluate(_ assignment: Assignment, point: Value) -> ObjectiveOutcome {
+            // A non-finite value becomes a failed trial in the search loop (Search.tell).
             let value = function.value(at: PointReader.vector(point, labels))
-            guard value.isFinite else {
-                return ObjectiveOutcome(status: .fail, value: nil, trueValue: nil, message: "objective returned \(CSV.number(value))")
-            }
             return ObjectiveOutcome(status: .ok, value: value, trueValue: value)
         }
 

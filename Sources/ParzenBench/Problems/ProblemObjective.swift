@@ -44,7 +44,8 @@ public protocol ObjectiveSession {
     mutating func close()
 }
 
-/// The result of one evaluation, in the user's sign.
+/// The result of one evaluation, in the user's sign. A non-finite value is reported as it is: the
+/// search loop turns it into a failed trial (``Search/tell(_:_:proposalExtras:startTime:endTime:)``).
 public struct ObjectiveOutcome: Sendable, Equatable {
     public var status: TrialStatus
     /// The value the suggester is told (noisy for a noisy problem).
@@ -100,10 +101,8 @@ public struct TestFunctionObjective: ProblemObjective {
         let rng: MersenneTwister
 
         mutating func evaluate(_ assignment: Assignment, point: Value) -> ObjectiveOutcome {
+            // A non-finite value becomes a failed trial in the search loop (Search.tell).
             let result = objective.evaluate(point, using: rng)
-            guard result.loss.isFinite else {
-                return ObjectiveOutcome(status: .fail, value: nil, trueValue: nil, message: "objective returned \(CSV.number(result.loss))")
-            }
             return ObjectiveOutcome(status: .ok, value: result.loss, trueValue: result.truth)
         }
 
