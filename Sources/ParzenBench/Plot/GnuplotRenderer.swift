@@ -27,25 +27,29 @@ public struct GnuplotRenderer: Sendable {
         }
     }
 
-    /// Runs `gnuplot NAME.gp` in `folder` (the script changes to its own folder anyway).
+    /// The longest a script may take to render before gnuplot is stopped.
+    public static let timeout: Double = 600
+
+    /// Runs `gnuplot NAME.gp` in `folder` (the script changes to its own folder anyway), through
+    /// the one child-process launcher (``ChildProcess/run(arguments:workingDirectory:environment:input:timeout:stderrLines:)``):
+    /// its own process group, stdin closed, stdout discarded.
     ///
-    /// - Returns: what gnuplot printed on stderr (warnings), trimmed; empty when silent.
-    /// - Throws: ``Failure`` when gnuplot exits non-zero, or the launch error.
+    /// - Returns: what gnuplot printed on stderr (warnings; its last 200 lines), trimmed; empty
+    ///   when silent.
+    /// - Throws: ``Failure`` when gnuplot exits non-zero or is killed, or the launch error
+    ///   (``ChildProcessError``).
     @discardableResult
     public func render(script name: String, in folder: URL) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [name]
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(script: folder.appendingPathComponent(name).path, status: process.terminationStatus, output: output)
+        let run = try ChildProcess.run(arguments: [executable.path, name], workingDirectory: folder.path, timeout: Self.timeout,
+                                       stderrLines: 200)
+        let output = run.stderrTail.joined(separator: "\n")
+        guard run.status.isSuccess else {
+            let status: Int32
+            switch run.status {
+            case .exited(let code): status = code
+            case .signaled(let signal): status = 128 + signal
+            }
+            throw Failure(script: folder.appendingPathComponent(name).path, status: status, output: output)
         }
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
