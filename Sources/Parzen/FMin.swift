@@ -95,8 +95,7 @@ public enum FMinError: Error, CustomStringConvertible {
 /// - Parameters:
 ///   - objective: receives the point as a ``Value`` (records, choice values, `Int` for integer
 ///     kinds) and returns a number or an ``ObjectiveResult``.
-///   - space: the space, written inline (`space: .uniform("x", 0, 1)`) or built; it is
-///     validated first (``SearchSpace/init(_:)``).
+///   - space: the validated space (an overload takes a ``Space`` and validates it).
 ///   - algorithm: `.random`, `.grid`, `.tpe`, or any ``Algorithm``.
 ///   - maxEvals: the total number of trials wanted.
 ///   - trials: the history; appended to.
@@ -104,31 +103,23 @@ public enum FMinError: Error, CustomStringConvertible {
 ///   - direction: `.maximize` negates values into losses; results keep the user's sign in
 ///     ``Trials/bestValue``.
 /// - Returns: the best trial and its point.
-/// - Throws: ``FMinError`` when the space breaks a rule, an argument or a point to evaluate is
-///   invalid, or the algorithm fails; never for the objective's own errors.
+/// - Throws: ``FMinError`` when an argument or a point to evaluate is invalid or the algorithm
+///   fails; never for the objective's own errors.
 /// - Determinism: for a deterministic objective and no timeout, the trial sequence is a pure
 ///   function of (space, algorithm, maxEvals, seed, initial trials).
 @discardableResult
 public func fmin<Output: ObjectiveOutput>(
-    _ objective: (Value) throws -> Output,
-    space: Space,
-    algorithm: Algorithm,
-    maxEvals: Int,
-    trials: inout Trials,
-    seed: UInt32,
-    direction: Direction = .minimize,
-    options: FMinOptions = FMinOptions()
+    _ objective: (Value) throws -> Output, space: SearchSpace, algorithm: Algorithm, maxEvals: Int, trials: inout Trials,
+    seed: UInt32, direction: Direction = .minimize, options: FMinOptions = FMinOptions()
 ) throws(FMinError) -> FMinResult {
-    let compiled: SearchSpace
-    do { compiled = try SearchSpace(space) } catch { throw .space(error) }
     guard maxEvals >= 0 else { throw .invalidArgument("maxEvals must be >= 0, got \(maxEvals)") }
     for (index, point) in options.pointsToEvaluate.enumerated() {
-        do { try compiled.validate(point) } catch { throw .pointToEvaluate(index: index, error) }
+        do { try space.validate(point) } catch { throw .pointToEvaluate(index: index, error) }
     }
     let rng = MersenneTwister(seed: seed)
     let suggester: any Suggester
-    do { suggester = try algorithm.makeSuggester(space: compiled, budget: maxEvals, using: rng) } catch { throw .suggester(error) }
-    var search = Search(space: compiled, suggester: suggester, using: rng, direction: direction, trials: trials)
+    do { suggester = try algorithm.makeSuggester(space: space, budget: maxEvals, using: rng) } catch { throw .suggester(error) }
+    var search = Search(space: space, suggester: suggester, using: rng, direction: direction, trials: trials)
     // As hyperopt: maxEvals counts the trials already in `trials`; points to evaluate come on top.
     let target = trials.count + options.pointsToEvaluate.count + max(0, maxEvals - trials.count)
     let stopReason: StopReason
@@ -145,8 +136,23 @@ public func fmin<Output: ObjectiveOutput>(
         }
     }
     let best = trials.best
-    let point = best.flatMap { try? compiled.evaluate($0.assignment) }
+    let point = best.flatMap { try? space.evaluate($0.assignment) }
     return FMinResult(best: best, point: point, stopReason: stopReason, plan: search.suggester.planDescription)
+}
+
+/// ``fmin(_:space:algorithm:maxEvals:trials:seed:direction:options:)`` for a ``Space`` as
+/// written (`space: .uniform("x", 0, 1)`), compiled and validated first.
+///
+/// - Throws: ``FMinError/space(_:)`` when the space breaks a rule.
+@discardableResult
+public func fmin<Output: ObjectiveOutput>(
+    _ objective: (Value) throws -> Output, space: Space, algorithm: Algorithm, maxEvals: Int, trials: inout Trials,
+    seed: UInt32, direction: Direction = .minimize, options: FMinOptions = FMinOptions()
+) throws(FMinError) -> FMinResult {
+    let compiled: SearchSpace
+    do { compiled = try SearchSpace(space) } catch { throw .space(error) }
+    return try fmin(objective, space: compiled, algorithm: algorithm, maxEvals: maxEvals, trials: &trials, seed: seed,
+                    direction: direction, options: options)
 }
 
 /// What `fmin` adds to the search loop: the objective (a thrown error is a failed trial),

@@ -12,7 +12,7 @@ public struct ObjectiveResult: Sendable, Equatable {
     public var message: String?
     public var extras: OrderedRecord<Value>
 
-    public init(status: TrialStatus, value: Double?, message: String? = nil, extras: OrderedRecord<Value> = [:]) {
+    public init(status: TrialStatus, value: Double?, message: String? = nil, extras: OrderedRecord<Value> = OrderedRecord()) {
         self.status = status
         self.value = value
         self.message = message
@@ -20,12 +20,12 @@ public struct ObjectiveResult: Sendable, Equatable {
     }
 
     /// A successful evaluation.
-    public static func ok(_ value: Double, extras: OrderedRecord<Value> = [:]) -> ObjectiveResult {
+    public static func ok(_ value: Double, extras: OrderedRecord<Value> = OrderedRecord()) -> ObjectiveResult {
         ObjectiveResult(status: .ok, value: value, extras: extras)
     }
 
     /// A failed evaluation, optionally with a value that model-based suggesters still use.
-    public static func fail(_ message: String, value: Double? = nil, extras: OrderedRecord<Value> = [:]) -> ObjectiveResult {
+    public static func fail(_ message: String, value: Double? = nil, extras: OrderedRecord<Value> = OrderedRecord()) -> ObjectiveResult {
         ObjectiveResult(status: .fail, value: value, message: message, extras: extras)
     }
 }
@@ -163,7 +163,8 @@ public struct Search {
     }
 
     /// The suggester's next point as it comes, nil when it has none left.
-    private mutating func suggest() throws(SearchError) -> Assignment? {
+    @usableFromInline
+    mutating func suggest() throws(SearchError) -> Assignment? {
         do { return try suggester.suggest(history: trials, using: rng) } catch { throw .suggester(trial: trials.nextID, error) }
     }
 
@@ -182,7 +183,7 @@ public struct Search {
     ///
     /// - Complexity: O(1) amortised, plus the extras.
     @discardableResult
-    public mutating func tell(_ assignment: Assignment, _ result: ObjectiveResult, proposalExtras: OrderedRecord<Value> = [:],
+    public mutating func tell(_ assignment: Assignment, _ result: ObjectiveResult, proposalExtras: OrderedRecord<Value> = OrderedRecord(),
                               startTime: Date? = nil, endTime: Date? = nil) -> Trial {
         var status = result.status == .pending ? .fail : result.status
         var message = result.message
@@ -218,11 +219,16 @@ public struct Search {
     /// - Throws: ``SearchError`` when the suggester throws or proposes an invalid point.
     /// - Complexity: the suggester's and the objective's cost per trial, times the trials.
     /// - Determinism: as ``ask()``; the hooks see every trial in order.
+    /// - Note: inlinable, so it is specialised for the caller's hooks (the harness runs it once
+    ///   per cell with every trial's overhead on the clock).
+    @inlinable
     public mutating func run<Hooks: SearchHooks>(until target: Int, hooks: inout Hooks) throws(SearchError) -> StopReason {
         while trials.count < target {
             if let reason = hooks.stopReason(before: trials) { return reason }
             let proposal: Assignment
-            var proposalExtras: OrderedRecord<Value> = [:]
+            // Built with init(), not the literal: the literal's variadic tuple array costs a
+            // runtime metadata lookup per trial.
+            var proposalExtras = OrderedRecord<Value>()
             if let planned = hooks.plannedPoint() {
                 try check(planned)
                 proposal = planned

@@ -46,11 +46,11 @@ struct TutorialCommand: ParsableCommand {
         }
         var rows = [["example", "algorithm", "evals", "best loss", "best point"]]
         for example in Self.examples {
-            let space = try SearchSpace(example.space)  // for the history file
+            let space = try SearchSpace(example.space)
             for type in SuggesterRegistry.builtIns {
                 let algorithm = try Algorithm.named(type.name)
                 var trials = Trials()
-                let result = try fmin(example.objective, space: example.space, algorithm: algorithm, maxEvals: example.maxEvals,
+                let result = try fmin(example.objective, space: space, algorithm: algorithm, maxEvals: example.maxEvals,
                                       trials: &trials, seed: seed)
                 let loss = result.best?.loss.map { String(format: "%.6g", $0) } ?? "-"
                 rows.append([example.name, algorithm.name, "\(trials.count)", loss, result.point.map { "\($0)" } ?? "-"])

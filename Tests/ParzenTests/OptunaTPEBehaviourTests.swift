@@ -123,8 +123,8 @@ import Testing
             let x = p["x"]!.double!, lr = p["lr"]!.double!, n = Double(p["n"]!.int!), q = p["q"]!.double!
             return x * x + abs(log(lr) + 4) + (n - 7) * (n - 7) / 10 + abs(q - 2) + Double(p["k"]!.int!)
         }
-        try fmin(loss, space: space.root, algorithm: .tpeOptuna, maxEvals: 80, trials: &first, seed: 21)
-        try fmin(loss, space: space.root, algorithm: .tpeOptuna, maxEvals: 80, trials: &second, seed: 21)
+        try fmin(loss, space: space, algorithm: .tpeOptuna, maxEvals: 80, trials: &first, seed: 21)
+        try fmin(loss, space: space, algorithm: .tpeOptuna, maxEvals: 80, trials: &second, seed: 21)
         #expect(first.trials.map(\.assignment) == second.trials.map(\.assignment))
         // A suggester that followed the search (its cache filled call by call) and a new one on
         // the whole history (cache filled at once, orders from the insertion) propose the same.

@@ -54,7 +54,7 @@ import Testing
     @Test func shiftedSobolIsUniformAndSeeded() throws {
         func first(_ n: Int, seed: UInt32, shift: Bool = true) throws -> [Assignment] {
             var trials = Trials()
-            try fmin({ _ in 0.0 }, space: Self.unitSquare.root, algorithm: Algorithm(Sobol.self, options: .init(shift: shift)),
+            try fmin({ _ in 0.0 }, space: Self.unitSquare, algorithm: Algorithm(Sobol.self, options: .init(shift: shift)),
                      maxEvals: n, trials: &trials, seed: seed)
             return trials.trials.map(\.assignment)
         }
@@ -87,7 +87,7 @@ import Testing
         // Through fmin, the error reaches the caller before any evaluation.
         var trials = Trials()
         #expect(throws: FMinError.self) {
-            try fmin({ _ in 0.0 }, space: try space(41).root, algorithm: .sobol, maxEvals: 5, trials: &trials, seed: 1)
+            try fmin({ _ in 0.0 }, space: try space(41), algorithm: .sobol, maxEvals: 5, trials: &trials, seed: 1)
         }
         #expect(trials.isEmpty)
     }
@@ -118,7 +118,7 @@ import Testing
             "ln": .lognormal("ln", 0, 3),
         ])
         var trials = Trials()
-        try fmin({ _ in 1.0 }, space: space.root, algorithm: .halton, maxEvals: 500, trials: &trials, seed: 3)
+        try fmin({ _ in 1.0 }, space: space, algorithm: .halton, maxEvals: 500, trials: &trials, seed: 3)
         for trial in trials.trials { try space.validate(trial.assignment) }
         // Every option and integer gets used, in proportion to the prior.
         let values = { (label: String) in trials.trials.compactMap { $0.assignment[label] } }
@@ -138,9 +138,9 @@ import Testing
         func run(_ n: Int, resumeAt: Int?) throws -> [Assignment] {
             var trials = Trials()
             if let resumeAt {
-                try fmin({ _ in 0.0 }, space: Self.unitSquare.root, algorithm: .sobol, maxEvals: resumeAt, trials: &trials, seed: 8)
+                try fmin({ _ in 0.0 }, space: Self.unitSquare, algorithm: .sobol, maxEvals: resumeAt, trials: &trials, seed: 8)
             }
-            try fmin({ _ in 0.0 }, space: Self.unitSquare.root, algorithm: .sobol, maxEvals: n, trials: &trials, seed: 8)
+            try fmin({ _ in 0.0 }, space: Self.unitSquare, algorithm: .sobol, maxEvals: n, trials: &trials, seed: 8)
             return trials.trials.map(\.assignment)
         }
         #expect(try run(20, resumeAt: 10) == run(20, resumeAt: nil))

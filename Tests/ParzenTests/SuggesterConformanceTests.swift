@@ -87,7 +87,7 @@ import Testing
     static func search(_ name: String, _ spaceCase: SpaceCase, seed: UInt32) throws -> [Assignment] {
         var trials = Trials()
         var objective = Objective()
-        try fmin({ try objective($0) }, space: spaceCase.space.root, algorithm: Algorithm.named(name), maxEvals: evaluations,
+        try fmin({ try objective($0) }, space: spaceCase.space, algorithm: Algorithm.named(name), maxEvals: evaluations,
                  trials: &trials, seed: seed)
         return trials.trials.map(\.assignment)
     }
@@ -111,7 +111,7 @@ import Testing
         let space = spaceCase.space
         var trials = Trials()
         var objective = Objective()
-        let result = try fmin({ try objective($0) }, space: space.root, algorithm: Algorithm.named(name),
+        let result = try fmin({ try objective($0) }, space: space, algorithm: Algorithm.named(name),
                               maxEvals: Self.evaluations, trials: &trials, seed: 17)
         #expect(!trials.isEmpty)
         if result.stopReason != .exhausted {

@@ -146,7 +146,7 @@ import Testing
             return total
         }
         var trials = Trials()
-        try fmin(loss, space: space.root, algorithm: .tpe, maxEvals: 80, trials: &trials, seed: 9)
+        try fmin(loss, space: space, algorithm: .tpe, maxEvals: 80, trials: &trials, seed: 9)
         for trial in trials.trials {
             #expect(throws: Never.self) { try space.validate(trial.assignment) }
             #expect(trial.status == .ok)

@@ -29,7 +29,7 @@ import Testing
             try fmin({ point in
                 let x = point["x"]!.double!, y = point["y"]!.double!
                 return (x - 1.2) * (x - 1.2) + 2 * (y + 0.7) * (y + 0.7)
-            }, space: space.root, algorithm: Algorithm(GP.self, options: GP.Options(acquisition: acquisition)), maxEvals: 30, trials: &trials, seed: 8)
+            }, space: space, algorithm: Algorithm(GP.self, options: GP.Options(acquisition: acquisition)), maxEvals: 30, trials: &trials, seed: 8)
             let best = try #require(trials.best?.loss)
             #expect(best < 0.01, "\(acquisition): best loss \(best) after 30 evaluations")
         }
@@ -38,7 +38,7 @@ import Testing
     @Test func refitEveryKeepsTheHyperparametersBetweenFits() throws {
         let space = try SearchSpace(["x": .uniform("x", -5, 5)])
         var trials = Trials()
-        try fmin({ point in sin(3 * point["x"]!.double!) }, space: space.root,
+        try fmin({ point in sin(3 * point["x"]!.double!) }, space: space,
                  algorithm: Algorithm(GP.self, options: GP.Options(refitEvery: 4)), maxEvals: 25, trials: &trials, seed: 2)
         #expect(trials.count == 25)
         #expect(trials.best!.loss! < -0.99)
