@@ -20,10 +20,13 @@ public enum CellFailure: Error, Equatable, CustomStringConvertible {
 }
 
 extension Cell {
-    /// Runs the cell to its budget (or until its suggester is exhausted).
+    /// Runs the cell to its budget (or until its suggester is exhausted) on the search loop
+    /// (``Search/run(until:hooks:)``), which validates every proposal against the space before
+    /// it is evaluated and turns non-finite values into failed trials; the cell adds its
+    /// objective session, the suggest and evaluate times, and cancellation as hooks.
     ///
     /// Creates both generators inside, so the cell is independent of every other cell and of the
-    /// thread it runs on. Every proposal is validated against the space before it is evaluated.
+    /// thread it runs on.
     ///
     /// - Parameters:
     ///   - workDirectory: the cell's work folder for objectives that write files (external

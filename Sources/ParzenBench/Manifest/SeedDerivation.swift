@@ -21,6 +21,15 @@ public enum SeedDerivation {
     public static func seed(manifestSeed: UInt64, role: Role, problem: String, suggester: String, replicate: Int, salt: Int = 0) -> UInt32 {
         var text = "\(manifestSeed)\u{1F}\(role.rawValue)\u{1F}\(problem)\u{1F}\(suggester)\u{1F}\(replicate)"
         if salt > 0 { text += "\u{1F}salt\(salt)" }
+        return seed(hashing: text)
+    }
+
+    /// The seed of a text: FNV-1a over its UTF-8, the SplitMix64 finaliser, the two halves
+    /// xor-folded to 32 bits, and 0 (which MT19937 would map to 4357) replaced by 0x9E3779B9.
+    /// Every seed Parzen derives from names goes through here.
+    ///
+    /// - Complexity: O(length of the text).
+    public static func seed(hashing text: String) -> UInt32 {
         let hash = splitMix64Finalizer(fnv1a64(Array(text.utf8)))
         let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
         return folded == 0 ? 0x9E37_79B9 : folded

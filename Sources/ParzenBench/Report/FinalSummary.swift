@@ -48,12 +48,10 @@ public struct FinalSummary: Sendable {
     }
 
     /// The bootstrap generator's seed for one cell: FNV-1a over "bootstrap␟PROBLEM␟SUGGESTER",
-    /// SplitMix64-finalised and folded to 32 bits (as ``SeedDerivation``), so a cell's interval
+    /// SplitMix64-finalised and folded to 32 bits (``SeedDerivation/seed(hashing:)``), so a cell's interval
     /// does not depend on which other problems or suggesters the results hold.
     public static func bootstrapSeed(problem: String, suggester: String) -> UInt32 {
-        let hash = SeedDerivation.splitMix64Finalizer(SeedDerivation.fnv1a64(Array("bootstrap\u{1F}\(problem)\u{1F}\(suggester)".utf8)))
-        let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
-        return folded == 0 ? 0x9E37_79B9 : folded
+        SeedDerivation.seed(hashing: "bootstrap\u{1F}\(problem)\u{1F}\(suggester)")
     }
 
     /// The winner of one problem's row: the suggester with the strictly lowest median, provided

@@ -36,4 +36,13 @@ import Testing
         #expect(Set(squares.map(\.problemSeed)).count == 1)
         #expect(Set(squares.map(\.suggesterSeed)).count == 3)
     }
+
+    /// Every seed derived from names is one hash-and-fold: the cell streams and the report's
+    /// bootstrap give what hashing their texts gives.
+    @Test func cellAndBootstrapSeedsAreTheOneHashOfTheirTexts() {
+        let cell = SeedDerivation.seed(manifestSeed: 7, role: .suggester, problem: "branin", suggester: "tpe", replicate: 3)
+        #expect(cell == SeedDerivation.seed(hashing: "7\u{1F}suggester\u{1F}branin\u{1F}tpe\u{1F}3"))
+        #expect(FinalSummary.bootstrapSeed(problem: "branin", suggester: "tpe") == SeedDerivation.seed(hashing: "bootstrap\u{1F}branin\u{1F}tpe"))
+        #expect(SeedDerivation.seed(hashing: "") != 0)
+    }
 }
