@@ -2,8 +2,9 @@ import Foundation
 import GSLKit
 import Parzen
 
-/// Aggregates a manifest's finished cells into results/NAME/{runs,summary,timings}.csv and
-/// manifest.lock.yaml. Reads only cell files; refuses while any cell is missing or failed.
+/// Aggregates a manifest's finished cells into results/NAME/{runs,summary,timings}.csv,
+/// manifest.lock.yaml, samples.csv and (when a suggester reports proposal extras) extras.csv.
+/// Reads only cell files (and the extras files beside them); refuses while any cell is missing or failed.
 public struct Collector: Sendable {
     public let manifest: Manifest
     public let store: ResultStore
@@ -65,6 +66,7 @@ public struct Collector: Sendable {
         try store.writeAtomically(timingsCSV(groups), to: store.root.appendingPathComponent("timings.csv"))
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try SamplesWriter.write(groups, to: store)
+        try ExtrasTable.write(groups, to: store)
         return SummaryTable.render(summary, manifest: manifest)
     }
 

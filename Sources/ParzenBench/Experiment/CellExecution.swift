@@ -78,7 +78,7 @@ extension Cell {
         }
         if stopReason == .cancelled { throw .cancelled }
         return CellRecord(fingerprint: fingerprint, rows: hooks.rows, suggestSeconds: hooks.suggestTime.seconds,
-                          evaluateSeconds: hooks.evaluateTime.seconds)
+                          evaluateSeconds: hooks.evaluateTime.seconds, extras: hooks.extras.changes)
     }
 }
 
@@ -97,6 +97,8 @@ private struct CellHooks: SearchHooks {
     /// The noise-free value of the trial being evaluated (the session's, in the user's sign).
     var trueValue: Double?
     var rows: [TrialRow] = []
+    /// The changes of the suggester's proposal extras (the harness's objectives add none).
+    var extras = ExtrasRecorder()
 
     init(session: any ObjectiveSession, direction: Direction, isCancelled: @escaping () -> Bool, clock: ContinuousClock, budget: Int) {
         self.session = session
@@ -125,6 +127,7 @@ private struct CellHooks: SearchHooks {
         let trueLoss = trial.loss == nil ? nil : trueValue.map { direction.loss(fromObjectiveValue: $0) }
         rows.append(TrialRow(id: trial.id, status: trial.status, loss: trial.loss, trueLoss: trueLoss, assignment: trial.assignment,
                              message: trial.message))
+        extras.record(trial.extras, trial: trial.id)
         return nil
     }
 }

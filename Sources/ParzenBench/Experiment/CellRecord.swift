@@ -20,6 +20,9 @@ public struct CellRecord: Sendable, Equatable {
     public var rows: [TrialRow]
     public var suggestSeconds: Double
     public var evaluateSeconds: Double
+    /// The changes of the suggester's proposal extras over the trials (empty for suggesters
+    /// without extras); stored beside the cell file (``ExtrasFile``), not in it.
+    public var extras: [ExtraChange] = []
 
     /// Best-so-far after each checkpoint: the incumbent is the ok trial with the lowest loss
     /// (ties to the earliest); its loss and its noise-free value. nil before any ok trial.

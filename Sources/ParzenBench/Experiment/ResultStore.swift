@@ -22,6 +22,9 @@ public struct ResultStore: Sendable {
 
     func failureURL(_ cell: Cell) -> URL { cellFileURL(cell, extension: "failed") }
 
+    /// cells/PROBLEM/SUGGESTER/rNNN.extras.csv: the cell's proposal extras (``ExtrasFile``).
+    public func extrasURL(_ cell: Cell) -> URL { cellFileURL(cell, extension: "extras.csv") }
+
     /// Built with a directory hint: on Linux `appendingPathComponent(_:)` stats the file system
     /// for every component to decide whether it is a folder (about 20 stats per cell).
     private func cellFileURL(_ cell: Cell, extension: String) -> URL {
@@ -29,15 +32,22 @@ public struct ResultStore: Sendable {
                        directoryHint: .notDirectory)
     }
 
-    /// The finished cell, or nil when its file is missing, stale or corrupt.
+    /// The finished cell, or nil when its file is missing, stale or corrupt. Its proposal extras
+    /// come from the extras file beside it, when there is a current one.
     public func load(_ cell: Cell) -> CellRecord? {
-        guard let data = FileManager.default.contents(atPath: cellURL(cell).path) else { return nil }
-        return CellFile.read(data, cell: cell)
+        guard let data = FileManager.default.contents(atPath: cellURL(cell).path),
+              var record = CellFile.read(data, cell: cell) else { return nil }
+        if let extras = FileManager.default.contents(atPath: extrasURL(cell).path) {
+            record.extras = ExtrasFile.read(extras, cell: cell) ?? []
+        }
+        return record
     }
 
     /// Writes a finished cell's file, formatted by ``CellFile/bytes(for:cell:)``, atomically and
-    /// clears any failure note the cell had.
-    func save(cellFile bytes: [UInt8], for cell: Cell) throws {
+    /// clears any failure note the cell had. The extras file (``ExtrasFile/bytes(for:cell:)``)
+    /// is written first when there is one, and an old one removed when there is none.
+    func save(cellFile bytes: [UInt8], extras: [UInt8]? = nil, for cell: Cell) throws {
+        if let extras { try writeAtomically(extras, to: extrasURL(cell)) } else { _ = unlink(extrasURL(cell).path) }
         try writeAtomically(bytes, to: cellURL(cell))
         // One unlink, usually failing with ENOENT, instead of a stat and then a removal.
         _ = unlink(failureURL(cell).path)

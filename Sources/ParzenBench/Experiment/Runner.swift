@@ -143,6 +143,7 @@ public struct Runner: Sendable {
                         let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled }, programs: programs)
                         let executed = clock.now
                         let file = CellFile.bytes(for: record, cell: cell)
+                        let extrasFile = ExtrasFile.bytes(for: record, cell: cell)
                         let formatted = clock.now
                         shared.withLock {
                             $0.report.suggestSeconds += record.suggestSeconds
@@ -156,7 +157,7 @@ public struct Runner: Sendable {
                             defer { writes.leave() }
                             let writing = clock.now
                             do {
-                                try store.save(cellFile: file, for: cell)
+                                try store.save(cellFile: file, extras: extrasFile, for: cell)
                                 shared.withLock {
                                     $0.report.ran += 1
                                     $0.report.evaluations += evaluations

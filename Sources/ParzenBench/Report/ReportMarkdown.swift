@@ -148,6 +148,8 @@ public enum ReportMarkdown {
             }
         }
 
+        out += ExtrasTable.markdown(results)
+
         out.append("## Files")
         out.append("")
         out.append("- runs.csv: `" + "problem,suggester,replicate,evaluations,best_loss,regret" + "`, one row per checkpoint of every run.")
@@ -155,6 +157,9 @@ public enum ReportMarkdown {
         out.append("- ranks.csv: `" + RankTable.header.joined(separator: ",") + "`.")
         out.append("- ecdf.csv: `" + ECDFTable.header.joined(separator: ",") + "`.")
         out.append("- samples.csv: `problem,suggester,trial,x,y,loss`, replicate 0 on the 1-D and 2-D problems.")
+        if !results.extras.isEmpty {
+            out.append("- extras.csv: `" + ExtrasTable.header.joined(separator: ",") + "`, each change of a proposal extra within a run.")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }

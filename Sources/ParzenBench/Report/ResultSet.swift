@@ -68,6 +68,8 @@ public struct ResultSet: Sendable {
     /// Sample points of replicate 0, keyed by problem label then suggester label; only problems
     /// samples.csv lists (1-D and 2-D numeric ones).
     public var samples: [String: [String: [Sample]]]
+    /// Where proposal extras changed (extras.csv; empty when the folder has none).
+    public var extras: [ExtrasTable.Row] = []
 
     public init(name: String, checkpoints: [Int], problems: [Problem], suggesters: [Suggester],
                 regrets: [[[[Double]]]], samples: [String: [String: [Sample]]] = [:]) {

@@ -22,7 +22,8 @@ public struct AnalysisError: Error, CustomStringConvertible, Equatable {
 
 /// Reads a results folder (results/NAME) into a ``ResultSet``: manifest.lock.yaml for the
 /// problems, suggesters and checkpoints; runs.csv for the regrets; samples.csv (optional) for the
-/// sample pictures. Nothing else is read and nothing is rerun.
+/// sample pictures; extras.csv (optional) for where proposal extras changed.
+/// Nothing else is read and nothing is rerun.
 public enum ResultsReader {
     /// Reads `folder`.
     ///
@@ -38,8 +39,13 @@ public enum ResultsReader {
         if FileManager.default.fileExists(atPath: samplesURL.path) {
             samples = try readSamples(text(of: samplesURL), file: samplesURL.path, lock: lock)
         }
-        return ResultSet(name: lock.name, checkpoints: lock.checkpoints, problems: lock.problems,
-                         suggesters: lock.suggesters, regrets: regrets, samples: samples)
+        var results = ResultSet(name: lock.name, checkpoints: lock.checkpoints, problems: lock.problems,
+                                suggesters: lock.suggesters, regrets: regrets, samples: samples)
+        let extrasURL = folder.appendingPathComponent(ExtrasTable.fileName)
+        if FileManager.default.fileExists(atPath: extrasURL.path) {
+            results.extras = try ExtrasTable.rows(text(of: extrasURL), file: extrasURL.path)
+        }
+        return results
     }
 
     static func text(of url: URL) throws(AnalysisError) -> String {
