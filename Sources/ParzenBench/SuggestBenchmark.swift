@@ -37,6 +37,19 @@ public struct SuggestBenchmark {
     public var seed: UInt32
     /// What the suggester has seen before the timed call.
     public var mode: Mode
+    /// Where the history's points come from.
+    public var source: HistorySource = .prior
+
+    /// Where the N trials of the history come from.
+    public enum HistorySource: String, Sendable, CaseIterable {
+        /// Draws from the prior (hyperopt's benchmark convention; every algorithm faces the
+        /// same points).
+        case prior
+        /// The algorithm's own search of N trials (a seeded `fmin`-like loop: suggest, evaluate,
+        /// append), so a model-based suggester is timed in the state its own search reaches
+        /// (a CMA-ES that has converged rather than one told scattered points).
+        case search
+    }
 
     /// What a timed suggester has seen before its timed call.
     public enum Mode: String, Sendable, CaseIterable {
@@ -133,12 +146,21 @@ public struct SuggestBenchmark {
         return (proposal, clock.now - start)
     }
 
-    /// N prior draws, evaluated, as ok (or failed, for a non-finite loss) trials with ids 0…N−1.
+    /// N evaluated points (prior draws, or the algorithm's own proposals for
+    /// ``HistorySource/search``), as ok (or failed, for a non-finite loss) trials with ids
+    /// 0…N−1. A search that cannot start or stops early gives a shorter history.
     public func makeHistory() -> Trials {
         let rng = MersenneTwister(seed: seed)
         var trials = Trials()
+        var searcher = source == .search ? try? algorithm.makeSuggester(space: space, budget: history, using: rng) : nil
         for id in 0..<history {
-            let assignment = space.sample(using: rng)
+            let assignment: Assignment
+            if source == .search {
+                guard let proposed = try? searcher?.suggest(history: trials, using: rng) else { break }
+                assignment = proposed
+            } else {
+                assignment = space.sample(using: rng)
+            }
             let loss = (try? space.evaluate(assignment)).map(objective) ?? .nan
             if loss.isFinite {
                 trials.append(Trial(id: id, assignment: assignment, status: .ok, loss: loss))

@@ -33,12 +33,17 @@ struct SuggestBench: ParsableCommand {
     var writeHistory: String?
     @Option(name: .customLong("option"), help: "An option of the algorithm as key=value (repeatable), e.g. --option use_separable_cma=true.")
     var options: [String] = []
+    @Option(help: "Where the history's points come from: prior (draws from the prior, the default) or search (the algorithm's own search of N trials with this seed).")
+    var historyFrom: String = "prior"
     @Flag(help: "Time a new suggester on the whole history (a first call; what a stateless suggester such as hyperopt's pays on every call) instead of one that has followed the search up to the last trial.")
     var cold = false
 
     func validate() throws {
         guard history >= 0 else { throw ValidationError("--history must be >= 0, got \(history)") }
         guard repeats >= 1 else { throw ValidationError("--repeats must be >= 1, got \(repeats)") }
+        guard SuggestBenchmark.HistorySource(rawValue: historyFrom) != nil else {
+            throw ValidationError("--history-from must be one of \(SuggestBenchmark.HistorySource.allCases.map(\.rawValue).joined(separator: ", ")), got '\(historyFrom)'")
+        }
     }
 
     func run() throws {
@@ -58,14 +63,15 @@ struct SuggestBench: ParsableCommand {
         } catch {
             throw BadInput(message: "\(error)")
         }
-        let benchmark = SuggestBenchmark(algorithm: algorithm, space: testFunction.space, objective: testFunction.evaluate,
+        var benchmark = SuggestBenchmark(algorithm: algorithm, space: testFunction.space, objective: testFunction.evaluate,
                                          history: history, repeats: repeats, seed: seed, mode: cold ? .cold : .search)
+        benchmark.source = SuggestBenchmark.HistorySource(rawValue: historyFrom)!
         if let writeHistory {
             try benchmark.historyCSV().write(toFile: writeHistory, atomically: true, encoding: .utf8)
         }
         let result = try benchmark.run()
         let peak = result.peakResidentBytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
-        print("\(algorithm.name) on \(testFunction.key) (d=\(testFunction.dimension)), history \(history), \(repeats) suggestions (\(cold ? "cold" : "in a search")): "
+        print("\(algorithm.name) on \(testFunction.key) (d=\(testFunction.dimension)), history \(history)\(historyFrom == "search" ? " (its own search)" : ""), \(repeats) suggestions (\(cold ? "cold" : "in a search")): "
               + String(format: "median %.1f us, p90 %.1f us, ", result.medianMicroseconds, result.p90Microseconds) + "peak memory \(peak)")
     }
 }
