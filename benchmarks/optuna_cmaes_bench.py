@@ -2,15 +2,22 @@
 """Time Optuna's CmaEsSampler per suggestion on a fixed history, the way
 `parzen bench suggest --algorithm cmaes` times Parzen's cmaes.
 
-For a function (hartmann6 or sphere of any dimension, as in Parzen's suite) and a history size
-N, the script builds an in-memory study holding N points drawn uniformly (as Parzen's bench
-draws its history from the prior) and evaluated, then times R suggestions: each is study.ask()
-plus suggest_float for every parameter (CmaEsSampler.sample_relative does its work there),
-then the trial is told FAIL so the history the next suggestion sees is the same. Prints the
-median and 90th-percentile microseconds per suggestion and peak RSS.
+For a function (hartmann6 or sphere of any dimension, as in Parzen's suite) and a history of N
+trials, the script builds an in-memory study holding the history, then times R suggestions:
+each is study.ask() plus suggest_float for every parameter (CmaEsSampler.sample_relative does
+its work there), then the trial is told FAIL so the history the next suggestion sees is the
+same. Prints the median and 90th-percentile microseconds per suggestion and peak RSS.
+
+The history is either N uniform draws, evaluated (--history N), or the trials of a CSV written
+by `parzen bench suggest --write-history` (--history-csv FILE: id,status,loss,x1,...). The CSV's
+trials are replayed through the CmaEsSampler (each enqueued with its values, its relative
+sampling run, then told its loss), so the sampler holds the state it would have after proposing
+them: its generation tags on every trial and its pickled optimizer, as in a real study, and
+every suggestion restores and updates that state as Optuna does in a search.
 
     pip install -r adapters/requirements.txt      # optuna 5.1.0, cmaes 0.13.1
     python3 benchmarks/optuna_cmaes_bench.py --function hartmann6 --history 1000 --repeats 30
+    python3 benchmarks/optuna_cmaes_bench.py --function hartmann6 --history-csv history.csv
 
 Output:  function N median_us p90_us peak_rss_mib
 """
@@ -46,6 +53,7 @@ def main():
     parser.add_argument("--function", choices=["hartmann6", "sphere"], default="hartmann6")
     parser.add_argument("--dims", type=int, default=0)
     parser.add_argument("--history", type=int, default=1000)
+    parser.add_argument("--history-csv", default=None)
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--separable", action="store_true")
@@ -60,10 +68,27 @@ def main():
     rng = np.random.default_rng(args.seed)
     sampler = optuna.samplers.CmaEsSampler(seed=args.seed, use_separable_cma=args.separable)
     study = optuna.create_study(sampler=sampler)
-    for _ in range(args.history):
-        x = rng.uniform(low, high, size=dims)
-        study.add_trial(optuna.trial.create_trial(
-            params=dict(zip(names, map(float, x))), distributions={n: distribution for n in names}, value=objective(x)))
+    if args.history_csv:
+        with open(args.history_csv) as handle:
+            header = handle.readline().strip().split(",")
+            rows = [line.strip().split(",") for line in handle if line.strip()]
+        assert header[3:] == names, "the CSV's labels must be %s" % names
+        for row in rows:
+            study.enqueue_trial(dict(zip(names, map(float, row[3:]))))
+            trial = study.ask()
+            trial.relative_params  # the sampler's relative step runs (it tags and may tell)
+            for n in names:
+                trial.suggest_float(n, low, high)
+            if row[1] == "ok":
+                study.tell(trial, float(row[2]))
+            else:
+                study.tell(trial, state=TrialState.FAIL)
+        args.history = len(rows)
+    else:
+        for _ in range(args.history):
+            x = rng.uniform(low, high, size=dims)
+            study.add_trial(optuna.trial.create_trial(
+                params=dict(zip(names, map(float, x))), distributions={n: distribution for n in names}, value=objective(x)))
 
     def suggest():
         trial = study.ask()
