@@ -3,9 +3,11 @@ import GSLKit
 /// A search algorithm: given the space and the history so far, propose the next point.
 ///
 /// One instance serves one search (one experiment cell, one `fmin` call) and is created inside
-/// it, so it may keep state, but it must not share any with other instances. Built-ins are
-/// stateless with respect to history where they can be (they recompute from ``Trials``), which
-/// makes resume and replay trivial.
+/// it, so it may keep state, but it must not share any with other instances. State kept about
+/// the history must be a cache: each proposal stays a pure function of (space, options,
+/// history, generator state), whatever histories the instance saw before, so resume and replay
+/// need nothing but ``Trials`` (TPE keeps its observations between calls and rebuilds them when
+/// the history is not the one it saw, grown).
 ///
 /// Adding an algorithm = one file with a conforming type + one line in
 /// ``SuggesterRegistry/builtIns``; the conformance suite then tests it automatically.

@@ -1,7 +1,8 @@
 /// A stable argsort for `Double`s: NumPy's `argsort(kind="stable")`, ordered by the values'
 /// order-preserving bit patterns (``orderKey(_:)``).
 ///
-/// TPE sorts every parameter's observations on every call (N of them for g(x)), so this is a
+/// TPE sorts every parameter's good-set observations on every call, and all N observations when
+/// its observation cache is rebuilt (g(x) reads them in order from the cache), so this is a
 /// bucket sort: values are spread over about n buckets by a monotone map of their value, each
 /// bucket is filled in input order and then insertion-sorted (stable); a bucket that holds
 /// many values (heavy ties, or a skewed spread) is merge-sorted instead. The order sorted by
