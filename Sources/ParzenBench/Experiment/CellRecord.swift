@@ -45,10 +45,36 @@ public struct CellRecord: Sendable, Equatable {
 }
 
 /// The cell file: a commented header with the fingerprint, a CSV table of trials (one column per
-/// label, empty where inactive), and a closing line with the row count and timings. A file whose
-/// fingerprint differs, whose closing line is missing or whose row count disagrees is stale.
+/// label, empty where inactive; text escaped by ``CSV/escape(_:)``, so a trial is one line), and a
+/// closing line with the row count, the timings and a checksum of every byte before it.
+///
+/// A file whose fingerprint differs is stale; one whose closing line is missing, whose row count or
+/// checksum disagrees (an edit, a torn write), or that holds an impossible value (trial numbers out
+/// of order, an ok trial without a loss, a noise-free loss below the problem's known optimum, so a
+/// negative regret) is rejected with its reason (``CellFileProblem``) and its cell runs again.
+/// Files of format 1 (no checksum, text not escaped) are still read, with the same value checks.
 enum CellFile {
-    static let magic = "# parzen-cell \(Cell.formatVersion)"
+    /// The format written: 2 (checksum, escaped text).
+    static let magic = "# parzen-cell 2"
+    /// Format 1, read only: no checksum, text written as it was.
+    static let legacyMagic = "# parzen-cell 1"
+
+    /// `# fingerprint F`, with ` programs H` when the cell runs external programs
+    /// (``Cell/programHash``).
+    static func fingerprintLine(_ fingerprint: String, cell: Cell) -> String {
+        cell.programHash.map { "# fingerprint \(fingerprint) programs \($0)" } ?? "# fingerprint \(fingerprint)"
+    }
+
+    /// The checksum of the bytes before the closing line's ` checksum=`: FNV-1a 64 with the
+    /// SplitMix64 finaliser, 16 hex digits (``SeedDerivation/fingerprint(_:)``'s hash).
+    static func checksum<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return SeedDerivation.fingerprint(hash: hash)
+    }
 
     /// The file's bytes.
     ///
@@ -60,7 +86,7 @@ enum CellFile {
         // choices are small integers): a remembered one is copied, not printed again.
         var out = ByteWriter(capacity: 256 + record.rows.count * (8 + 24 * (2 + labels.count)), rememberingNumbers: true)
         out.write(magic + "\n")
-        out.write("# fingerprint \(record.fingerprint)\n")
+        out.write(fingerprintLine(record.fingerprint, cell: cell) + "\n")
         out.write("# cell \(cell.name); problem_seed \(cell.problemSeed); suggester_seed \(cell.suggesterSeed)\n")
         out.write(CSV.row(["trial", "status", "loss", "true_loss"] + labels + ["message"]) + "\n")
         let comma = UInt8(ascii: ",")
@@ -81,18 +107,26 @@ enum CellFile {
             if let message = row.message { out.write(CSV.field(message)) }
             out.write(byte: UInt8(ascii: "\n"))
         }
-        out.write("# end rows=\(record.rows.count) suggest_seconds=\(record.suggestSeconds) evaluate_seconds=\(record.evaluateSeconds)\n")
-        return out.bytes
+        out.write("# end rows=\(record.rows.count) suggest_seconds=\(record.suggestSeconds) evaluate_seconds=\(record.evaluateSeconds)")
+        var bytes = out.bytes
+        bytes.append(contentsOf: " checksum=\(checksum(bytes))\n".utf8)
+        return bytes
     }
 
-    /// Reads a cell file; nil when it is stale (other fingerprint), truncated or corrupt.
+    /// Reads a cell file; nil when it is stale (other fingerprint), truncated, corrupt or holds an
+    /// impossible value (``parse(_:cell:)`` says which).
+    static func read(_ data: Data, cell: Cell) -> CellRecord? {
+        try? parse(data, cell: cell).get()
+    }
+
+    /// Reads a cell file, or says why it cannot be used.
     ///
     /// Parses the bytes in place (numbers with `strtod`), since collect reads every cell of a
     /// manifest: about 1 µs per trial row.
-    static func read(_ data: Data, cell: Cell) -> CellRecord? {
+    static func parse(_ data: Data, cell: Cell) -> Result<CellRecord, CellFileProblem> {
         var bytes = [UInt8](data)
         bytes.append(0)  // strtod stops at the terminator at the latest
-        return bytes.withUnsafeBufferPointer { buffer -> CellRecord? in
+        return bytes.withUnsafeBufferPointer { buffer -> Result<CellRecord, CellFileProblem> in
             let count = buffer.count - 1
             var lines: [Range<Int>] = []
             var start = 0
@@ -102,9 +136,27 @@ enum CellFile {
             }
             if start < count { lines.append(start..<count) }
             func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
-            guard lines.count >= 5, text(lines[0]) == magic, text(lines[1]) == "# fingerprint \(cell.fingerprint)" else { return nil }
-            let end = text(lines[lines.count - 1])
-            guard end.hasPrefix("# end ") else { return nil }
+            guard let first = lines.first else { return .failure(.truncated) }
+            let legacy: Bool
+            switch text(first) {
+            case magic: legacy = false
+            case legacyMagic: legacy = true
+            default: return .failure(.notACellFile)
+            }
+            guard lines.count >= 2 else { return .failure(.truncated) }
+            guard text(lines[1]) == (legacy ? "# fingerprint \(cell.fingerprint)" : fingerprintLine(cell.fingerprint, cell: cell)) else {
+                return .failure(.stale)
+            }
+            guard lines.count >= 5, start == count else { return .failure(.truncated) }
+            var end = text(lines[lines.count - 1])
+            guard end.hasPrefix("# end ") else { return .failure(.truncated) }
+            if !legacy {
+                guard let marker = end.range(of: " checksum=", options: .backwards) else { return .failure(.truncated) }
+                let stored = String(end[marker.upperBound...])
+                let covered = lines[lines.count - 1].lowerBound + end.utf8.distance(from: end.startIndex, to: marker.lowerBound)
+                guard stored == checksum(UnsafeBufferPointer(rebasing: buffer[0..<covered])) else { return .failure(.checksum) }
+                end = String(end[..<marker.lowerBound])
+            }
             var endFields: [String: String] = [:]
             for part in end.dropFirst("# end ".count).split(separator: " ") {
                 let pair = part.split(separator: "=", maxSplits: 1)
@@ -112,11 +164,14 @@ enum CellFile {
             }
             guard let expected = endFields["rows"].flatMap(Int.init),
                   let suggest = endFields["suggest_seconds"].flatMap(Double.init),
-                  let evaluate = endFields["evaluate_seconds"].flatMap(Double.init) else { return nil }
+                  let evaluate = endFields["evaluate_seconds"].flatMap(Double.init) else { return .failure(.malformed("closing line")) }
+            guard suggest >= 0, evaluate >= 0 else { return .failure(.impossible("negative time")) }
             let labels = cell.problem.space.labels
             let columns = 5 + labels.count
-            guard let header = CSV.parse(text(lines[3])), header == ["trial", "status", "loss", "true_loss"] + labels + ["message"],
-                  lines.count - 5 == expected else { return nil }
+            guard let header = CSV.parse(text(lines[3]), unescaping: !legacy), header == ["trial", "status", "loss", "true_loss"] + labels + ["message"] else {
+                return .failure(.malformed("header"))
+            }
+            guard lines.count - 5 == expected else { return .failure(.truncated) }
 
             /// The number in `range` (nil when empty); `.none` marks a malformed field.
             func number(_ range: Range<Int>) -> Double?? {
@@ -130,9 +185,13 @@ enum CellFile {
                 return consumed == range.upperBound ? .some(value) : .none
             }
 
+            // A noise-free loss below the known optimum would give a negative regret.
+            let floor = cell.problem.objective.knownOptimum(replicate: cell.replicate)
+                .map { cell.problem.direction.loss(fromObjectiveValue: $0) }
+                .map { $0 - 1e-6 * max(1, abs($0)) }
             var rows: [TrialRow] = []
             rows.reserveCapacity(expected)
-            for line in lines[4..<(lines.count - 1)] {
+            for (rowIndex, line) in lines[4..<(lines.count - 1)].enumerated() {
                 var fields: [Range<Int>] = []
                 fields.reserveCapacity(columns)
                 var quoted = false
@@ -145,7 +204,7 @@ enum CellFile {
                 var message: String?
                 if quoted {
                     // Only the message column is ever quoted (it may hold commas and quotes).
-                    guard let parsed = CSV.parse(text(line)), parsed.count == columns else { return nil }
+                    guard let parsed = CSV.parse(text(line), unescaping: false), parsed.count == columns else { return .failure(.malformed("trial \(rowIndex)")) }
                     fields.removeAll()
                     var offset = line.lowerBound
                     for field in parsed.dropLast() {
@@ -155,21 +214,56 @@ enum CellFile {
                     message = parsed[parsed.count - 1]
                 } else {
                     fields.append(fieldStart..<line.upperBound)
-                    guard fields.count == columns else { return nil }
+                    guard fields.count == columns else { return .failure(.malformed("trial \(rowIndex)")) }
                     let last = fields[columns - 1]
                     message = last.isEmpty ? nil : text(last)
                 }
+                if !legacy { message = message.map(CSV.unescape) }
                 guard let id = Int(text(fields[0])), let status = TrialStatus(rawValue: text(fields[1])),
-                      let loss = number(fields[2]), let trueLoss = number(fields[3]) else { return nil }
+                      let loss = number(fields[2]), let trueLoss = number(fields[3]) else { return .failure(.malformed("trial \(rowIndex)")) }
+                guard id == rowIndex else { return .failure(.impossible("trial \(id) in row \(rowIndex)")) }
+                if status == .ok {
+                    guard let loss, !loss.isNaN else { return .failure(.impossible("trial \(id) is ok without a loss")) }
+                    if let floor, let trueLoss, trueLoss < floor {
+                        return .failure(.impossible("trial \(id)'s noise-free loss \(trueLoss) is below the known optimum (a negative regret)"))
+                    }
+                }
                 var assignment = Assignment()
                 for (offset, label) in labels.enumerated() {
-                    guard let value = number(fields[4 + offset]) else { return nil }
+                    guard let value = number(fields[4 + offset]) else { return .failure(.malformed("trial \(rowIndex)")) }
                     if let value { assignment[label] = value }
                 }
                 rows.append(TrialRow(id: id, status: status, loss: loss, trueLoss: trueLoss, assignment: assignment,
                                      message: message?.isEmpty == true ? nil : message))
             }
-            return CellRecord(fingerprint: cell.fingerprint, rows: rows, suggestSeconds: suggest, evaluateSeconds: evaluate)
+            return .success(CellRecord(fingerprint: cell.fingerprint, rows: rows, suggestSeconds: suggest, evaluateSeconds: evaluate))
+        }
+    }
+}
+
+/// Why a cell file cannot be used.
+enum CellFileProblem: Error, Equatable, CustomStringConvertible {
+    /// Another fingerprint: the manifest, the program or Parzen changed since it was written.
+    case stale
+    /// Not a cell file at all.
+    case notACellFile
+    /// Cut short (a torn write) or its row count disagrees.
+    case truncated
+    /// The checksum disagrees with the content: the file was edited or damaged.
+    case checksum
+    /// A line that does not parse.
+    case malformed(String)
+    /// A value no run can produce.
+    case impossible(String)
+
+    var description: String {
+        switch self {
+        case .stale: return "written for another fingerprint (stale)"
+        case .notACellFile: return "not a cell file"
+        case .truncated: return "truncated"
+        case .checksum: return "its checksum does not match its content (edited or damaged)"
+        case .malformed(let what): return "malformed \(what)"
+        case .impossible(let what): return "impossible value: \(what)"
         }
     }
 }

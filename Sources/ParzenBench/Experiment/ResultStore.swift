@@ -58,12 +58,49 @@ public struct ResultStore: Sendable {
         try writeAtomically("\(cell.fingerprint)\n\(message)\n", to: failureURL(cell))
     }
 
-    /// The failure message of a cell, if its last run failed.
+    /// The failure message of a cell, if its last run failed; or, for a cell whose file exists
+    /// but cannot be used (damaged, edited, impossible values; not merely stale), why.
     public func failure(of cell: Cell) -> String? {
-        guard let data = FileManager.default.contents(atPath: failureURL(cell).path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1)
-        guard lines.count == 2, lines[0] == cell.fingerprint else { return nil }
-        return lines[1].hasSuffix("\n") ? String(lines[1].dropLast()) : String(lines[1])
+        if let data = FileManager.default.contents(atPath: failureURL(cell).path) {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1)
+            if lines.count == 2, lines[0] == cell.fingerprint {
+                return lines[1].hasSuffix("\n") ? String(lines[1].dropLast()) : String(lines[1])
+            }
+        }
+        if let data = FileManager.default.contents(atPath: cellURL(cell).path),
+           case .failure(let problem) = CellFile.parse(data, cell: cell), problem != .stale {
+            return "its cell file \(cellURL(cell).path) is unusable, \(problem); run the manifest again to recompute the cell"
+        }
+        return nil
+    }
+
+    /// Creates results/NAME when missing and checks that it is a writable folder.
+    ///
+    /// - Throws: ``ResultStoreError/unwritable(path:reason:)`` naming the path (a file where the
+    ///   folder or one of its parents should be, no permission, a read-only or full file system).
+    public func prepareFolder() throws(ResultStoreError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .unwritable(path: root.path, reason: "it is a file, not a folder") }
+        } else {
+            // Find the first component that exists and is not a folder, for the message.
+            var ancestor = root.deletingLastPathComponent()
+            while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) { ancestor = ancestor.deletingLastPathComponent() }
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw .unwritable(path: ancestor.path, reason: "it is a file, not a folder (--base must name a folder)")
+            }
+            if mkdirAll(root.path) != 0 { throw .unwritable(path: root.path, reason: String(cString: strerror(errno))) }
+        }
+        if access(root.path, W_OK) != 0 { throw .unwritable(path: root.path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// `mkdir -p`; 0 on success, -1 with `errno` set.
+    private func mkdirAll(_ path: String) -> Int32 {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return 0 }
+        guard errno == ENOENT else { return -1 }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, !parent.isEmpty, mkdirAll(parent) == 0 else { return -1 }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST ? 0 : -1
     }
 
     /// Removes every cell file (for `run --fresh`).

@@ -13,7 +13,7 @@ import Testing
         let record = CellRecord(fingerprint: cell.fingerprint, rows: [
             TrialRow(id: 0, status: .ok, loss: 0.1 + 0.2, trueLoss: 1e-300, assignment: ["type": 0, "a": -4.999999999999999], message: nil),
             TrialRow(id: 1, status: .fail, loss: nil, trueLoss: nil, assignment: ["type": 1, "b": 2.5, "c": 3], message: "crashed, said \"no\""),
-            TrialRow(id: 2, status: .ok, loss: .infinity, trueLoss: -.infinity, assignment: ["type": 1, "b": 0, "c": 10], message: "a,b"),
+            TrialRow(id: 2, status: .ok, loss: .infinity, trueLoss: .infinity, assignment: ["type": 1, "b": 0, "c": 10], message: "a,b"),
             TrialRow(id: 3, status: .ok, loss: Double.leastNonzeroMagnitude, trueLoss: 1.7976931348623157e308, assignment: ["type": 0, "a": 0], message: nil),
         ], suggestSeconds: 0.25, evaluateSeconds: 1e-6)
         let text = String(decoding: CellFile.bytes(for: record, cell: cell), as: UTF8.self)
@@ -34,5 +34,80 @@ import Testing
         #expect(CellFile.read(Data(text.replacingOccurrences(of: "rows=2", with: "rows=3").utf8), cell: cell) == nil)
         #expect(CellFile.read(Data(text.replacingOccurrences(of: cell.fingerprint, with: "0000000000000000").utf8), cell: cell) == nil)
         #expect(CellFile.read(Data(), cell: cell) == nil)
+    }
+
+    @Test func failureMessagesWithLineBreaksKeepTheCellReadable() throws {
+        let cell = try cell()
+        let traceback = "Traceback (most recent call last):\n  File \"train.py\", line 3\r\nValueError: C:\\data\\x, bad\u{0}"
+        let record = CellRecord(fingerprint: cell.fingerprint, rows: [
+            TrialRow(id: 0, status: .fail, loss: nil, trueLoss: nil, assignment: ["type": 0, "a": 1], message: traceback),
+            TrialRow(id: 1, status: .fail, loss: nil, trueLoss: nil, assignment: ["type": 0, "a": 2], message: "line one\nline two"),
+            TrialRow(id: 2, status: .ok, loss: 2, trueLoss: 2, assignment: ["type": 0, "a": 2], message: nil),
+        ], suggestSeconds: 0, evaluateSeconds: 0)
+        let bytes = CellFile.bytes(for: record, cell: cell)
+        #expect(bytes.filter { $0 == 0x0A }.count == 8, "one line per trial")
+        #expect(CellFile.read(Data(bytes), cell: cell) == record)
+    }
+
+    @Test func anyMessageRoundTrips() throws {
+        let cell = try cell()
+        let messages = CSVTests.awkwardStrings(count: 400, seed: 3).filter { !$0.isEmpty }
+        let record = CellRecord(fingerprint: cell.fingerprint, rows: messages.enumerated().map { index, message in
+            TrialRow(id: index, status: .fail, loss: nil, trueLoss: nil, assignment: ["type": 1, "b": 1, "c": 2], message: message)
+        }, suggestSeconds: 1, evaluateSeconds: 2)
+        #expect(CellFile.read(Data(CellFile.bytes(for: record, cell: cell)), cell: cell) == record)
+    }
+
+    @Test func anEditedCellFileIsDetectedByItsChecksum() throws {
+        let cell = try cell()
+        let record = CellRecord(fingerprint: cell.fingerprint, rows: [
+            TrialRow(id: 0, status: .ok, loss: 1, trueLoss: 1, assignment: ["type": 0, "a": 1], message: nil),
+            TrialRow(id: 1, status: .ok, loss: 2, trueLoss: 2, assignment: ["type": 0, "a": 2], message: nil),
+        ], suggestSeconds: 0.5, evaluateSeconds: 0.25)
+        let text = String(decoding: CellFile.bytes(for: record, cell: cell), as: UTF8.self)
+        #expect(text.hasPrefix("# parzen-cell 2\n"))
+        #expect(CellFile.parse(Data(text.utf8), cell: cell) == .success(record))
+        // A well-formed edit: another loss, another timing, a torn last line.
+        #expect(CellFile.parse(Data(text.replacingOccurrences(of: "1,ok,2.0,2.0", with: "1,ok,-1000000000.0,-1000000000.0").utf8), cell: cell) == .failure(.checksum))
+        #expect(CellFile.parse(Data(text.replacingOccurrences(of: "suggest_seconds=0.5", with: "suggest_seconds=0.6").utf8), cell: cell) == .failure(.checksum))
+        #expect(CellFile.parse(Data(text.dropLast(1).utf8), cell: cell) == .failure(.truncated))
+        #expect(CellFile.parse(Data(text.dropLast(5).utf8), cell: cell) == .failure(.truncated))
+        #expect(CellFile.parse(Data(text.dropLast(30).utf8), cell: cell) == .failure(.truncated))
+    }
+
+    @Test func impossibleValuesAreRejectedEvenWithoutAChecksum() throws {
+        // Format 1 files (no checksum) are still read, but a negative regret is refused.
+        let cell = try Manifest(yaml: "name: c\nrepeats: 1\nbudget: 2\nproblems: [branin]\nsuggesters: [random]\n", source: "c.yaml").cells[0]
+        let header = "# parzen-cell 1\n# fingerprint \(cell.fingerprint)\n# cell \(cell.name)\n" + CSV.row(["trial", "status", "loss", "true_loss"] + cell.problem.space.labels + ["message"]) + "\n"
+        let good = header + "0,ok,1.5,1.5,0,0,\n1,fail,,,1,1,a\\nb\n# end rows=2 suggest_seconds=0 evaluate_seconds=0\n"
+        let record = try CellFile.parse(Data(good.utf8), cell: cell).get()
+        #expect(record.rows[1].message == "a\\nb", "format 1 text is read as written")
+        let negative = good.replacingOccurrences(of: "0,ok,1.5,1.5", with: "0,ok,-1000000000,-1000000000")
+        guard case .failure(.impossible) = CellFile.parse(Data(negative.utf8), cell: cell) else {
+            Issue.record("a noise-free loss below branin's optimum was accepted"); return
+        }
+        let reordered = good.replacingOccurrences(of: "1,fail", with: "7,fail")
+        guard case .failure(.impossible) = CellFile.parse(Data(reordered.utf8), cell: cell) else {
+            Issue.record("trial numbers out of order were accepted"); return
+        }
+        let okWithoutLoss = good.replacingOccurrences(of: "0,ok,1.5,1.5", with: "0,ok,,")
+        guard case .failure(.impossible) = CellFile.parse(Data(okWithoutLoss.utf8), cell: cell) else {
+            Issue.record("an ok trial without a loss was accepted"); return
+        }
+    }
+
+    @Test func collectSaysWhyACellFileIsUnusable() throws {
+        let cell = try cell()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-cellfile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ResultStore(root: folder)
+        let record = CellRecord(fingerprint: cell.fingerprint, rows: [
+            TrialRow(id: 0, status: .ok, loss: 1, trueLoss: 1, assignment: ["type": 0, "a": 1], message: nil),
+        ], suggestSeconds: 0, evaluateSeconds: 0)
+        let text = String(decoding: CellFile.bytes(for: record, cell: cell), as: UTF8.self)
+        try store.writeAtomically(text.replacingOccurrences(of: "0,ok,1.0", with: "0,ok,0.5"), to: store.cellURL(cell))
+        #expect(store.load(cell) == nil)
+        let why = try #require(store.failure(of: cell))
+        #expect(why.contains(store.cellURL(cell).path) && why.contains("checksum") && why.contains("run the manifest again"))
     }
 }
