@@ -92,6 +92,12 @@ struct ObjectiveWorkerSession: ObjectiveSession {
         }
         guard let child else { return objective.failure("no worker", stderr: []) }
         let note = reusedNote
+        // Replies are matched to requests: a line waiting before the request is sent answers
+        // nothing (a second reply to the last request) and would shift every later loss.
+        if let extra = child.unreadLine() {
+            let tail = stop()
+            return objective.failure(Self.extraLineMessage(extra, after: helloPending ? nil : id - 1) + note, stderr: tail)
+        }
         do { try child.writeLine(request(assignment, point: point, seed: seed, trial: id), timeout: objective.timeout) } catch {
             let status = child.waitForExit(seconds: 0.5)
             let tail = stop()
@@ -102,6 +108,14 @@ struct ObjectiveWorkerSession: ObjectiveSession {
             if helloPending {
                 helloPending = false
                 reusable = ObjectiveReply.declaresReuse(line)
+            }
+            if let echoed = Self.echoedTrial(line), echoed != id {
+                let tail = stop()
+                return objective.failure("the worker answered trial \(echoed) to the request for trial \(id): its replies are out of step; the worker was stopped and restarted for the next trial" + note, stderr: tail)
+            }
+            if let extra = child.unreadLine() {
+                let tail = stop()
+                return objective.failure(Self.extraLineMessage(extra, after: id) + note, stderr: tail)
             }
             switch ObjectiveReply.read(line) {
             case .ok(let value, let extras):
@@ -130,6 +144,20 @@ struct ObjectiveWorkerSession: ObjectiveSession {
             let tail = stop()
             return objective.failure("\(message)\(note) (worker restarted)", stderr: tail)
         }
+    }
+
+    /// The failure message for a line the worker wrote beyond the one reply per request.
+    static func extraLineMessage(_ line: String, after trial: Int?) -> String {
+        let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
+        let when = trial.map { "after its reply to trial \($0)" } ?? "before its first request"
+        return "the worker wrote a line nobody asked for (\(when)): '\(shown)'; a worker answers each request with exactly one line on stdout (print logs to stderr); the worker was stopped and restarted for the next trial"
+    }
+
+    /// The `"trial"` a reply echoes, when it has one (replies need not echo it).
+    static func echoedTrial(_ line: String) -> Int? {
+        guard line.contains("\"trial\""), case .record(let record)? = ObjectiveJSON.decode(line.trimmingCharacters(in: .whitespaces)),
+              let trial = record["trial"] else { return nil }
+        return trial.int
     }
 
     mutating func close() {

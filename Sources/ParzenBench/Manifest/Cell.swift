@@ -14,6 +14,9 @@ public struct Cell: Sendable {
     /// options, budget, seeds, replicate and format version. Stored, since every run needs it
     /// several times per cell (executing, reading the cell file back, the lock file).
     public let fingerprint: String
+    /// The hash of the external programs' files (problem, then suggester), nil without any:
+    /// written beside the fingerprint in the cell file, so an edited program makes the file stale.
+    public let programHash: String?
 
     /// A cell; `pairHash` is ``pairHash(problem:suggester:budget:)`` of its problem, suggester
     /// and budget (shared by every replicate, so a manifest hashes that part once per pair).
@@ -25,6 +28,12 @@ public struct Cell: Sendable {
         self.budget = budget
         self.problemSeed = problemSeed
         self.suggesterSeed = suggesterSeed
+        switch (problem.programHash, suggester.programHash) {
+        case (nil, nil): programHash = nil
+        case (let problem?, nil): programHash = problem
+        case (nil, let suggester?): programHash = suggester
+        case (let problem?, let suggester?): programHash = SeedDerivation.fingerprint("\(problem);\(suggester)")
+        }
         // FNV-1a runs left to right: continuing the pair's hash with the rest of the text
         // gives the hash of the whole text.
         fingerprint = SeedDerivation.fingerprint(

@@ -43,6 +43,10 @@ public struct ProblemSpec: Sendable {
     /// This problem's evaluations per run when it differs from the manifest's budget (at most
     /// that; e.g. COCO's budgets in multiples of the dimension).
     public var budget: Int?
+    /// For an external program, the hash of the files its command names
+    /// (``ProgramIdentity/hash(command:workingDirectory:)``): kept in its cell files, so editing the
+    /// program makes them stale. Not part of the fingerprint or the lock file.
+    public var programHash: String? = nil
 
     public init(label: String, objective: any ProblemObjective, budget: Int? = nil) {
         self.label = label
@@ -69,6 +73,9 @@ public struct SuggesterSpec: Sendable {
     /// through its threads' ``ProgramPool``s so one process can serve many cells. Not part of
     /// the fingerprint beyond what ``algorithm``'s options hold.
     public var program: ExternalSuggester.Options? = nil
+    /// For an external program, the hash of the files its command names, as
+    /// ``ProblemSpec/programHash``.
+    public var programHash: String? = nil
 
     /// Canonical text of everything that determines this suggester, for fingerprints.
     public var canonicalText: String {

@@ -235,7 +235,9 @@ extension ManifestReader {
                 throw self.error(commandNode, "\(field).command", "\(error)")
             }
         }
-        return ProblemSpec(label: label, objective: objective)
+        var spec = ProblemSpec(label: label, objective: objective)
+        spec.programHash = ProgramIdentity.hash(command: command)
+        return spec
     }
 
     /// Moves an error at `line`:`column` of a scalar's text to its place in the manifest: exact

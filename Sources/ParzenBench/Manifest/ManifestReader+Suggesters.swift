@@ -48,7 +48,9 @@ extension ManifestReader {
                         throw self.error(item, field, "duplicate suggester label '\(label)'; give each suggester a distinct label")
                     }
                     let program = ExternalSuggester.Options(command: command, options: options, timeout: timeout ?? 60)
-                    result.append((SuggesterSpec(label: label, algorithm: configured, program: program), item))
+                    var spec = SuggesterSpec(label: label, algorithm: configured, program: program)
+                    spec.programHash = ProgramIdentity.hash(command: command)
+                    result.append((spec, item))
                     continue
                 }
                 if let timeoutNode { throw error(timeoutNode, "\(field).timeout", "timeout applies to external suggesters only (with command)") }

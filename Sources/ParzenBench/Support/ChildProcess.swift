@@ -215,6 +215,21 @@ public final class ChildProcess: Sendable {
         }
     }
 
+    /// A complete line the child has already written and nobody has read, without waiting;
+    /// nil when there is none. A request-reply protocol calls it to find replies nobody asked
+    /// for (``ObjectiveWorkerSession``).
+    public func unreadLine() -> String? {
+        reader.withLock { state in
+            if let line = state.takeLine() { return line }
+            guard state.fd >= 0, !state.atEOF else { return nil }
+            var descriptor = pollfd(fd: state.fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLIN) != 0 else { return nil }
+            state.fill()
+            // A final unterminated line only counts once the child has closed its output.
+            return state.takeLine()
+        }
+    }
+
     /// Closes the child's stdin (it sees end of input).
     public func closeInput() {
         stdinFD.withLock { fd in
