@@ -68,8 +68,13 @@ struct RunCommand: ParsableCommand {
         let cancellation = Cancellation()
         let signals = SignalTrap(cancellation: cancellation)
         defer { signals.restore() }
-        let report = try Runner(manifest: manifest, store: store, options: options)
-            .run(cancellation: cancellation, progress: quiet ? nil : ProgressReporter())
+        let report: Runner.Report
+        do {
+            report = try Runner(manifest: manifest, store: store, options: options)
+                .run(cancellation: cancellation, progress: quiet ? nil : ProgressReporter())
+        } catch let error as ResultStoreError {
+            throw RuntimeFailure(message: "\(error)")
+        }
         if !quiet {
             let rate = report.seconds > 0 ? Int(Double(report.evaluations) / report.seconds) : 0
             if report.programsStarted + report.programsReused > 0 {

@@ -33,6 +33,9 @@ public final class ProgressReporter: Sendable {
         if alreadyDone > 0 { write("\(alreadyDone) of \(total) cells already done; running \(total - alreadyDone)\n") }
     }
 
+    /// A warning line (the run goes on).
+    func warn(_ text: String) { write("parzen: warning: \(text)\n") }
+
     func finished(cell: Cell, evaluations: Int, failed: Bool) {
         let line: String? = state.withLock { s in
             s.done += 1

@@ -92,8 +92,16 @@ public struct Runner: Sendable {
     ///   - cancellation: set it to stop; running cells are abandoned.
     ///   - progress: told about every finished cell, from worker threads.
     /// - Determinism: each cell's file is a pure function of its fingerprint.
+    /// - Throws: ``ResultStoreError`` when the results folder cannot be written, or when
+    ///   `fresh` is set and another run holds the folder's ``RunLock``.
     public func run(cancellation: Cancellation, progress: ProgressReporter? = nil) throws -> Report {
-        if options.fresh { try store.removeCells() }
+        let lock = try RunLock(store: store, exclusive: options.fresh)
+        defer { withExtendedLifetime(lock) {} }
+        if let warning = lock.warning { progress?.warn(warning) }
+        if options.fresh {
+            try store.removeCells()
+            lock.share()
+        }
         let cells = assignedCells
         var pending: [Cell] = []
         var report = Report()

@@ -153,3 +153,42 @@ import Testing
         }
     }
 }
+
+/// `run --fresh` and the results folder's lock.
+@Suite struct RunLockTests {
+    @Test func freshRefusesWhileAnotherRunHoldsTheFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = try Manifest(yaml: "name: l\nrepeats: 2\nbudget: 5\nproblems: [square]\nsuggesters: [random]\n", source: "l.yaml")
+        let store = ResultStore(manifestName: manifest.name, base: folder)
+        _ = try Runner(manifest: manifest, store: store, options: Runner.Options(jobs: 1)).run(cancellation: Cancellation())
+        var other: RunLock? = try RunLock(store: store, exclusive: false)  // another run in progress
+        #expect(throws: ResultStoreError.inUse(path: store.root.path)) {
+            try Runner(manifest: manifest, store: store, options: Runner.Options(jobs: 1, fresh: true)).run(cancellation: Cancellation())
+        }
+        #expect(manifest.cells.allSatisfy { store.load($0) != nil }, "no cell of the other run was deleted")
+        // Runs without --fresh share the folder.
+        let resumed = try Runner(manifest: manifest, store: store, options: Runner.Options(jobs: 1)).run(cancellation: Cancellation())
+        #expect(resumed.skipped == 2)
+        #expect(other != nil)
+        other = nil  // that run ends
+        let fresh = try Runner(manifest: manifest, store: store, options: Runner.Options(jobs: 1, fresh: true)).run(cancellation: Cancellation())
+        #expect(fresh.ran == 2)
+        #expect("\(ResultStoreError.inUse(path: "/r"))".contains("wait for that run to finish"))
+    }
+
+    @Test func aFileWhereTheFolderShouldBeIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("x".utf8).write(to: folder)
+        let manifest = try Manifest(yaml: "name: l\nrepeats: 1\nbudget: 5\nproblems: [square]\nsuggesters: [random]\n", source: "l.yaml")
+        let store = ResultStore(manifestName: manifest.name, base: folder)
+        do {
+            _ = try Runner(manifest: manifest, store: store, options: Runner.Options(jobs: 1)).run(cancellation: Cancellation())
+            Issue.record("ran under a file")
+        } catch let error as ResultStoreError {
+            #expect(error == .unwritable(path: folder.path, reason: "it is a file, not a folder (--base must name a folder)"))
+            #expect("\(error)".contains("choose another --base"))
+        }
+    }
+}
