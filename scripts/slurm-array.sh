@@ -77,7 +77,8 @@ mkdir -p "$logs"
 logs=$(cd "$logs" && pwd)
 
 # Nothing is submitted for a manifest that would be rejected.
-"$parzen" validate "$manifest" >&2 || fail "$manifest is not valid (above); nothing submitted"
+checked=$("$parzen" validate "$manifest" 2>&1) || { echo "$checked" >&2; fail "$manifest is not valid (above); nothing submitted"; }
+[ "$parsable" -eq 1 ] || echo "$checked"
 
 venv=${PARZEN_VENV:-.venv}
 case "$venv" in /*) ;; *) venv=$repo/$venv ;; esac
