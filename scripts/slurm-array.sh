@@ -16,6 +16,7 @@
 #                  some of whose tasks may still be running) has ended, however it ended
 #   --logs DIR     where each task's output goes (default: BASE/slurm-logs)
 #   --parsable     print only "ARRAY_JOB_ID COLLECTION_JOB_ID"
+#   --wait         wait until the collection job has ended; exit 0 only if it completed
 #
 # sbatch reads its usual environment variables for anything site-specific (SBATCH_PARTITION,
 # SBATCH_ACCOUNT, SBATCH_TIMELIMIT, ...). Results are the same bytes as a local `parzen run`
@@ -37,6 +38,7 @@ tasks=
 after=
 logs=
 parsable=0
+wait=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --base) base=${2:?--base needs a folder}; shift 2 ;;
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
     --after) after=${2:?--after needs a job id}; shift 2 ;;
     --logs) logs=${2:?--logs needs a folder}; shift 2 ;;
     --parsable) parsable=1; shift ;;
+    --wait) wait=1; shift ;;
     -h|--help) usage ;;
     --*) echo "slurm-array: unknown option $1" >&2; usage ;;
     *) break ;;
@@ -111,4 +114,21 @@ else
   echo "array job $array: tasks $tasks of $slices slices (parzen run --shard I/$slices)"
   echo "collection job $collection: parzen collect, once every task has succeeded"
   echo "logs in $logs; results in $base/results"
+fi
+
+if [ "$wait" -eq 1 ]; then
+  # The collection job waits for the array, so its state tells when everything has ended (Slurm
+  # drops it when a task fails or is cancelled). scontrol still knows an ended job for a few
+  # minutes (MinJobAge); a job it does not know (yet) is asked about again.
+  unknown=0
+  while :; do
+    state=$(scontrol -o show job "$collection" 2>/dev/null | grep -oE 'JobState=[A-Z_]+' | cut -d= -f2 || true)
+    case "$state" in
+      PENDING|RUNNING|CONFIGURING|COMPLETING|SUSPENDED|REQUEUED|REQUEUE_HOLD|REQUEUE_FED|RESIZING) sleep 0.5 ;;
+      "") unknown=$((unknown + 1)); [ "$unknown" -lt 20 ] || break; sleep 0.5 ;;
+      *) break ;;
+    esac
+  done
+  [ "$state" = COMPLETED ] || fail "collection job $collection ended ${state:-in an unknown state} (did a task fail or was one cancelled?); logs in $logs"
+  [ "$parsable" -eq 1 ] || echo "collection job $collection completed"
 fi
