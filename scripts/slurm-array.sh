@@ -69,10 +69,10 @@ else
 fi
 [ -z "$after" ] || [[ "$after" =~ ^[0-9]+$ ]] || fail "--after must be a job id, got '$after'"
 
-# Absolute paths: the jobs may start anywhere.
+# The jobs start in this folder (--chdir), so the manifest keeps the name it was given here: the
+# lock file records it (source:), as a local run would.
 absolute() { (cd "$(dirname "$1")" && echo "$(pwd)/$(basename "$1")"); }
 parzen=$(absolute "$parzen")
-manifest=$(absolute "$manifest")
 mkdir -p "$base"
 base=$(cd "$base" && pwd)
 logs=${logs:-$base/slurm-logs}

@@ -19,7 +19,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 parzen=${1:?usage: scripts/slurm-test.sh PARZEN [SLICES]}
 slices=${2:-4}
-manifest=$repo/experiments/slurm-ci.yaml
+manifest=experiments/slurm-ci.yaml # named as in a local run from the repository (the lock file records it)
 name=slurm-ci
 cancelled_task=2
 timeout=${SLURM_TEST_TIMEOUT:-300} # seconds allowed for each wait
