@@ -8,8 +8,11 @@
 #    compares results/slurm-ci and plots/slurm-ci with the reference, byte for byte. The jobs get
 #    none of this shell's environment; their python3 must be PARZEN_VENV's (a stand-in here).
 # 3. Submits it again into a fresh folder, cancels task 2 with scancel once it has written some but
-#    not all of its cells, checks that the collection job was dropped and that the results are
-#    incomplete, resubmits task 2 alone (`--tasks 2 --after ARRAY`), waits, and compares again.
+#    not all of its cells, checks that `parzen collect` refuses, resubmits task 2 alone at once
+#    (`--tasks 2 --after ARRAY`, the other tasks may still run), waits, checks that the first
+#    collection job was dropped, and compares again.
+# 4. Submits it into a third folder, cancels the whole array once it has written a cell, submits
+#    the whole array again, waits, and compares again.
 #
 # The comparison covers every file, except timings.csv and each cell file's closing "# end" line
 # (the seconds spent). Any difference, a job that does not complete, or no running Slurm fails
@@ -126,22 +129,50 @@ until [ "$(cells_done)" -ge 1 ]; do
   sleep 0.1
 done
 scancel "$task"
-wait_jobs "$array" "$collection"
+wait_jobs "$task"
 done_before=$(cells_done)
 say "cancelled task $task with $done_before of its ${#slice_cells[@]} cells written"
 [ "$done_before" -lt ${#slice_cells[@]} ] || fail "task $task finished before scancel took effect; use longer slices"
 [ "$(job_state "$task")" = CANCELLED ] || fail "task $task ended $(job_state "$task"), not CANCELLED"
-[ "$(job_state "$collection")" = CANCELLED ] || fail "collection job $collection ended $(job_state "$collection"), not dropped (CANCELLED) although task $task was cancelled"
 if "$parzen" collect "$manifest" --base "$work/cancel" --quiet 2>/dev/null; then
   fail "parzen collect accepted the results with task $task cancelled"
 fi
+# Resubmitted at once, while the array's other tasks may still run: the new collection job waits
+# for them too (--after).
+first_collection=$collection
 read -r again collection < <("$repo/scripts/slurm-array.sh" --parsable --tasks "$cancelled_task" --after "$array" \
   --base "$work/cancel" "$parzen" "$manifest" "$slices")
-jobs_to_cancel=("$again" "$collection")
+jobs_to_cancel=("$array" "$first_collection" "$again" "$collection")
 say "resubmitted task $cancelled_task as job $again, collection job $collection"
-wait_jobs "$again" "$collection"
+wait_jobs "$array" "$first_collection" "$again" "$collection"
+[ "$(job_state "$first_collection")" = CANCELLED ] \
+  || fail "collection job $first_collection ended $(job_state "$first_collection"), not dropped (CANCELLED) although task $task was cancelled"
 [ "$(job_state "$collection")" = COMPLETED ] || { show_logs "$work/cancel"; fail "collection job $collection ended $(job_state "$collection")"; }
 say "cancel, resubmit and collection: $((SECONDS - start)) s"
 compare "$work/local" "$work/cancel" "cancelled and resubmitted"
+
+# 4. The whole array cancelled once it has written a cell, then submitted again as a whole: the
+# new tasks skip every finished cell.
+cells_written() { find "$1/results/$name/cells" -name 'r[0-9][0-9][0-9].csv' 2>/dev/null | wc -l; }
+start=$SECONDS
+read -r array collection < <("$repo/scripts/slurm-array.sh" --parsable --base "$work/whole" "$parzen" "$manifest" "$slices")
+jobs_to_cancel=("$array" "$collection")
+until [ "$(cells_written "$work/whole")" -ge 1 ]; do
+  [ $((SECONDS - start)) -lt "$timeout" ] || fail "array $array wrote no cell within ${timeout} s"
+  sleep 0.1
+done
+scancel "$array"
+wait_jobs "$array" "$collection"
+written=$(cells_written "$work/whole")
+say "cancelled array $array with $written of $total cells written"
+[ "$written" -lt "$total" ] || fail "array $array finished before scancel took effect; use longer slices"
+[ "$(job_state "$collection")" = CANCELLED ] || fail "collection job $collection ended $(job_state "$collection"), not dropped (CANCELLED)"
+read -r again collection < <("$repo/scripts/slurm-array.sh" --parsable --base "$work/whole" "$parzen" "$manifest" "$slices")
+jobs_to_cancel=("$again" "$collection")
+say "resubmitted the array as job $again, collection job $collection"
+wait_jobs "$again" "$collection"
+[ "$(job_state "$collection")" = COMPLETED ] || { show_logs "$work/whole"; fail "collection job $collection ended $(job_state "$collection")"; }
+say "array cancel, resubmit and collection: $((SECONDS - start)) s"
+compare "$work/local" "$work/whole" "array cancelled and resubmitted"
 jobs_to_cancel=()
 say "passed"
