@@ -2,6 +2,11 @@
 // Swift 6 language mode (strict concurrency) for every target.
 import PackageDescription
 
+// `PARZEN_INTERNAL_CHECKS=1 swift build` (or test) compiles the internal checks: TPE re-checks its
+// observation cache against one rebuilt from the history on every call. Slower; for tests.
+let internalChecks: [SwiftSetting] =
+    Context.environment["PARZEN_INTERNAL_CHECKS"] == "1" ? [.define("PARZEN_INTERNAL_CHECKS")] : []
+
 let package = Package(
     name: "Parzen",
     platforms: [.macOS(.v15)],
@@ -23,7 +28,7 @@ let package = Package(
 
         // MARK: - Libraries (dependencies run one way: parzen → ParzenBench → Parzen → GSLKit → CGSL)
         .target(name: "GSLKit", dependencies: ["CGSL"]),
-        .target(name: "Parzen", dependencies: ["GSLKit"]),
+        .target(name: "Parzen", dependencies: ["GSLKit"], swiftSettings: internalChecks),
         .target(name: "ParzenBench", dependencies: ["Parzen", "GSLKit", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - Command line

@@ -55,25 +55,6 @@ public struct Assignment: Sendable, Hashable {
         return self[label]
     }
 
-    /// Where the label and value arrays keep their elements.
-    struct StorageAddresses: Equatable {
-        let labels: UnsafeRawPointer?
-        let values: UnsafeRawPointer?
-    }
-
-    /// The addresses of the label and value storage. Two assignments with equal addresses (and
-    /// both alive) hold the same labels and values: a changed array gets new storage.
-    ///
-    /// - Complexity: O(1).
-    var storageAddresses: StorageAddresses {
-        StorageAddresses(labels: Self.address(labels), values: Self.address(values))
-    }
-
-    @inline(__always)
-    private static func address<T>(_ array: [T]) -> UnsafeRawPointer? {
-        array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-    }
-
     public var count: Int { labels.count }
     public var isEmpty: Bool { labels.isEmpty }
 }

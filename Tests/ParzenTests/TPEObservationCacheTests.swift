@@ -23,7 +23,7 @@ import Testing
         let modelled = TPE.historyRows(history, ignoreFailed: warm.options.ignoreFailed).positions.count >= warm.options.nStartupJobs
         if ordered && modelled {
             var fresh = TPE.ObservationCache(width: warm.cache.width)
-            fresh.synchronize(with: history.trials, layout: warm.layout)
+            fresh.rebuild(from: history.trials, layout: warm.layout)
             #expect(warm.cache.rows.map(\.bitPattern) == fresh.rows.map(\.bitPattern), comment)
             #expect(warm.cache.sortedPositions == fresh.sortedPositions, comment)
             #expect(warm.cache.sortedValues.map { $0.map(\.bitPattern) } == fresh.sortedValues.map { $0.map(\.bitPattern) }, comment)
@@ -101,6 +101,40 @@ import Testing
         try Self.expectSameProposal(&warm, space, history, seed: 9, "back in order")
     }
 
+    @Test func generationsTellHistoriesApart() throws {
+        let space = try SearchSpace(TPERegressionTests.branin)
+        let rng = MersenneTwister(seed: 3)
+        var base = Trials()
+        for id in 0..<30 { base.append(Trial(id: id, assignment: space.sample(using: rng), status: .ok, loss: Double(id))) }
+        // Two copies that grew apart share their first 30 trials, not the 31st.
+        var a = base, b = base
+        a.append(Trial(id: 30, assignment: space.sample(using: rng), status: .ok, loss: 0))
+        b.append(Trial(id: 30, assignment: space.sample(using: rng), status: .ok, loss: 0))
+        #expect(a.generation(ofFirst: 30) == base.generation)
+        #expect(b.generation(ofFirst: 30) == base.generation)
+        #expect(a.generation != b.generation)
+        // A completed trial keeps the generation; a replaced assignment renews it.
+        var completed = a
+        var last = completed[30]
+        last.loss = -1
+        completed.update(last)
+        #expect(completed.generation == a.generation)
+        var edited = a
+        var first = edited[0]
+        first.assignment = space.sample(using: rng)
+        edited.update(first)
+        #expect(edited.generation(ofFirst: 1) != a.generation(ofFirst: 1))
+        #expect(edited.generation(ofFirst: 30) != base.generation)
+        // Equal histories are equal however they were reached.
+        #expect(Trials(a.trials) == a)
+
+        // A suggester that saw one copy proposes for the other as a new one does.
+        var warm = try TPE(space: space, options: .init(nStartupJobs: 5), budget: 100, using: rng)
+        try Self.expectSameProposal(&warm, space, a, seed: 1, "one copy")
+        try Self.expectSameProposal(&warm, space, b, seed: 2, "the other copy")
+        try Self.expectSameProposal(&warm, space, edited, seed: 3, "edited")
+    }
+
     @Test func theCacheKeepsEqualValuesOldestFirst() throws {
         // Many ties (a coarse quantum) and signed zeros: the sorted lists must match a stable sort.
         let space = try SearchSpace(["x": .quniform("x", -2, 2, 1), "y": .uniform("y", -1, 1)] as Space)
@@ -114,7 +148,7 @@ import Testing
             if id >= 20 && id % 9 == 0 { try Self.expectSameProposal(&warm, space, history, seed: UInt32(id), "trial \(id)") }
         }
         var cache = TPE.ObservationCache(width: 2)
-        cache.synchronize(with: history.trials, layout: warm.layout)
+        cache.rebuild(from: history.trials, layout: warm.layout)
         for p in 0..<2 {
             let values = history.trials.map { $0.assignment.values[p] }
             let order = (0..<values.count).sorted { (orderKey(values[$0]), $0) < (orderKey(values[$1]), $1) }

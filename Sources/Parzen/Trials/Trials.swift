@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The history of a search: every trial in creation order, as hyperopt's `Trials`.
 ///
 /// A value type: ``fmin(_:space:algorithm:maxEvals:trials:seed:direction:options:)`` takes it
@@ -8,11 +10,17 @@ public struct Trials: Sendable, Equatable {
     public var direction: Direction
     /// The id the next trial gets: one more than the largest id so far.
     public private(set) var nextID: Int
+    /// What ``generation(ofFirst:)`` reads: renewed whenever an assignment is replaced.
+    private var lineage: UInt64
+    /// One per trial: drawn when the trial's assignment was written.
+    private var stamps: [UInt64]
 
     public init(_ trials: [Trial] = [], direction: Direction = .minimize) {
         self.trials = trials
         self.direction = direction
         nextID = (trials.map(\.id).max() ?? -1) + 1
+        lineage = Self.newStamp()
+        stamps = trials.map { _ in Self.newStamp() }
     }
 
     /// Appends a trial.
@@ -25,17 +33,32 @@ public struct Trials: Sendable, Equatable {
         }
         nextID = max(nextID, trial.id + 1)
         trials.append(trial)  // the last use: moved in, not copied
+        stamps.append(Self.newStamp())
     }
 
     /// Makes room for `count` trials in all, so appending up to there does not reallocate.
-    public mutating func reserveCapacity(_ count: Int) { trials.reserveCapacity(count) }
+    public mutating func reserveCapacity(_ count: Int) {
+        trials.reserveCapacity(count)
+        stamps.reserveCapacity(count)
+    }
 
     /// Replaces the trial with the same id (e.g. when a pending trial finishes).
     public mutating func update(_ trial: Trial) {
         guard let index = trials.firstIndex(where: { $0.id == trial.id }) else {
             preconditionFailure("no trial with id \(trial.id)")
         }
+        let old = trials[index].assignment, new = trial.assignment
+        // Bit for bit: −0 and +0, or two NaNs, are different observations.
+        if old.labels != new.labels || old.values.map(\.bitPattern) != new.values.map(\.bitPattern) {
+            lineage = Self.newStamp()
+            stamps[index] = Self.newStamp()
+        }
         trials[index] = trial
+    }
+
+    /// Equal when the trials, the direction and the next id are (however they were reached).
+    public static func == (a: Trials, b: Trials) -> Bool {
+        a.trials == b.trials && a.direction == b.direction && a.nextID == b.nextID
     }
 
     public var count: Int { trials.count }
@@ -72,6 +95,48 @@ public struct Trials: Sendable, Equatable {
             if trial.status == .ok, let loss = trial.loss, loss < running { running = loss }
             return running
         }
+    }
+}
+
+// MARK: - Generations
+
+extension Trials {
+    /// Identifies the assignments of a history's first ``count`` trials, so that a cache built
+    /// from them (TPE's observations) recognises a later history that only grew since.
+    ///
+    /// Stamps come from one counter for the whole process and are never reused. A history's
+    /// lineage is renewed when it is created and whenever an assignment is replaced; appending
+    /// keeps it and stamps the new trial. So two histories with the same lineage both descend
+    /// by appends alone from the one state that drew it, and if they also share the stamp at
+    /// position n − 1, the same append wrote it to both: their first n assignments are the same.
+    /// Losses and statuses are not covered (a pending trial completing keeps its generation).
+    struct Generation: Equatable, Sendable {
+        let lineage: UInt64
+        /// The stamp of trial count − 1 (0 when count is 0).
+        let last: UInt64
+        let count: Int
+
+        /// The generation of no history: it matches none.
+        static let none = Generation(lineage: 0, last: 0, count: 0)
+    }
+
+    /// The generation of the first `count` trials.
+    ///
+    /// - Precondition: `count <= self.count`.
+    /// - Complexity: O(1).
+    func generation(ofFirst count: Int) -> Generation {
+        precondition(count <= stamps.count, "a history has no generation beyond its trials")
+        return Generation(lineage: lineage, last: count == 0 ? 0 : stamps[count - 1], count: count)
+    }
+
+    /// The generation of every trial.
+    var generation: Generation { generation(ofFirst: stamps.count) }
+
+    /// The process-wide counter stamps are drawn from (0 is never drawn).
+    private static let stampCounter = Atomic<UInt64>(0)
+
+    private static func newStamp() -> UInt64 {
+        stampCounter.wrappingAdd(1, ordering: .relaxed).newValue
     }
 }
 

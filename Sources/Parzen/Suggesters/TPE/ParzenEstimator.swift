@@ -59,7 +59,7 @@ struct ParzenEstimator: Equatable {
     ///   - sorted: the observations ascending, equal ones oldest first.
     ///   - ages: for each, its position among the observations oldest first (0 = oldest).
     /// - Complexity: O(n).
-    init(sorted: UnsafeBufferPointer<Double>, ages: UnsafeBufferPointer<Int32>, priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
+    init(sorted: Span<Double>, ages: Span<Int32>, priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
         precondition(sorted.count == ages.count)
         self.init(count: sorted.count, sortedValue: { sorted[$0] }, age: { Int(ages[$0]) },
                   priorMean: priorMean, priorSigma: priorSigma, priorWeight: priorWeight, flat: flat)

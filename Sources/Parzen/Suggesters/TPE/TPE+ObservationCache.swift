@@ -7,18 +7,18 @@ extension TPE {
     /// history position) and, per parameter, all of them sorted by value (equal values by
     /// position), so a call after k new trials moves O(k·N) elements instead of sorting.
     ///
-    /// The cache proves the history unchanged before trusting itself: it holds each trial's
-    /// assignment and compares the history's ids and the storage of each assignment's label and
-    /// value arrays with its own. An array changed in any way gets new storage (copy on write:
-    /// the cache holds a reference), so an edited, removed or reordered trial is always seen, and
-    /// the cache is then rebuilt from scratch.
+    /// The cache trusts itself only with a history that grew from the one it last saw: it keeps
+    /// that history's ``Trials/Generation`` (renewed whenever an assignment is replaced) and
+    /// rebuilds from scratch otherwise. Built with `PARZEN_INTERNAL_CHECKS`, TPE compares it with
+    /// a rebuilt cache on every call (``checkedAgainstRebuild(_:layout:)``).
     struct ObservationCache {
         /// Parameters per row.
         let width: Int
-        /// The trials seen, by history position: ids and assignments (held, so their storage
-        /// cannot be freed and reused by another array while addresses are compared).
-        private var ids: [Int] = []
-        private var assignments: [Assignment] = []
+        /// The number of trials cached.
+        private(set) var count = 0
+        /// The generation of the history cached (``Trials/Generation/none`` when it was not
+        /// a whole history, or none was seen).
+        private var seen = Trials.Generation.none
         /// Row-major: the observation of parameter p in the trial at position i is
         /// `rows[i * width + p]`; NaN where it has none.
         private(set) var rows: [Double] = []
@@ -36,126 +36,99 @@ extension TPE {
             sortedPositions = Array(repeating: [], count: width)
         }
 
-        /// The number of trials cached.
-        var count: Int { ids.count }
-
-        /// Brings the cache up to `trials` (the history in position order): appends new trials
-        /// when the cached ones are unchanged, rebuilds otherwise.
+        /// Brings the cache up to `history`: appends its new trials when the cached ones are
+        /// unchanged (the same generation), rebuilds otherwise.
         ///
-        /// - Complexity: O(N) to check the cached trials, then O(k·N) for k new trials (k small)
+        /// - Complexity: O(1) to check the cached trials, then O(k·N) for k new trials (k small)
         ///   or one rebuild, O(N log N) at worst.
-        /// - Determinism: the contents are a pure function of `trials`, however they were
-        ///   reached.
-        mutating func synchronize(with trials: [Trial], layout: Layout) {
-            let known = ids.count
-            var unchanged = trials.count >= known
-            if unchanged {
-                trials.withUnsafeBufferPointer { trials in
-                    ids.withUnsafeBufferPointer { ids in
-                        assignments.withUnsafeBufferPointer { assignments in
-                            // Through pointers: compares without copying a Trial or an Assignment.
-                            for i in 0..<known {
-                                let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: i)
-                                let assignment = assignments.baseAddress.unsafelyUnwrapped.advanced(by: i)
-                                guard trial.pointee.id == ids[i],
-                                      trial.pointee.assignment.storageAddresses == assignment.pointee.storageAddresses else {
-                                    unchanged = false
-                                    return
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        /// - Determinism: the contents are a pure function of `history.trials`, however they
+        ///   were reached.
+        mutating func synchronize(with history: Trials, layout: Layout) {
+            let known = count
+            let unchanged = history.count >= known && history.generation(ofFirst: known) == seen
             // Inserting costs O(N) moves per trial; past a few trials one sort is cheaper.
-            if unchanged && trials.count - known <= max(16, known / 16) {
-                for position in known..<trials.count { append(trials[position], layout: layout) }
+            if unchanged && history.count - known <= max(16, known / 16) {
+                for position in known..<history.count { append(history.trials[position], layout: layout) }
             } else {
-                rebuild(from: trials, layout: layout)
+                rebuild(from: history.trials, layout: layout)
             }
+            seen = history.generation
+        }
+
+        /// Replaces the contents with `trials` (not a whole history: the next
+        /// ``synchronize(with:layout:)`` rebuilds).
+        mutating func rebuild(from trials: [Trial], layout: Layout) {
+            rebuildRows(from: trials, layout: layout)
+            seen = .none
         }
 
         /// Adds the trial after the last cached one: its row, and each observation at its
         /// place in the sorted lists (after equal values, which are older).
         private mutating func append(_ trial: Trial, layout: Layout) {
-            let position = Int32(truncatingIfNeeded: ids.count)
-            ids.append(trial.id)
-            assignments.append(trial.assignment)
+            let position = Int32(truncatingIfNeeded: count)
+            let width = self.width
+            count += 1
             let start = rows.count
             rows.append(contentsOf: repeatElement(.nan, count: width))
-            rows.withUnsafeMutableBufferPointer { rows in
-                Self.observe(trial.assignment, layout: layout, into: UnsafeMutableBufferPointer(rebasing: rows[start...]))
-            }
+            var allRows = rows.mutableSpan
+            Self.observe(trial.assignment, layout: layout, into: &allRows, at: start)
             for p in 0..<width {
                 let value = rows[start + p]
                 guard !value.isNaN else { continue }
-                let key = orderKey(value)
-                // The first entry with a larger key.
-                var low = 0, high = sortedValues[p].count
-                sortedValues[p].withUnsafeBufferPointer { sorted in
-                    while low < high {
-                        let mid = (low &+ high) &>> 1
-                        if orderKey(sorted[mid]) <= key { low = mid &+ 1 } else { high = mid }
-                    }
-                }
+                let low = Self.upperBound(orderKey(value), in: sortedValues[p])
                 sortedValues[p].insert(value, at: low)
                 sortedPositions[p].insert(position, at: low)
             }
         }
 
+        /// The first entry of `sorted` with a larger key than `key`.
+        private static func upperBound(_ key: UInt64, in sorted: [Double]) -> Int {
+            let sorted = sorted.span
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low &+ high) &>> 1
+                if orderKey(sorted[mid]) <= key { low = mid &+ 1 } else { high = mid }
+            }
+            return low
+        }
+
         /// Replaces the contents with `trials`: every row, then one stable sort per parameter.
-        private mutating func rebuild(from trials: [Trial], layout: Layout) {
+        private mutating func rebuildRows(from trials: [Trial], layout: Layout) {
             let count = trials.count, width = self.width
             // Room to grow: a search appends one trial per call.
             let capacity = count + count / 2 + 16
-            var ids: [Int] = [], assignments: [Assignment] = []
-            ids.reserveCapacity(capacity)
-            assignments.reserveCapacity(capacity)
             var rows = [Double](repeating: .nan, count: count * width)
             rows.reserveCapacity(capacity * width)
-            // Through pointers: reads each trial's fields without copying the Trial.
-            trials.withUnsafeBufferPointer { trials in
-                rows.withUnsafeMutableBufferPointer { rows in
-                    for position in 0..<count {
-                        let trial = trials.baseAddress.unsafelyUnwrapped.advanced(by: position)
-                        ids.append(trial.pointee.id)
-                        assignments.append(trial.pointee.assignment)
-                        let start = position &* width
-                        Self.observe(trial.pointee.assignment, layout: layout, into: UnsafeMutableBufferPointer(rebasing: rows[start..<(start &+ width)]))
-                    }
-                }
+            var allRows = rows.mutableSpan
+            for position in 0..<count {
+                Self.observe(trials[position].assignment, layout: layout, into: &allRows, at: position &* width)
             }
+            let cells = rows.span
             for p in 0..<width {
                 // The parameter's observations in position order, then sorted stably.
-                var observed = 0
-                let positions = [Int32](unsafeUninitializedCapacity: count) { positions, positionsCount in
-                    rows.withUnsafeBufferPointer { rows in
-                        for position in 0..<count where !rows[position &* width &+ p].isNaN {
-                            positions[observed] = Int32(truncatingIfNeeded: position)
-                            observed &+= 1
-                        }
+                let positions = [Int32](capacity: count) { positions in
+                    for position in 0..<count where !cells[position &* width &+ p].isNaN {
+                        positions.append(Int32(truncatingIfNeeded: position))
                     }
-                    positionsCount = observed
                 }
-                let values = rows.withUnsafeBufferPointer { rows in positions.map { rows[Int($0) &* width &+ p] } }
+                let values = positions.map { cells[Int($0) &* width &+ p] }
                 let order = values.withUnsafeBufferPointer { stableOrder($0) }
-                // Allocated with room to grow; the first `observed` entries are written.
-                sortedValues[p] = [Double](unsafeUninitializedCapacity: capacity) { sorted, sortedCount in
-                    for j in 0..<observed { sorted[j] = values[Int(order[j])] }
-                    sortedCount = observed
+                let observed = values.count
+                // Allocated with room to grow.
+                sortedValues[p] = [Double](capacity: capacity) { sorted in
+                    for j in 0..<observed { sorted.append(values[Int(order[j])]) }
                 }
-                self.sortedPositions[p] = [Int32](unsafeUninitializedCapacity: capacity) { sorted, sortedCount in
-                    for j in 0..<observed { sorted[j] = positions[Int(order[j])] }
-                    sortedCount = observed
+                sortedPositions[p] = [Int32](capacity: capacity) { sorted in
+                    for j in 0..<observed { sorted.append(positions[Int(order[j])]) }
                 }
             }
-            self.ids = ids
-            self.assignments = assignments
+            self.count = count
             self.rows = rows
         }
 
-        /// Writes the observation of every parameter in `assignment` into `row` (NaN where the
-        /// parameter is inactive, absent, or its value unusable). `row` holds NaN on entry.
+        /// Writes the observation of every parameter in `assignment` into the row of `rows`
+        /// that starts at `start` (NaN where the parameter is inactive, absent, or its value
+        /// unusable). The row holds NaN on entry.
         ///
         /// Assignments made by suggesters list labels in declaration order, so labels are
         /// matched with a cursor (an unconditional space's own labels at once); anything else
@@ -164,15 +137,15 @@ extension TPE {
         ///
         /// - Complexity: O(d) for d parameters (label comparisons are O(1) for the usual short
         ///   labels).
-        static func observe(_ assignment: Assignment, layout: Layout, into row: UnsafeMutableBufferPointer<Double>) {
+        static func observe(_ assignment: Assignment, layout: Layout, into rows: inout MutableSpan<Double>, at start: Int) {
             let count = layout.labels.count
+            precondition(start >= 0 && start + count <= rows.count, "a row holds one observation per parameter")
             // Array equality is an identity check when the labels are the layout's own array
             // (suggesters and prior draws share the space's labels).
             if layout.conditionParent.isEmpty && assignment.labels == layout.labels {
-                assignment.values.withUnsafeBufferPointer { values in
-                    for p in 0..<count {
-                        if let observation = layout.rules[p].observation(values[p]) { row[p] = observation }
-                    }
+                let values = assignment.values.span
+                for p in 0..<count {
+                    if let observation = layout.rules[p].observation(values[p]) { rows[start &+ p] = observation }
                 }
                 return
             }
@@ -188,8 +161,26 @@ extension TPE {
                 }
                 guard active, let value = assignment.value(of: layout.labels[p], cursor: &cursor) else { continue }
                 raw[p] = value
-                if let observation = layout.rules[p].observation(value) { row[p] = observation }
+                if let observation = layout.rules[p].observation(value) { rows[start &+ p] = observation }
             }
+        }
+
+        /// Whether two caches hold the same observations, bit for bit (generations aside).
+        func sameContents(as other: ObservationCache) -> Bool {
+            width == other.width && count == other.count
+                && rows.map(\.bitPattern) == other.rows.map(\.bitPattern)
+                && sortedPositions == other.sortedPositions
+                && sortedValues.map { $0.map(\.bitPattern) } == other.sortedValues.map { $0.map(\.bitPattern) }
+        }
+
+        /// Stops the program unless the cache holds what a cache rebuilt from `trials` holds:
+        /// the internal-checks build runs this on every call.
+        ///
+        /// - Complexity: O(N·d + N log N), a rebuild.
+        func checkAgainstRebuild(_ trials: [Trial], layout: Layout) {
+            var rebuilt = ObservationCache(width: width)
+            rebuilt.rebuild(from: trials, layout: layout)
+            precondition(sameContents(as: rebuilt), "TPE's observation cache differs from one rebuilt from the history")
         }
     }
 
@@ -210,28 +201,23 @@ extension TPE {
         ///   - positions: the modelled trials' positions, ascending.
         ///   - isBelow: for each of them, whether it is in the good set.
         init(cache: ObservationCache, positions: [Int], isBelow: [Bool]) {
+            precondition(positions.count == isBelow.count)
             self.cache = cache
             var membership = [UInt8](repeating: 0, count: cache.count)
             var badIndex = [Int32](repeating: 0, count: cache.count)
             var good: [Int] = []
             var bad: Int32 = 0
-            membership.withUnsafeMutableBufferPointer { membership in
-                badIndex.withUnsafeMutableBufferPointer { badIndex in
-                    positions.withUnsafeBufferPointer { positions in
-                        isBelow.withUnsafeBufferPointer { isBelow in
-                            for row in 0..<positions.count {
-                                let position = positions[row]
-                                if isBelow[row] {
-                                    membership[position] = 1
-                                    good.append(position)
-                                } else {
-                                    membership[position] = 2
-                                    badIndex[position] = bad
-                                    bad &+= 1
-                                }
-                            }
-                        }
-                    }
+            var memberships = membership.mutableSpan, indexes = badIndex.mutableSpan
+            let positions = positions.span, isBelow = isBelow.span
+            for row in positions.indices {
+                let position = positions[row]
+                if isBelow[row] {
+                    memberships[position] = 1
+                    good.append(position)
+                } else {
+                    memberships[position] = 2
+                    indexes[position] = bad
+                    bad &+= 1
                 }
             }
             self.membership = membership
@@ -265,6 +251,7 @@ extension TPE {
         /// - Complexity: O(N) for N cached trials.
         func aboveEstimator(_ p: Int, prior: NumericPrior, priorWeight: Double) -> ParzenEstimator {
             let count = cache.count, width = cache.width
+            let membership = membership.span
             // The age of each bad-set observation: its index among them, oldest first; the
             // trial's index in the bad set when every trial observes p.
             var ages = badIndex
@@ -272,47 +259,31 @@ extension TPE {
             if cache.missing(p) == 0 {
                 n = badCount
             } else {
-                membership.withUnsafeBufferPointer { membership in
-                    cache.rows.withUnsafeBufferPointer { rows in
-                        ages.withUnsafeMutableBufferPointer { ages in
-                            for position in 0..<count where membership[position] == 2 && !rows[position &* width &+ p].isNaN {
-                                ages[position] = Int32(truncatingIfNeeded: n)
-                                n &+= 1
-                            }
-                        }
-                    }
+                let rows = cache.rows.span
+                var agesByPosition = ages.mutableSpan
+                for position in 0..<count where membership[position] == 2 && !rows[position &* width &+ p].isNaN {
+                    agesByPosition[position] = Int32(truncatingIfNeeded: n)
+                    n &+= 1
                 }
             }
-            // Every entry of both arrays is written: the sorted list holds each of the n
-            // observations once.
+            // The bad set's entries of the sorted list, in order: n of them.
+            let sortedValues = cache.sortedValues[p], sortedPositions = cache.sortedPositions[p]
+            let values = sortedValues.span, positions = sortedPositions.span
+            precondition(values.count == positions.count)
+            let agesByPosition = ages.span
             var sortedAges: [Int32] = []
-            let sorted = [Double](unsafeUninitializedCapacity: n) { sorted, sortedCount in
-                sortedAges = [Int32](unsafeUninitializedCapacity: n) { sortedAges, agesCount in
-                    membership.withUnsafeBufferPointer { membership in
-                        cache.sortedValues[p].withUnsafeBufferPointer { values in
-                            cache.sortedPositions[p].withUnsafeBufferPointer { positions in
-                                ages.withUnsafeBufferPointer { ages in
-                                    var k = 0
-                                    for j in 0..<values.count {
-                                        let position = Int(positions[j])
-                                        guard membership[position] == 2 else { continue }
-                                        sorted[k] = values[j]
-                                        sortedAges[k] = ages[position]
-                                        k &+= 1
-                                    }
-                                }
-                            }
-                        }
+            let sorted = [Double](capacity: n) { sorted in
+                sortedAges = [Int32](capacity: n) { sortedAges in
+                    for j in values.indices {
+                        let position = Int(positions[j])
+                        guard membership[position] == 2 else { continue }
+                        sorted.append(values[j])
+                        sortedAges.append(agesByPosition[position])
                     }
-                    agesCount = n
-                }
-                sortedCount = n
-            }
-            return sorted.withUnsafeBufferPointer { sorted in
-                sortedAges.withUnsafeBufferPointer { sortedAges in
-                    ParzenEstimator(sorted: sorted, ages: sortedAges, priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: priorWeight)
                 }
             }
+            precondition(sorted.count == n, "the sorted list holds each bad-set observation once")
+            return ParzenEstimator(sorted: sorted.span, ages: sortedAges.span, priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: priorWeight)
         }
     }
 }

@@ -44,7 +44,14 @@ extension TPE {
                     observations: observations.below(p), priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: options.priorWeight))
                 // g's truncation mass adds the same constant to every candidate's score, so it is
                 // left out: the winner is the same but for rounding in scores tied to the last bits.
-                let g = prior.mixture(observations.aboveEstimator(p, prior: prior, priorWeight: options.priorWeight), normalised: false)
+                let aboveEstimator = observations.aboveEstimator(p, prior: prior, priorWeight: options.priorWeight)
+                #if PARZEN_INTERNAL_CHECKS
+                precondition(
+                    aboveEstimator == ParzenEstimator(
+                        observations: observations.above(p), priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: options.priorWeight),
+                    "g(x) from the cache's sorted observations differs from g(x) built by sorting")
+                #endif
+                let g = prior.mixture(aboveEstimator, normalised: false)
                 let sampler = l.sampler()
                 guard g.hasLowerBound else {
                     var best = 0.0, bestScore = -Double.infinity

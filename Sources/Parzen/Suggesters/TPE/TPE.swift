@@ -182,13 +182,16 @@ public struct TPE: Suggester {
         let nBelow = TPE.belowCount(rows.positions.count, gamma: options.gamma)
         let isBelow = TPE.goodSet(losses: rows.losses, ids: rows.ids, count: nBelow)
         if rows.positions.indices.dropFirst().allSatisfy({ rows.positions[$0 - 1] < rows.positions[$0] }) {
-            cache.synchronize(with: history.trials, layout: layout)
+            cache.synchronize(with: history, layout: layout)
+            #if PARZEN_INTERNAL_CHECKS
+            cache.checkAgainstRebuild(history.trials, layout: layout)
+            #endif
             return ObservationSets(cache: cache, positions: rows.positions, isBelow: isBelow)
         }
         // Trials out of id order (only a hand-built history has them): the cache's positions
         // must be id order, so this call caches the modelled trials in that order, for itself.
         var ordered = ObservationCache(width: models.count)
-        ordered.synchronize(with: rows.positions.map { history.trials[$0] }, layout: layout)
+        ordered.rebuild(from: rows.positions.map { history.trials[$0] }, layout: layout)
         return ObservationSets(cache: ordered, positions: Array(rows.positions.indices), isBelow: isBelow)
     }
 
