@@ -19,6 +19,10 @@ extension TPE {
         /// The generation of the history cached (``Trials/Generation/none`` when it was not
         /// a whole history, or none was seen).
         private var seen = Trials.Generation.none
+        /// The trials cached, by position: ids and assignments, to recognise them in a history
+        /// of another generation (e.g. a copy rebuilt from the same trials).
+        private var ids: [Int] = []
+        private var assignments: [Assignment] = []
         /// Row-major: the observation of parameter p in the trial at position i is
         /// `rows[i * width + p]`; NaN where it has none.
         private(set) var rows: [Double] = []
@@ -45,7 +49,8 @@ extension TPE {
         ///   were reached.
         mutating func synchronize(with history: Trials, layout: Layout) {
             let known = count
-            let unchanged = history.count >= known && history.generation(ofFirst: known) == seen
+            let unchanged = history.count >= known
+                && (history.generation(ofFirst: known) == seen || holdsTrials(of: history.trials))
             // Inserting costs O(N) moves per trial; past a few trials one sort is cheaper.
             if unchanged && history.count - known <= max(16, known / 16) {
                 for position in known..<history.count { append(history.trials[position], layout: layout) }
@@ -53,6 +58,21 @@ extension TPE {
                 rebuild(from: history.trials, layout: layout)
             }
             seen = history.generation
+        }
+
+        /// Whether the cached trials are the first trials of `trials`, ids and assignments bit
+        /// for bit.
+        ///
+        /// - Complexity: O(N·d) at worst; O(N) when the assignments share their label arrays.
+        private func holdsTrials(of trials: [Trial]) -> Bool {
+            for i in 0..<count {
+                let a = trials[i].assignment, b = assignments[i]
+                guard trials[i].id == ids[i], a.labels == b.labels else { return false }
+                let x = a.values.span, y = b.values.span
+                guard x.count == y.count else { return false }
+                for k in 0..<x.count where x[k].bitPattern != y[k].bitPattern { return false }
+            }
+            return true
         }
 
         /// Replaces the contents with `trials` (not a whole history: the next
@@ -68,6 +88,8 @@ extension TPE {
             let position = Int32(truncatingIfNeeded: count)
             let width = self.width
             count += 1
+            ids.append(trial.id)
+            assignments.append(trial.assignment)
             let start = rows.count
             rows.append(contentsOf: repeatElement(.nan, count: width))
             var allRows = rows.mutableSpan
@@ -124,6 +146,10 @@ extension TPE {
             }
             self.count = count
             self.rows = rows
+            ids = trials.map(\.id)
+            ids.reserveCapacity(capacity)
+            assignments = trials.map(\.assignment)
+            assignments.reserveCapacity(capacity)
         }
 
         /// Writes the observation of every parameter in `assignment` into the row of `rows`
