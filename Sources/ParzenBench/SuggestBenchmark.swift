@@ -110,8 +110,12 @@ public struct SuggestBenchmark {
     public func run() throws -> Result {
         guard history >= 0 else { throw SuggestBenchmarkError.invalidArgument("history must be >= 0, got \(history)") }
         guard repeats >= 1 else { throw SuggestBenchmarkError.invalidArgument("repeats must be >= 1, got \(repeats)") }
-        let trials = makeHistory()
-        let earlier = Trials(Array(trials.trials.dropLast()))
+        let built = makeHistory()
+        // The first N − 1 trials, and the whole history grown from them by one append: the
+        // history a search holds at its next call.
+        let earlier = Trials(Array(built.trials.dropLast()))
+        var trials = earlier
+        if let last = built.trials.last { trials.append(last) }
         let rng = MersenneTwister(seed: seed &+ 0x9E37_79B9)
         let clock = ContinuousClock()
         var samples: [Double] = []

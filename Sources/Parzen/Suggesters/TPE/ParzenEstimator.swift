@@ -61,7 +61,8 @@ struct ParzenEstimator: Equatable {
     /// - Complexity: O(n).
     init(sorted: Span<Double>, ages: Span<Int32>, priorMean: Double, priorSigma: Double, priorWeight: Double, flat: Int = ParzenEstimator.defaultFlat) {
         precondition(sorted.count == ages.count)
-        self.init(count: sorted.count, sortedValue: { sorted[$0] }, age: { Int(ages[$0]) },
+        // Unchecked: the estimator asks only for indices below `count`, the spans' count.
+        self.init(count: sorted.count, sortedValue: { sorted[unchecked: $0] }, age: { Int(ages[unchecked: $0]) },
                   priorMean: priorMean, priorSigma: priorSigma, priorWeight: priorWeight, flat: flat)
     }
 

@@ -10,7 +10,7 @@ extension TPE {
     /// The cache trusts itself only with a history that grew from the one it last saw: it keeps
     /// that history's ``Trials/Generation`` (renewed whenever an assignment is replaced) and
     /// rebuilds from scratch otherwise. Built with `PARZEN_INTERNAL_CHECKS`, TPE compares it with
-    /// a rebuilt cache on every call (``checkedAgainstRebuild(_:layout:)``).
+    /// a rebuilt cache on every call (``checkAgainstRebuild(_:layout:)``).
     struct ObservationCache {
         /// Parameters per row.
         let width: Int
@@ -121,35 +121,44 @@ extension TPE {
             let capacity = count + count / 2 + 16
             var rows = [Double](repeating: .nan, count: count * width)
             rows.reserveCapacity(capacity * width)
+            var ids: [Int] = [], assignments: [Assignment] = []
+            ids.reserveCapacity(capacity)
+            assignments.reserveCapacity(capacity)
             var allRows = rows.mutableSpan
-            for position in 0..<count {
+            let trials = trials.span
+            for position in trials.indices {
+                ids.append(trials[position].id)
+                assignments.append(trials[position].assignment)
                 Self.observe(trials[position].assignment, layout: layout, into: &allRows, at: position &* width)
             }
             let cells = rows.span
+            precondition(cells.count == count * width)
             for p in 0..<width {
-                // The parameter's observations in position order, then sorted stably.
+                // The parameter's observations in position order, then sorted stably. Cells are
+                // read unchecked: position < count and p < width, so the index is below
+                // count · width, the rows' length.
                 let positions = [Int32](capacity: count) { positions in
-                    for position in 0..<count where !cells[position &* width &+ p].isNaN {
+                    for position in 0..<count where !cells[unchecked: position &* width &+ p].isNaN {
                         positions.append(Int32(truncatingIfNeeded: position))
                     }
                 }
-                let values = positions.map { cells[Int($0) &* width &+ p] }
+                let values = positions.map { cells[unchecked: Int($0) &* width &+ p] }
                 let order = values.withUnsafeBufferPointer { stableOrder($0) }
                 let observed = values.count
+                precondition(order.count == observed && positions.count == observed)
+                let byOrder = order.span, valueSpan = values.span, positionSpan = positions.span
                 // Allocated with room to grow.
                 sortedValues[p] = [Double](capacity: capacity) { sorted in
-                    for j in 0..<observed { sorted.append(values[Int(order[j])]) }
+                    for j in 0..<observed { sorted.append(valueSpan[Int(byOrder[unchecked: j])]) }
                 }
                 sortedPositions[p] = [Int32](capacity: capacity) { sorted in
-                    for j in 0..<observed { sorted.append(positions[Int(order[j])]) }
+                    for j in 0..<observed { sorted.append(positionSpan[Int(byOrder[unchecked: j])]) }
                 }
             }
             self.count = count
             self.rows = rows
-            ids = trials.map(\.id)
-            ids.reserveCapacity(capacity)
-            assignments = trials.map(\.assignment)
-            assignments.reserveCapacity(capacity)
+            self.ids = ids
+            self.assignments = assignments
         }
 
         /// Writes the observation of every parameter in `assignment` into the row of `rows`
@@ -163,18 +172,29 @@ extension TPE {
         ///
         /// - Complexity: O(d) for d parameters (label comparisons are O(1) for the usual short
         ///   labels).
+        @inline(__always)
         static func observe(_ assignment: Assignment, layout: Layout, into rows: inout MutableSpan<Double>, at start: Int) {
             let count = layout.labels.count
-            precondition(start >= 0 && start + count <= rows.count, "a row holds one observation per parameter")
+            precondition(start >= 0 && start <= rows.count &- count, "a row holds one observation per parameter")
             // Array equality is an identity check when the labels are the layout's own array
             // (suggesters and prior draws share the space's labels).
             if layout.conditionParent.isEmpty && assignment.labels == layout.labels {
                 let values = assignment.values.span
+                precondition(values.count == count && layout.rules.count == count)
+                // Unchecked: p < count, and the row's count cells from start are inside `rows`.
                 for p in 0..<count {
-                    if let observation = layout.rules[p].observation(values[p]) { rows[start &+ p] = observation }
+                    if let observation = layout.rules[p].observation(values[unchecked: p]) { rows[unchecked: start &+ p] = observation }
                 }
                 return
             }
+            observeByLabel(assignment, layout: layout, into: &rows, at: start)
+        }
+
+        /// ``observe(_:layout:into:at:)`` for an assignment that does not share the layout's
+        /// labels, or a conditional space: labels matched with a cursor, conditions tested.
+        @inline(never)
+        private static func observeByLabel(_ assignment: Assignment, layout: Layout, into rows: inout MutableSpan<Double>, at start: Int) {
+            let count = layout.labels.count
             // The stored values seen so far: conditions test a parent's stored option index.
             var raw = [Double](repeating: .nan, count: count)
             var cursor = 0
@@ -214,10 +234,9 @@ extension TPE {
     /// the bad set, and each parameter's observations in either.
     struct ObservationSets {
         private let cache: ObservationCache
-        /// Per history position: 0 not modelled (left out by `ignore_failed`), 1 good, 2 bad.
-        private let membership: [UInt8]
-        /// Per history position in the bad set: its index among them, oldest first (the age
-        /// of its observations for every parameter observed in all trials).
+        /// Per history position: its index among the bad set's trials, oldest first (the age
+        /// of its observations for every parameter observed in all trials); −1 outside the bad
+        /// set (in the good set, or left out by `ignore_failed`).
         private let badIndex: [Int32]
         private let badCount: Int
         /// The good set's positions, ascending (oldest first).
@@ -229,24 +248,20 @@ extension TPE {
         init(cache: ObservationCache, positions: [Int], isBelow: [Bool]) {
             precondition(positions.count == isBelow.count)
             self.cache = cache
-            var membership = [UInt8](repeating: 0, count: cache.count)
-            var badIndex = [Int32](repeating: 0, count: cache.count)
+            var badIndex = [Int32](repeating: -1, count: cache.count)
             var good: [Int] = []
             var bad: Int32 = 0
-            var memberships = membership.mutableSpan, indexes = badIndex.mutableSpan
+            var indexes = badIndex.mutableSpan
             let positions = positions.span, isBelow = isBelow.span
             for row in positions.indices {
                 let position = positions[row]
                 if isBelow[row] {
-                    memberships[position] = 1
                     good.append(position)
                 } else {
-                    memberships[position] = 2
                     indexes[position] = bad
                     bad &+= 1
                 }
             }
-            self.membership = membership
             self.badIndex = badIndex
             badCount = Int(bad)
             goodPositions = good
@@ -263,7 +278,7 @@ extension TPE {
         /// Parameter p's observations in the bad set, oldest first.
         func above(_ p: Int) -> [Double] {
             var values: [Double] = []
-            for position in 0..<cache.count where membership[position] == 2 {
+            for position in 0..<cache.count where badIndex[position] >= 0 {
                 let value = cache.rows[position * cache.width + p]
                 if !value.isNaN { values.append(value) }
             }
@@ -276,20 +291,25 @@ extension TPE {
         ///
         /// - Complexity: O(N) for N cached trials.
         func aboveEstimator(_ p: Int, prior: NumericPrior, priorWeight: Double) -> ParzenEstimator {
-            let count = cache.count, width = cache.width
-            let membership = membership.span
-            // The age of each bad-set observation: its index among them, oldest first; the
-            // trial's index in the bad set when every trial observes p.
+            // The age of each bad-set observation by position (−1 outside the bad set): its
+            // index among them, oldest first; the trial's index in the bad set when every trial
+            // observes p.
             var ages = badIndex
             var n = 0
             if cache.missing(p) == 0 {
                 n = badCount
             } else {
+                let count = cache.count, width = cache.width
                 let rows = cache.rows.span
+                precondition(rows.count == count * width)
                 var agesByPosition = ages.mutableSpan
-                for position in 0..<count where membership[position] == 2 && !rows[position &* width &+ p].isNaN {
-                    agesByPosition[position] = Int32(truncatingIfNeeded: n)
-                    n &+= 1
+                for position in 0..<count where agesByPosition[position] >= 0 {
+                    if rows[position &* width &+ p].isNaN {
+                        agesByPosition[position] = -1
+                    } else {
+                        agesByPosition[position] = Int32(truncatingIfNeeded: n)
+                        n &+= 1
+                    }
                 }
             }
             // The bad set's entries of the sorted list, in order: n of them.
@@ -298,17 +318,20 @@ extension TPE {
             precondition(values.count == positions.count)
             let agesByPosition = ages.span
             var sortedAges: [Int32] = []
+            var k = 0
             let sorted = [Double](capacity: n) { sorted in
                 sortedAges = [Int32](capacity: n) { sortedAges in
+                    // j is below both lists' count; a position is checked against the ages.
                     for j in values.indices {
-                        let position = Int(positions[j])
-                        guard membership[position] == 2 else { continue }
-                        sorted.append(values[j])
-                        sortedAges.append(agesByPosition[position])
+                        let age = agesByPosition[Int(positions[unchecked: j])]
+                        guard age >= 0 else { continue }
+                        sorted.append(values[unchecked: j])
+                        sortedAges.append(age)
                     }
+                    k = sortedAges.count
                 }
             }
-            precondition(sorted.count == n, "the sorted list holds each bad-set observation once")
+            precondition(k == n && sorted.count == n, "the sorted list holds each bad-set observation once")
             return ParzenEstimator(sorted: sorted.span, ages: sortedAges.span, priorMean: prior.mean, priorSigma: prior.sigma, priorWeight: priorWeight)
         }
     }
