@@ -8,52 +8,42 @@ extension BBOBFunction {
         let fOpt = s.fOpt, d = s.dimension
         switch s.number {
         case 10, 11:
-            let xOpt = s.xOpt, r1 = s.r1, discus = s.number == 11
-            return Built(evaluate: { x in
-                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.oscillate(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let xOpt = s.xOpt, discus = s.number == 11
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(s.r1), .oscillate]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 if !discus { return ellipsoid(z, conditioning: 1e6) + fOpt }
                 var sum = 1.0e6 * z[0] * z[0]
                 for i in 1..<d { sum += z[i] * z[i] }
                 return sum + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         case 12:
             let xOpt = BBOBInstanceData.xOpt(seed: s.seed + 1_000_000, dimension: d), r1 = s.r1
-            return Built(evaluate: { x in
-                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.asymmetric(z, beta: 0.5)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = r1.apply(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .asymmetric(beta: 0.5), .linear(r1)]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 var sum = z[0] * z[0]
                 for i in 1..<d { sum += 1.0e6 * z[i] * z[i] }
                 return sum + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         case 13:
             let xOpt = s.xOpt
             let a = BBOBInstanceData.conditionedProduct(outer: s.r1, base: 10.0.squareRoot(), inner: s.r0)
-            return Built(evaluate: { x in
-                let z = a.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(a)]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 var tail = 0.0
                 for i in 1..<d { tail += z[i] * z[i] }
                 var result = 100.0 * (tail / 1.0).squareRoot()
                 result += z[0] * z[0] / 1.0
                 return result + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         default:
-            let xOpt = s.xOpt, r1 = s.r1
+            let xOpt = s.xOpt
             let exponents = (0..<d).map { i in 2.0 + (4.0 * Double(i)) / (Double(d) - 1.0) }
-            return Built(evaluate: { x in
-                let z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(s.r1)]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 var sum = 0.0
                 for i in 0..<d { sum += pow(abs(z[i]), exponents[i]) }
                 return sum.squareRoot() + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         }
     }
 }

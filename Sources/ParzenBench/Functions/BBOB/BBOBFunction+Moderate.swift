@@ -10,15 +10,14 @@ extension BBOBFunction {
         case 6:
             let xOpt = s.xOpt
             let a = BBOBInstanceData.conditionedProduct(outer: s.r1, base: 10.0.squareRoot(), inner: s.r0)
-            return Built(evaluate: { x in
-                let z = a.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(a)]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 var sum = 0.0
                 for i in 0..<d {
                     if xOpt[i] * z[i] > 0 { sum += 100.0 * 100.0 * z[i] * z[i] } else { sum += z[i] * z[i] }
                 }
                 return pow(BBOBTransforms.oscillate(sum), 0.9) + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         case 7:
             let xOpt = s.xOpt, r0 = s.r0, r1 = s.r1
             let scales = (0..<d).map { i in pow(100.0 / 10.0, Double(i) / Double(d - 1)).squareRoot() }
@@ -53,18 +52,11 @@ extension BBOBFunction {
                 return rosenbrock(z) + fOpt
             }, xOpt: xOpt, optimumValue: fOpt)
         default:
-            let r0 = s.r0
-            let c = max(1.0, Double(d).squareRoot() / 8.0)
-            let m = r0.scaled(c)
-            let xOpt = (0..<d).map { j in
-                var sum = 0.0
-                for i in 0..<d { sum += r0[i, j] }
-                return sum / (2 * c)
-            }
+            let (c, m) = s.rosenbrockScaling
+            let xOpt = s.r0.columnSums(dividedBy: 2 * c)
+            let steps: [BBOBTransforms.Step] = [.linear(m, offset: 0.5)]
             return Built(evaluate: { x in
-                let z = m.apply(x, offset: 0.5)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                return rosenbrock(z) + fOpt
+                BBOBTransforms.evaluate(x, through: steps) { z in rosenbrock(z) + fOpt }
             }, xOpt: xOpt, optimumValue: fOpt)
         }
     }

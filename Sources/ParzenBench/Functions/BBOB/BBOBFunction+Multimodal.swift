@@ -10,16 +10,9 @@ extension BBOBFunction {
         case 15:
             let xOpt = s.xOpt, r1 = s.r1
             let a = BBOBInstanceData.conditionedProduct(outer: r1, base: 10.0.squareRoot(), inner: s.r0)
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .oscillate, .asymmetric(beta: 0.2), .linear(a)]
             return Built(evaluate: { x in
-                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.oscillate(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.asymmetric(z, beta: 0.2)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = a.apply(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                return rastrigin(z) + fOpt
+                BBOBTransforms.evaluate(x, through: steps) { z in rastrigin(z) + fOpt }
             }, xOpt: xOpt, optimumValue: fOpt)
         case 16:
             let xOpt = s.xOpt, r1 = s.r1
@@ -27,26 +20,16 @@ extension BBOBFunction {
             let weierstrass = Weierstrass()
             let factor = 10.0 / Double(d)
             let best = weierstrass.raw([Double](repeating: 0, count: d)) + fOpt
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .oscillate, .linear(a)]
             return Built(evaluate: { x in
-                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.oscillate(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = a.apply(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                return (weierstrass.raw(z) + fOpt) + factor * BBOBTransforms.penalty(x)
+                BBOBTransforms.evaluate(x, through: steps) { z in (weierstrass.raw(z) + fOpt) + factor * BBOBTransforms.penalty(x) }
             }, xOpt: xOpt, optimumValue: best)
         case 17, 18:
-            let xOpt = s.xOpt, r1 = s.r1
+            let xOpt = s.xOpt
             let conditioning = s.number == 17 ? 10.0 : 1000.0
             let m = s.r0.rowsScaled { i in pow(conditioning.squareRoot(), 1.0 * Double(i) / (Double(d) - 1.0)) }
-            return Built(evaluate: { x in
-                var z = r1.apply(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.asymmetric(z, beta: 0.5)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = m.apply(z)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(s.r1), .asymmetric(beta: 0.5), .linear(m)]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 var sum = 0.0
                 for i in 0..<(d - 1) {
                     let t = z[i] * z[i] + z[i + 1] * z[i + 1]
@@ -57,19 +40,13 @@ extension BBOBFunction {
                 }
                 let q = sum / (Double(d) - 1.0)
                 return (q * q + fOpt) + 10 * BBOBTransforms.penalty(x)
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         default:
-            let r0 = s.r0
-            let c = max(1.0, Double(d).squareRoot() / 8.0)
-            let m = r0.scaled(c)
-            let xOpt = (0..<d).map { j in
-                var sum = 0.0
-                for i in 0..<d { sum += m[i, j] }
-                return sum / (2 * c)
-            }
-            return Built(evaluate: { x in
-                var z = m.apply(x)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
+            let (c, m) = s.rosenbrockScaling
+            let xOpt = m.columnSums(dividedBy: 2 * c)
+            let steps: [BBOBTransforms.Step] = [.linear(m)]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { linear in
+                var z = linear
                 for i in 0..<d { z[i] = z[i] - (-0.5) }
                 var sum = 0.0
                 for i in 0..<(d - 1) {
@@ -78,7 +55,7 @@ extension BBOBFunction {
                     sum += t / 4000.0 - cos(t)
                 }
                 return 10.0 + 10.0 * sum / Double(d - 1) + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+            } }, xOpt: xOpt, optimumValue: fOpt)
         }
     }
 

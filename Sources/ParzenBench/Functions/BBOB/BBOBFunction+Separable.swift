@@ -16,30 +16,23 @@ extension BBOBFunction {
             }, xOpt: xOpt, optimumValue: fOpt)
         case 2:
             let xOpt = s.xOpt
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .oscillate]
             return Built(evaluate: { x in
-                let z = BBOBTransforms.oscillate(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                return ellipsoid(z, conditioning: 1e6) + fOpt
+                BBOBTransforms.evaluate(x, through: steps) { z in ellipsoid(z, conditioning: 1e6) + fOpt }
             }, xOpt: xOpt, optimumValue: fOpt)
         case 3:
             let xOpt = s.xOpt
+            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .oscillate, .asymmetric(beta: 0.2), .conditioning(alpha: 10)]
             return Built(evaluate: { x in
-                var z = BBOBTransforms.oscillate(BBOBTransforms.shift(x, by: xOpt))
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.asymmetric(z, beta: 0.2)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                z = BBOBTransforms.conditioning(z, alpha: 10)
-                if let bad = BBOBTransforms.nonFinite(z) { return bad }
-                return rastrigin(z) + fOpt
+                BBOBTransforms.evaluate(x, through: steps) { z in rastrigin(z) + fOpt }
             }, xOpt: xOpt, optimumValue: fOpt)
         case 4:
             var xOpt = s.xOpt
             for i in stride(from: 0, to: d, by: 2) { xOpt[i] = abs(xOpt[i]) }
             let scales = (0..<d).map { pow(10.0.squareRoot(), s.ratio($0)) }
             let optimum = xOpt
-            return Built(evaluate: { x in
-                let t = BBOBTransforms.oscillate(BBOBTransforms.shift(x, by: optimum))
-                if let bad = BBOBTransforms.nonFinite(t) { return bad }
+            let steps: [BBOBTransforms.Step] = [.shift(optimum), .oscillate]
+            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { t in
                 var z = t
                 for i in 0..<d {
                     var factor = scales[i]
@@ -54,7 +47,7 @@ extension BBOBFunction {
                 }
                 let raw = 10.0 * (Double(d) - cosines) + squares + 0
                 return (raw + fOpt) + 100 * BBOBTransforms.penalty(x)
-            }, xOpt: optimum, optimumValue: fOpt)
+            } }, xOpt: optimum, optimumValue: fOpt)
         default:
             let xOpt = s.xOpt.map { $0 < 0 ? -5.0 : 5.0 }
             let slopes = (0..<d).map { i in

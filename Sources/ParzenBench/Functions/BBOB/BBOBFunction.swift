@@ -120,6 +120,12 @@ struct BBOBSetup {
     var r1: BBOBMatrix { BBOBInstanceData.rotation(seed: seed + 1_000_000, dimension: dimension) }
     /// i/(D−1) as COCO writes it.
     func ratio(_ i: Int) -> Double { Double(i) / (Double(dimension) - 1.0) }
+
+    /// The rotated Rosenbrock layer of f9 and f19: c = max(1, √D / 8) and R₀ scaled by it.
+    var rosenbrockScaling: (c: Double, m: BBOBMatrix) {
+        let c = max(1.0, Double(dimension).squareRoot() / 8.0)
+        return (c, r0.scaled(c))
+    }
 }
 
 /// Why a `bbob` function could not be made.

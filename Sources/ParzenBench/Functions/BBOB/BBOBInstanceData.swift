@@ -90,6 +90,15 @@ struct BBOBMatrix: Sendable {
         return out
     }
 
+    /// Column j's entries summed from row 0 down, divided by `divisor` (f9's and f19's optimum).
+    func columnSums(dividedBy divisor: Double) -> [Double] {
+        (0..<dimension).map { j in
+            var sum = 0.0
+            for i in 0..<dimension { sum += self[i, j] }
+            return sum / divisor
+        }
+    }
+
     /// Every entry times `factor` (entrywise, as COCO scales R₀ by Rosenbrock's c).
     func scaled(_ factor: Double) -> BBOBMatrix {
         BBOBMatrix(dimension: dimension, entries: entries.map { factor * $0 })

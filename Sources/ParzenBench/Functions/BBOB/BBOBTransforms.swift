@@ -69,4 +69,40 @@ enum BBOBTransforms {
     static func shift(_ v: [Double], by offset: [Double]) -> [Double] {
         zip(v, offset).map { $0 - $1 }
     }
+
+    /// One variable transformation in a function's chain.
+    enum Step: Sendable {
+        /// ``shift(_:by:)``; the one step not followed by a check.
+        case shift([Double])
+        /// ``BBOBMatrix/apply(_:offset:)``.
+        case linear(BBOBMatrix, offset: Double = 0)
+        /// ``oscillate(_:)-([Double])``.
+        case oscillate
+        /// ``asymmetric(_:beta:)``.
+        case asymmetric(beta: Double)
+        /// ``conditioning(_:alpha:)``.
+        case conditioning(alpha: Double)
+    }
+
+    /// `objective(z)` for z, `x` taken through `steps` in turn as COCO composes its layers:
+    /// after every step but a shift, a vector that is not finite ends the evaluation with
+    /// ``nonFinite(_:)``'s value.
+    ///
+    /// - Complexity: the steps' (O(D²) per linear step) plus the objective's.
+    static func evaluate(_ x: [Double], through steps: [Step], _ objective: ([Double]) -> Double) -> Double {
+        var z = x
+        for step in steps {
+            switch step {
+            case .shift(let offset):
+                z = shift(z, by: offset)
+                continue
+            case .linear(let m, let offset): z = m.apply(z, offset: offset)
+            case .oscillate: z = oscillate(z)
+            case .asymmetric(let beta): z = asymmetric(z, beta: beta)
+            case .conditioning(let alpha): z = conditioning(z, alpha: alpha)
+            }
+            if let bad = nonFinite(z) { return bad }
+        }
+        return objective(z)
+    }
 }
