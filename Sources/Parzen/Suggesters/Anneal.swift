@@ -76,27 +76,18 @@ public struct Anneal: Suggester {
             self.shrinkCoef = shrinkCoef
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Options()
-            avgBestIdx = try container.decodeIfPresent(Double.self, forKey: .avgBestIdx) ?? defaults.avgBestIdx
-            shrinkCoef = try container.decodeIfPresent(Double.self, forKey: .shrinkCoef) ?? defaults.shrinkCoef
-        }
-
         /// Checks every range.
         ///
         /// - Throws: ``SuggesterError/invalidOption(name:message:)`` naming the option (as in a
         ///   manifest), the accepted range and the value given.
         public func validate() throws(SuggesterError) {
             guard avgBestIdx.isFinite && avgBestIdx >= 1 && avgBestIdx <= 1_000_000 else {
-                throw .invalidOption(
-                    name: CodingKeys.avgBestIdx.rawValue,
-                    message: "must be a finite number with 1 <= avg_best_idx <= 1000000, got \(NumberFormatting.shortest(avgBestIdx))")
+                throw .outOfRange(
+                    CodingKeys.avgBestIdx, accepted: "a finite number with 1 <= avg_best_idx <= 1000000", given: NumberFormatting.shortest(avgBestIdx))
             }
             guard shrinkCoef.isFinite && shrinkCoef >= 0 && shrinkCoef <= 1_000_000 else {
-                throw .invalidOption(
-                    name: CodingKeys.shrinkCoef.rawValue,
-                    message: "must be a finite number with 0 <= shrink_coef <= 1000000, got \(NumberFormatting.shortest(shrinkCoef))")
+                throw .outOfRange(
+                    CodingKeys.shrinkCoef, accepted: "a finite number with 0 <= shrink_coef <= 1000000", given: NumberFormatting.shortest(shrinkCoef))
             }
         }
     }

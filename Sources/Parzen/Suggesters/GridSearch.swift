@@ -78,22 +78,12 @@ import GSLKit
 ///   changes their order (and, for a partial grid, which points are taken).
 public struct GridSearch: Suggester {
     /// Where the points of a continuous dimension go.
-    public enum Placement: String, Sendable, Codable, CaseIterable {
+    public enum Placement: String, NamedOption {
         /// Cell centres, `low + (i + ½)(high − low)/k`: no point on a bound (the default).
         case centres
         /// `linspace(low, high, k)` with both bounds included ("what practitioners do"); for
         /// unbounded kinds the 0.15% and 99.85% quantiles are the ends.
         case endpoints
-
-        public init(from decoder: any Decoder) throws {
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let placement = Placement(rawValue: text) else {
-                throw DecodingError.dataCorrupted(DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "expected one of \(Placement.allCases.map(\.rawValue).joined(separator: ", "))"))
-            }
-            self = placement
-        }
     }
 
     /// The grid's options, decodable from a manifest; every field has a default.
@@ -103,11 +93,6 @@ public struct GridSearch: Suggester {
 
         public init() { placement = .centres }
         public init(placement: Placement) { self.placement = placement }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            placement = try container.decodeIfPresent(Placement.self, forKey: .placement) ?? .centres
-        }
     }
 
     public static let name = "grid"

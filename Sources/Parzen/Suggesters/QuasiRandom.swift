@@ -91,11 +91,6 @@ public struct QuasiRandomOptions: SuggesterOptions {
     public init(shift: Bool) { self.shift = shift }
 
     enum CodingKeys: String, CodingKey { case shift }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        shift = try container.decodeIfPresent(Bool.self, forKey: .shift) ?? true
-    }
 }
 
 extension Algorithm {

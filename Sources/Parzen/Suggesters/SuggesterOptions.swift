@@ -2,6 +2,10 @@ import Foundation
 
 /// A suggester's options: `Codable`, with a default for every field (`init()`), every field
 /// non-optional so that the encoded defaults list every accepted key.
+///
+/// ``decode(from:)`` is the one reader of options given by name: it fills the fields not
+/// given with their defaults, so a conformance's `Decodable` reads a complete record (the
+/// synthesized one does).
 public protocol SuggesterOptions: Codable, Sendable, Equatable {
     /// The defaults.
     init()
@@ -55,6 +59,48 @@ extension SuggesterOptions {
         }
         try options.validate()
         return options
+    }
+}
+
+extension SuggesterOptions {
+    /// Throws unless the integer option `key` is at least `range.lowerBound`: "must be an
+    /// integer >= low, got value".
+    static func check(_ value: Int, _ key: some CodingKey, in range: PartialRangeFrom<Int>) throws(SuggesterError) {
+        guard range.contains(value) else { throw .outOfRange(key, accepted: "an integer >= \(range.lowerBound)", given: "\(value)") }
+    }
+
+    /// Throws unless the integer option `key` is in `range`: "must be an integer in
+    /// low...high, got value".
+    static func check(_ value: Int, _ key: some CodingKey, in range: ClosedRange<Int>) throws(SuggesterError) {
+        guard range.contains(value) else {
+            throw .outOfRange(key, accepted: "an integer in \(range.lowerBound)...\(range.upperBound)", given: "\(value)")
+        }
+    }
+}
+
+extension SuggesterError {
+    /// An option outside what it accepts: "must be `accepted`, got `given`", named as in a
+    /// manifest.
+    static func outOfRange(_ key: some CodingKey, accepted: String, given: String) -> SuggesterError {
+        .invalidOption(name: key.stringValue, message: "must be \(accepted), got \(given)")
+    }
+}
+
+/// An option whose value is one of a few names (an enum with string raw values): an unknown
+/// name fails to decode with the accepted names and the nearest of them.
+public protocol NamedOption: RawRepresentable, CaseIterable, Codable, Sendable where RawValue == String {}
+
+extension NamedOption {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let given = try container.decode(String.self)
+        guard let value = Self(rawValue: given) else {
+            let accepted = Self.allCases.map(\.rawValue)
+            let hint = NameSuggestion.nearest(to: given, in: accepted).map { "did you mean '\($0)'? " } ?? ""
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown value '\(given)'; \(hint)accepted: \(accepted.joined(separator: ", "))")
+        }
+        self = value
     }
 }
 

@@ -74,20 +74,6 @@ extension CMAES {
             self.lrAdapt = lrAdapt
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Options()
-            sigma0 = try container.decodeIfPresent(Double.self, forKey: .sigma0) ?? d.sigma0
-            popsize = try container.decodeIfPresent(Int.self, forKey: .popsize) ?? d.popsize
-            x0 = try container.decodeIfPresent(Value.self, forKey: .x0) ?? d.x0
-            nStartupTrials = try container.decodeIfPresent(Int.self, forKey: .nStartupTrials) ?? d.nStartupTrials
-            restartStrategy = try container.decodeIfPresent(String.self, forKey: .restartStrategy) ?? d.restartStrategy
-            incPopsize = try container.decodeIfPresent(Int.self, forKey: .incPopsize) ?? d.incPopsize
-            withMargin = try container.decodeIfPresent(Bool.self, forKey: .withMargin) ?? d.withMargin
-            useSeparableCMA = try container.decodeIfPresent(Bool.self, forKey: .useSeparableCMA) ?? d.useSeparableCMA
-            lrAdapt = try container.decodeIfPresent(Bool.self, forKey: .lrAdapt) ?? d.lrAdapt
-        }
-
         /// The restart strategy (valid after ``validate()``).
         public var restarts: RestartStrategy { RestartStrategy(rawValue: restartStrategy) ?? .none }
 
@@ -102,32 +88,25 @@ extension CMAES {
         /// - Throws: ``SuggesterError/invalidOption(name:message:)`` naming the option (as in a
         ///   manifest), the accepted range and the value given.
         public func validate() throws(SuggesterError) {
-            func reject(_ key: CodingKeys, _ accepted: String, _ given: String) -> SuggesterError {
-                .invalidOption(name: key.rawValue, message: "must be \(accepted), got \(given)")
-            }
             guard sigma0 > 0 && sigma0 <= 1e6 else {
-                throw reject(.sigma0, "a number with 0 < sigma0 <= 1000000 (in the unit cube)", NumberFormatting.shortest(sigma0))
+                throw .outOfRange(CodingKeys.sigma0, accepted: "a number with 0 < sigma0 <= 1000000 (in the unit cube)", given: NumberFormatting.shortest(sigma0))
             }
             guard popsize == 0 || (2...100_000).contains(popsize) else {
-                throw reject(.popsize, "0 (4 + floor(3 ln n)) or an integer in 2...100000", "\(popsize)")
+                throw .outOfRange(CodingKeys.popsize, accepted: "0 (4 + floor(3 ln n)) or an integer in 2...100000", given: "\(popsize)")
             }
             guard case .record(let record) = x0 else {
-                throw reject(.x0, "a record of label: value (e.g. {x: 0.5, y: 2})", "\(x0)")
+                throw .outOfRange(CodingKeys.x0, accepted: "a record of label: value (e.g. {x: 0.5, y: 2})", given: "\(x0)")
             }
             for (label, value) in record where !(value.double?.isFinite ?? false) {
                 throw .invalidOption(name: "x0", message: "'\(label)' must be a finite number, got \(value)")
             }
-            guard (0...1_000_000).contains(nStartupTrials) else {
-                throw reject(.nStartupTrials, "an integer in 0...1000000", "\(nStartupTrials)")
-            }
+            try Self.check(nStartupTrials, CodingKeys.nStartupTrials, in: 0...1_000_000)
             guard RestartStrategy(rawValue: restartStrategy) != nil else {
                 let names = RestartStrategy.allCases.map(\.rawValue)
                 let hint = NameSuggestion.nearest(to: restartStrategy, in: names).map { "; did you mean '\($0)'?" } ?? ""
                 throw .invalidOption(name: "restart_strategy", message: "must be one of \(names.joined(separator: ", ")), got '\(restartStrategy)'\(hint)")
             }
-            guard (2...100).contains(incPopsize) else {
-                throw reject(.incPopsize, "an integer in 2...100", "\(incPopsize)")
-            }
+            try Self.check(incPopsize, CodingKeys.incPopsize, in: 2...100)
             if useSeparableCMA && withMargin {
                 throw .invalidOption(name: "use_separable_cma", message: "cannot be combined with with_margin (as in Optuna)")
             }

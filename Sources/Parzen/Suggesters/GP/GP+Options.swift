@@ -8,7 +8,7 @@ extension GP {
     /// are rejected with the option's name, the accepted values and a did-you-mean.
     public struct Options: SuggesterOptions {
         /// The acquisition functions.
-        public enum Acquisition: String, Codable, Sendable, CaseIterable {
+        public enum Acquisition: String, NamedOption {
             /// Log expected improvement (Ament et al. 2023).
             case logei
             /// Upper confidence bound μ + √β·σ.
@@ -16,7 +16,7 @@ extension GP {
         }
 
         /// How the noise variance is set.
-        public enum Noise: String, Codable, Sendable, CaseIterable {
+        public enum Noise: String, NamedOption {
             /// Fitted with the other hyperparameters (floor 1e-6).
             case learned
             /// Held at 1e-6 (a deterministic objective).
@@ -66,49 +66,17 @@ extension GP {
             self.refitEvery = refitEvery
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Options()
-            nStartupTrials = try container.decodeIfPresent(Int.self, forKey: .nStartupTrials) ?? defaults.nStartupTrials
-            acquisition = try Self.decodeName(container, .acquisition) ?? defaults.acquisition
-            beta = try container.decodeIfPresent(Double.self, forKey: .beta) ?? defaults.beta
-            nCandidates = try container.decodeIfPresent(Int.self, forKey: .nCandidates) ?? defaults.nCandidates
-            noise = try Self.decodeName(container, .noise) ?? defaults.noise
-            refitEvery = try container.decodeIfPresent(Int.self, forKey: .refitEvery) ?? defaults.refitEvery
-        }
-
-        /// A named value, with the accepted names and a did-you-mean when it is not one of them.
-        static func decodeName<Name: RawRepresentable & CaseIterable>(
-            _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
-        ) throws -> Name? where Name.RawValue == String {
-            guard let given = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
-            if let name = Name(rawValue: given) { return name }
-            let accepted = Name.allCases.map(\.rawValue)
-            let hint = NameSuggestion.nearest(to: given, in: accepted).map { "did you mean '\($0)'? " } ?? ""
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: [key], debugDescription: "unknown value '\(given)'; \(hint)accepted: \(accepted.joined(separator: ", "))"))
-        }
-
         /// Checks every range.
         ///
         /// - Throws: ``SuggesterError/invalidOption(name:message:)`` naming the option (as in a
         ///   manifest), the accepted range and the value given.
         public func validate() throws(SuggesterError) {
-            func reject(_ key: CodingKeys, _ accepted: String, _ given: String) -> SuggesterError {
-                .invalidOption(name: key.rawValue, message: "must be \(accepted), got \(given)")
-            }
-            guard nStartupTrials >= 0 else {
-                throw reject(.nStartupTrials, "an integer >= 0", "\(nStartupTrials)")
-            }
+            try Self.check(nStartupTrials, CodingKeys.nStartupTrials, in: 0...)
             guard beta > 0 && beta <= 1_000_000 else {
-                throw reject(.beta, "a finite number with 0 < beta <= 1000000", NumberFormatting.shortest(beta))
+                throw .outOfRange(CodingKeys.beta, accepted: "a finite number with 0 < beta <= 1000000", given: NumberFormatting.shortest(beta))
             }
-            guard (1...1_000_000).contains(nCandidates) else {
-                throw reject(.nCandidates, "an integer in 1...1000000", "\(nCandidates)")
-            }
-            guard refitEvery >= 1 else {
-                throw reject(.refitEvery, "an integer >= 1", "\(refitEvery)")
-            }
+            try Self.check(nCandidates, CodingKeys.nCandidates, in: 1...1_000_000)
+            try Self.check(refitEvery, CodingKeys.refitEvery, in: 1...)
         }
     }
 }

@@ -70,42 +70,22 @@ extension OptunaTPE {
             self.constantLiar = constantLiar
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Options()
-            multivariate = try container.decodeIfPresent(Bool.self, forKey: .multivariate) ?? defaults.multivariate
-            group = try container.decodeIfPresent(Bool.self, forKey: .group) ?? defaults.group
-            nStartupTrials = try container.decodeIfPresent(Int.self, forKey: .nStartupTrials) ?? defaults.nStartupTrials
-            nEICandidates = try container.decodeIfPresent(Int.self, forKey: .nEICandidates) ?? defaults.nEICandidates
-            priorWeight = try container.decodeIfPresent(Double.self, forKey: .priorWeight) ?? defaults.priorWeight
-            considerMagicClip = try container.decodeIfPresent(Bool.self, forKey: .considerMagicClip) ?? defaults.considerMagicClip
-            considerEndpoints = try container.decodeIfPresent(Bool.self, forKey: .considerEndpoints) ?? defaults.considerEndpoints
-            considerPrior = try container.decodeIfPresent(Bool.self, forKey: .considerPrior) ?? defaults.considerPrior
-            constantLiar = try container.decodeIfPresent(Bool.self, forKey: .constantLiar) ?? defaults.constantLiar
-        }
-
         /// Checks every range.
         ///
         /// - Throws: ``SuggesterError/invalidOption(name:message:)`` naming the option (as in a
         ///   manifest), the accepted range and the value given.
         public func validate() throws(SuggesterError) {
-            func reject(_ key: CodingKeys, _ accepted: String, _ given: String) -> SuggesterError {
-                .invalidOption(name: key.rawValue, message: "must be \(accepted), got \(given)")
-            }
-            guard nStartupTrials >= 0 else {
-                throw reject(.nStartupTrials, "an integer >= 0", "\(nStartupTrials)")
-            }
-            guard (1...1_000_000).contains(nEICandidates) else {
-                throw reject(.nEICandidates, "an integer in 1...1000000", "\(nEICandidates)")
-            }
+            try Self.check(nStartupTrials, CodingKeys.nStartupTrials, in: 0...)
+            try Self.check(nEICandidates, CodingKeys.nEICandidates, in: 1...1_000_000)
             guard priorWeight >= 0 && priorWeight.isFinite else {
-                throw reject(.priorWeight, "a finite number >= 0", NumberFormatting.shortest(priorWeight))
+                throw .outOfRange(CodingKeys.priorWeight, accepted: "a finite number >= 0", given: NumberFormatting.shortest(priorWeight))
             }
             guard considerPrior else {
-                throw reject(.considerPrior, "true (Optuna 5.1 always uses the prior component)", "false")
+                throw .outOfRange(CodingKeys.considerPrior, accepted: "true (Optuna 5.1 always uses the prior component)", given: "false")
             }
             guard multivariate || !group else {
-                throw reject(.group, "false when multivariate is false (group decomposition needs the multivariate model)", "true")
+                throw .outOfRange(
+                    CodingKeys.group, accepted: "false when multivariate is false (group decomposition needs the multivariate model)", given: "true")
             }
         }
 

@@ -51,35 +51,19 @@ extension TPE {
             self.ignoreFailed = ignoreFailed
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let defaults = Options()
-            nStartupJobs = try container.decodeIfPresent(Int.self, forKey: .nStartupJobs) ?? defaults.nStartupJobs
-            nEICandidates = try container.decodeIfPresent(Int.self, forKey: .nEICandidates) ?? defaults.nEICandidates
-            gamma = try container.decodeIfPresent(Double.self, forKey: .gamma) ?? defaults.gamma
-            priorWeight = try container.decodeIfPresent(Double.self, forKey: .priorWeight) ?? defaults.priorWeight
-            ignoreFailed = try container.decodeIfPresent(Bool.self, forKey: .ignoreFailed) ?? defaults.ignoreFailed
-        }
-
         /// Checks every range.
         ///
         /// - Throws: ``SuggesterError/invalidOption(name:message:)`` naming the option (as in a
         ///   manifest), the accepted range and the value given.
         public func validate() throws(SuggesterError) {
-            func reject(_ key: CodingKeys, _ accepted: String, _ given: String) -> SuggesterError {
-                .invalidOption(name: key.rawValue, message: "must be \(accepted), got \(given)")
-            }
-            guard nStartupJobs >= 0 else {
-                throw reject(.nStartupJobs, "an integer >= 0", "\(nStartupJobs)")
-            }
-            guard (1...1_000_000).contains(nEICandidates) else {
-                throw reject(.nEICandidates, "an integer in 1...1000000", "\(nEICandidates)")
-            }
+            try Self.check(nStartupJobs, CodingKeys.nStartupJobs, in: 0...)
+            try Self.check(nEICandidates, CodingKeys.nEICandidates, in: 1...1_000_000)
             guard gamma > 0 && gamma <= 1 else {
-                throw reject(.gamma, "a number with 0 < gamma <= 1", NumberFormatting.shortest(gamma))
+                throw .outOfRange(CodingKeys.gamma, accepted: "a number with 0 < gamma <= 1", given: NumberFormatting.shortest(gamma))
             }
             guard priorWeight > 0 && priorWeight <= 1_000_000 else {
-                throw reject(.priorWeight, "a finite number with 0 < prior_weight <= 1000000", NumberFormatting.shortest(priorWeight))
+                throw .outOfRange(
+                    CodingKeys.priorWeight, accepted: "a finite number with 0 < prior_weight <= 1000000", given: NumberFormatting.shortest(priorWeight))
             }
         }
     }
