@@ -6,7 +6,13 @@ import ParzenBench
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write tests.csv, ranks.csv, ecdf.csv and report.md into a results folder (reads only that folder).")
+        abstract: "Write tests.csv, ranks.csv, ecdf.csv and report.md into a results folder (reads only that folder).",
+        discussion: """
+            Reads manifest.lock.yaml, runs.csv and, where present, trace.csv, samples.csv, extras.csv, short-runs.csv, \
+            failures.csv and cost.csv; writes nothing else and runs nothing. report.md is byte-identical for the same \
+            files except its `## Cost` section, which depends on the machine the cells ran on; without cost.csv that \
+            section says the timings are absent.
+            """)
 
     @Argument(help: "The results folder, results/NAME.")
     var results: String
@@ -27,6 +33,12 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Write gnuplot scripts for a results folder and render them to PNG when gnuplot is installed.",
         discussion: """
+            Reads only the results folder (as `parzen report` does) and writes into plots/NAME, per problem, \
+            PROBLEM-convergence.gp/.dat/.png and, for 1-D and 2-D test functions, PROBLEM-samples.gp/.dat/.png with \
+            PROBLEM-grid.dat; then final.gp/.dat/.png with final-points.dat, ecdf.gp/.dat/.png, ranks.gp/.dat/.png \
+            (two or more suggesters) and cost.gp/.dat/.png (with cost.csv). Pictures of an earlier run that are no longer \
+            drawn (a problem taken out of the manifest) are removed. Without gnuplot on PATH only the scripts and data are written.
+
             Each script reads only the data files beside it and writes its PNG beside it: \
             `gnuplot plots/NAME/x.gp` (from anywhere) or `cd plots/NAME && gnuplot x.gp` re-creates a picture without parzen.
             """)
@@ -71,10 +83,19 @@ enum AnalysisCommands {
         return plots
     }
 
-    /// After `run`/`collect`: the report, then the pictures.
-    static func analyse(store: ResultStore, quiet: Bool) throws {
-        try report(store.root)
-        let plots = try plot(store.root)
-        if !quiet { print("report in \(store.root.appendingPathComponent("report.md").path); plots in \(plots.path)") }
+    /// After `run`/`collect`: the report, then the pictures unless `plots` is false. When cells
+    /// failed (`failures` > 0) and no complete group is left to report on, says so on stderr
+    /// instead of failing (the caller exits 1 for the failures anyway).
+    static func analyse(store: ResultStore, quiet: Bool, plots: Bool = true, failures: Int = 0) throws {
+        do { try report(store.root) } catch let error as BadInput where failures > 0 {
+            standardError("parzen: no report: \(error.message)\n")
+            return
+        }
+        if plots {
+            let folder = try plot(store.root)
+            if !quiet { print("report in \(store.root.appendingPathComponent("report.md").path); plots in \(folder.path)") }
+        } else if !quiet {
+            print("report in \(store.root.appendingPathComponent("report.md").path); no pictures (--no-plots)")
+        }
     }
 }

@@ -28,8 +28,14 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a manifest's cells (problems × suggesters × repeats) and collect the results.",
         discussion: """
-            Finished cells are kept in results/NAME/cells and skipped on the next run (stale ones rerun), \
-            so an interrupted run resumes where it stopped. Ctrl-C or SIGTERM abandons running cells cleanly.
+            Writes one file per cell under results/NAME/cells (a .failed note for a cell that failed). \
+            Finished cells are kept and skipped on the next run (stale ones rerun), so an interrupted run resumes \
+            where it stopped. Ctrl-C or SIGTERM abandons running cells cleanly.
+
+            Then, unless --shard is given, does what `parzen collect` does: the CSVs and report.md in results/NAME, \
+            the pictures in plots/NAME (not with --no-plots). Runs that stopped before the budget (an exhausted grid \
+            or external suggester) are listed on stderr. When cells failed, every finished cell is still collected \
+            and reported, the failures are listed on stderr and at the top of report.md, and the exit status is 1.
             """)
 
     @Argument(help: "The manifest (YAML or JSON).")
@@ -44,7 +50,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Delete existing cell files and start over.")
     var fresh = false
 
-    @Flag(help: "Do not draw pictures after collecting.")
+    @Flag(help: "Write no pictures (plots/NAME) after collecting; the CSVs and report.md are still written.")
     var noPlots = false
 
     @Flag(help: "Start every cell's external programs afresh, even those that declare they serve many cells (\"reuse\").")
@@ -89,11 +95,11 @@ struct RunCommand: ParsableCommand {
         if options.shard != nil {
             if !quiet { standardError("shard done; run `parzen collect \(self.manifest)` once every shard has finished\n") }
         } else {
-            try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet)
-            if !noPlots { try AnalysisCommands.analyse(store: store, quiet: quiet) }
+            let outcome = try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet)
+            try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count)
         }
         if !report.failed.isEmpty {
-            throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept")
+            throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept\(options.shard == nil ? ", collected and reported (report.md lists the failures)" : "")")
         }
     }
 }
@@ -102,7 +108,20 @@ struct RunCommand: ParsableCommand {
 struct CollectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
-        abstract: "Aggregate a manifest's finished cells into runs, summary and timings CSVs; refuses while cells are missing.")
+        abstract: "Aggregate a manifest's finished cells into results/NAME, then write report.md and the pictures.",
+        discussion: """
+            Reads only the cell files under results/NAME/cells (for example after sharded runs) and writes into results/NAME: \
+            runs.csv (best-so-far at every checkpoint), trace.csv (every improvement of every run), summary.csv, \
+            samples.csv (replicate 0 on 1-D and 2-D problems), timings.csv (each run's times), cost.csv (time per trial; \
+            depends on the machine), manifest.lock.yaml (the manifest as run, with every cell's seeds), and when there are \
+            any extras.csv (proposal extras), short-runs.csv (runs that stopped before the budget) and failures.csv (failed cells). \
+            Then what `parzen report` writes (tests.csv, ranks.csv, ecdf.csv, report.md) and, unless --no-plots, what \
+            `parzen plot` writes (plots/NAME). Prints the table of median final regrets.
+
+            Refuses, writing nothing, while a cell has neither a file nor a failure note (not run yet). Failed cells do not \
+            block it: the finished ones are collected and reported, the failures listed at the top of report.md, \
+            and the exit status is 1.
+            """)
 
     @Argument(help: "The manifest (YAML or JSON).")
     var manifest: String
@@ -110,25 +129,40 @@ struct CollectCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Write no pictures (plots/NAME); the CSVs and report.md are still written.")
+    var noPlots = false
+
     @Option(help: "The folder that holds results/ (default: the current folder).")
     var base: String = FileManager.default.currentDirectoryPath
 
     func run() throws {
         let manifest = try loadManifest(self.manifest)
         let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
-        try Self.collect(manifest: manifest, store: store, quiet: quiet)
-        try AnalysisCommands.analyse(store: store, quiet: quiet)
+        let outcome = try Self.collect(manifest: manifest, store: store, quiet: quiet)
+        try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count)
+        if !outcome.failures.isEmpty {
+            throw RuntimeFailure(message: "\(outcome.failures.count) cell(s) failed; the others are collected and reported (report.md lists the failures)")
+        }
     }
 
-    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool) throws {
-        let table: String
-        do { table = try Collector(manifest: manifest, store: store).collect() } catch let error as CollectError {
+    /// Collects, prints the table (unless quiet), the runs that stopped short and the failed
+    /// cells (on stderr).
+    @discardableResult
+    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool) throws -> Collector.Outcome {
+        let outcome: Collector.Outcome
+        do { outcome = try Collector(manifest: manifest, store: store).collectAll() } catch let error as CollectError {
             throw RuntimeFailure(message: "\(error)")
         }
         if !quiet {
-            print(table)
+            print(outcome.table)
             print("results in \(store.root.path)")
         }
+        for line in outcome.shortRunLines { standardError("short runs: \(line)\n") }
+        for failure in outcome.failures.prefix(20) {
+            standardError("failed cell \(failure.problem)/\(failure.suggester)/r\(String(format: "%03d", failure.replicate)): \(failure.message)\n")
+        }
+        if outcome.failures.count > 20 { standardError("… and \(outcome.failures.count - 20) more failed cells (results/\(manifest.name)/failures.csv)\n") }
+        return outcome
     }
 }
 

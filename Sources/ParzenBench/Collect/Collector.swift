@@ -2,9 +2,14 @@ import Foundation
 import GSLKit
 import Parzen
 
-/// Aggregates a manifest's finished cells into results/NAME/{runs,summary,timings}.csv,
-/// manifest.lock.yaml, samples.csv and (when a suggester reports proposal extras) extras.csv.
-/// Reads only cell files (and the extras files beside them); refuses while any cell is missing or failed.
+/// Aggregates a manifest's finished cells into results/NAME: runs.csv, summary.csv, timings.csv,
+/// manifest.lock.yaml, samples.csv, trace.csv (``TraceTable``), cost.csv (``CostTable``), and,
+/// when there are any, extras.csv (``ExtrasTable``), short-runs.csv (``ShortRunsTable``) and
+/// failures.csv (``FailuresTable``). Reads only cell files (and the files beside them).
+///
+/// Cells that failed (their run left a failure note) are listed in failures.csv and everything
+/// else is collected; collect refuses only while a cell has neither a file nor a failure note
+/// (not run yet, e.g. a shard still running) or when no cell finished.
 public struct Collector: Sendable {
     public let manifest: Manifest
     public let store: ResultStore
@@ -21,43 +26,100 @@ public struct Collector: Sendable {
         }
     }
 
-    /// One (problem, suggester) pair's runs, each the incumbents at every checkpoint.
+    /// What a collect found besides the files it wrote.
+    public struct Outcome: Sendable {
+        /// The table printed after a run (``SummaryTable``).
+        public let table: String
+        /// The cells that failed, in cell order; their groups are left out of the statistics.
+        public let failures: [FailuresTable.Row]
+        /// The runs that stopped before their budget (an exhausted suggester), in cell order.
+        public let shortRuns: [ShortRunsTable.Row]
+
+        /// One line per (problem, suggester) with short runs, for `parzen run` and `collect`.
+        public var shortRunLines: [String] { ShortRunsTable.summaryLines(shortRuns) }
+    }
+
+    /// One (problem, suggester) pair's finished runs, each the incumbents at every checkpoint.
     struct Group {
         let problem: ProblemSpec
         let suggester: SuggesterSpec
+        /// The evaluations each run was given (the problem's budget, else the manifest's).
+        let budget: Int
+        /// The finished runs, replicate order; `replicates[i]` is the replicate of `records[i]`.
         var records: [CellRecord]
-        /// Per record, the best value in the user's sign and its regret at every checkpoint.
+        var replicates: [Int]
+        /// Per record, the best value in the user's sign and its regret at every checkpoint (a
+        /// run that stopped short of its budget keeps its last value).
         var outcomes: [[(best: Double, regret: Double)]] = []
+        /// Per record, how many checkpoints the run reached (all unless it stopped short).
+        var reached: [Int] = []
+        /// Per record, the regret measure's reference loss.
+        var references: [Double] = []
+
+        /// Whether run `i` stopped before its budget.
+        func isShort(_ i: Int) -> Bool { records[i].rows.count < budget }
     }
 
     /// Writes every results file and returns the summary table for stdout.
     ///
-    /// - Throws: ``CollectError/missingCells(_:)`` listing what is missing; nothing is written then.
-    /// - Determinism: every file but timings.csv is a pure function of the manifest.
+    /// - Throws: ``CollectError/missingCells(_:)`` listing what is missing when a cell has
+    ///   neither a file nor a failure note, or when no cell finished; nothing is written then.
+    /// - Determinism: every file but timings.csv and cost.csv is a pure function of the
+    ///   manifest (and of which cells failed).
     @discardableResult
     public func collect() throws -> String {
+        try collectAll().table
+    }
+
+    /// Writes every results file and returns what it found (see ``collect()``).
+    public func collectAll() throws -> Outcome {
         // Each cell file is read once; the cell order is problems × suggesters × replicates.
         let cells = manifest.cells
-        var records: [CellRecord] = []
+        var records: [CellRecord?] = []
         records.reserveCapacity(cells.count)
         var missing: [(cell: String, failure: String?)] = []
+        var failures: [FailuresTable.Row] = []
         for cell in cells {
-            if let record = store.load(cell) { records.append(record) } else { missing.append((cell.name, store.failure(of: cell))) }
+            if let record = store.load(cell) {
+                records.append(record)
+            } else {
+                records.append(nil)
+                let message = store.failure(of: cell)
+                missing.append((cell.name, message))
+                if let message {
+                    failures.append(FailuresTable.Row(problem: cell.problem.label, suggester: cell.suggester.label,
+                                                      replicate: cell.replicate, message: message))
+                }
+            }
         }
-        guard missing.isEmpty else { throw CollectError.missingCells(missing) }
+        guard missing.allSatisfy({ $0.failure != nil }), missing.count < cells.count else { throw CollectError.missingCells(missing) }
         var groups: [Group] = []
         var index = 0
         for problem in manifest.problems {
             for suggester in manifest.suggesters {
-                groups.append(Group(problem: problem, suggester: suggester, records: Array(records[index..<(index + manifest.repeats)])))
+                var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget, records: [], replicates: [])
+                for replicate in 0..<manifest.repeats {
+                    if let record = records[index + replicate] {
+                        group.records.append(record)
+                        group.replicates.append(replicate)
+                    }
+                }
+                groups.append(group)
                 index += manifest.repeats
             }
         }
+        records = []
         let references = referenceLosses(groups)
         for g in groups.indices {
             let reference = references[groups[g].problem.label]!
-            groups[g].outcomes = groups[g].records.enumerated().map { replicate, record in
-                record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: groups[g].problem, reference: reference[replicate]) }
+            let group = groups[g]
+            groups[g].references = group.replicates.map { reference[$0] }
+            groups[g].outcomes = group.records.enumerated().map { i, record in
+                record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: group.problem, reference: reference[group.replicates[i]]) }
+            }
+            // A short run has no runs.csv row past its last evaluation.
+            groups[g].reached = group.records.indices.map { i in
+                group.isShort(i) ? manifest.checkpoints.filter { $0 <= group.records[i].rows.count }.count : manifest.checkpoints.count
             }
         }
         try store.writeAtomically(runsCSV(groups), to: store.root.appendingPathComponent("runs.csv"))
@@ -67,7 +129,12 @@ public struct Collector: Sendable {
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try SamplesWriter.write(groups, to: store)
         try ExtrasTable.write(groups, to: store)
-        return SummaryTable.render(summary, manifest: manifest)
+        try TraceTable.write(groups, to: store)
+        try CostTable.write(groups, to: store)
+        let shortRuns = ShortRunsTable.rows(groups, collector: self)
+        try ShortRunsTable.write(shortRuns, to: store)
+        try FailuresTable.write(failures, to: store)
+        return Outcome(table: SummaryTable.render(summary, manifest: manifest), failures: failures, shortRuns: shortRuns)
     }
 
     /// The loss regret is measured against, per problem and replicate: the known optimum of the
@@ -99,8 +166,9 @@ public struct Collector: Sendable {
     func runsCSV(_ groups: [Group]) -> String {
         var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"])]
         for group in groups {
-            for (replicate, outcomes) in group.outcomes.enumerated() {
-                for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes) {
+            for (i, outcomes) in group.outcomes.enumerated() {
+                let replicate = group.replicates[i]
+                for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes).prefix(group.reached[i]) {
                     lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
                                           CSV.number(outcome.best), CSV.number(outcome.regret)]))
                 }
@@ -109,7 +177,8 @@ public struct Collector: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Descriptive statistics of the best value (user's sign) over replicates, per checkpoint.
+    /// Descriptive statistics of the best value (user's sign) over replicates, per checkpoint;
+    /// a run that stopped short of its budget counts with its last value at later checkpoints.
     struct SummaryRow {
         let problem: String
         let suggester: String
@@ -120,7 +189,7 @@ public struct Collector: Sendable {
 
     func summaryRows(_ groups: [Group]) -> [SummaryRow] {
         var rows: [SummaryRow] = []
-        for group in groups {
+        for group in groups where !group.outcomes.isEmpty {
             for (c, checkpoint) in manifest.checkpoints.enumerated() {
                 let values = group.outcomes.map { $0[c] }
                 let losses = Statistics.sorted(values.map(\.best))
@@ -149,7 +218,7 @@ public struct Collector: Sendable {
     func timingsCSV(_ groups: [Group]) -> String {
         var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "suggest_seconds", "evaluate_seconds"])]
         for group in groups {
-            for (replicate, record) in group.records.enumerated() {
+            for (record, replicate) in zip(group.records, group.replicates) {
                 lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(record.rows.count),
                                       CSV.number(record.suggestSeconds), CSV.number(record.evaluateSeconds)]))
             }

@@ -35,7 +35,7 @@ public enum ExtrasTable {
     static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
         var lines = [CSV.row(header)]
         for group in groups {
-            for (replicate, record) in group.records.enumerated() {
+            for (record, replicate) in zip(group.records, group.replicates) {
                 for change in record.extras {
                     lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(change.trial), change.key, change.value]))
                 }

@@ -1,40 +1,68 @@
 import GSLKit
 
 /// PROBLEM-convergence.gp: the median best-so-far regret against evaluations, one line per
-/// suggester with its interquartile band, log y.
+/// suggester with its interquartile band, log y (and log x over a decade or more).
 ///
-/// Data file PROBLEM-convergence.dat: one row per checkpoint; column 1 the evaluations, then per
-/// suggester (manifest order) three columns: median, 25th and 75th percentile of the regret over
-/// the replicates, floored for the log axis (see ``Gnuplot/logFloor(_:)``); NaN where a value is
-/// not finite (no successful trial yet).
+/// Data file PROBLEM-convergence.dat: column 1 the evaluations, then per suggester (manifest
+/// order) three columns: median, 25th and 75th percentile of the regret over the replicates,
+/// floored for the log axis (see ``Gnuplot/logFloor(_:)``); NaN where a value is not finite (no
+/// successful trial yet). With trace.csv there is one row at evaluation 1, at every evaluation
+/// where some run of the problem improved, and at the budget, so the curves are exact between
+/// rows (they change only there); without it (results collected before traces), one row per
+/// checkpoint of runs.csv. A problem without any finite regret (every trial failed) is drawn as
+/// an empty frame that says so.
 public enum ConvergencePlot {
     public static let width = 900
     public static let height = 600
 
+    /// The evaluations of the rows and `quantiles[row][suggester]` = (median, q25, q75).
+    static func table(_ results: ResultSet, problem p: Int) -> (evaluations: [Int], quantiles: [[[Double]]]) {
+        guard results.traces != nil else {
+            let quantiles = results.checkpoints.indices.map { c in
+                results.suggesters.indices.map { s in
+                    let sorted = Statistics.sorted(results.regrets(problem: p, suggester: s, checkpoint: c))
+                    return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
+                }
+            }
+            return (results.checkpoints, quantiles)
+        }
+        let curves = results.suggesters.indices.map { results.curves(problem: p, suggester: $0) }
+        var counts = Set<Int>([1, results.budget(problem: p)])
+        for runs in curves { for run in runs { counts.formUnion(run.evaluations) } }
+        let evaluations = counts.sorted()
+        let quantiles = evaluations.map { e in
+            curves.map { runs in
+                let sorted = Statistics.sorted(runs.map { $0.regret(after: e) })
+                return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
+            }
+        }
+        return (evaluations, quantiles)
+    }
+
     public static func script(_ results: ResultSet, problem p: Int, source: String) -> PlotScript {
         let problem = results.problems[p]
         let stem = PlotCatalog.convergence(problem)
-        let all = results.regrets[p].flatMap { $0.flatMap { $0 } }
+        let (evaluations, quantiles) = table(results, problem: p)
+        let all = results.traces == nil ? results.regrets[p].flatMap { $0.flatMap { $0 } } : quantiles.flatMap { $0.flatMap { $0 } }
         let floor = Gnuplot.logFloor(all)
         let floored = all.contains { $0 <= 0 }
+        let empty = !all.contains { $0.isFinite }
 
         var data = ["# \(problem.label): best-so-far regret over \(results.regrets[p].first?.count ?? 0) replicates",
                     "# evaluations" + results.suggesters.map { " \($0.label):median,q25,q75" }.joined()]
-        for (c, evaluations) in results.checkpoints.enumerated() {
-            var fields = [String(evaluations)]
+        for (row, count) in evaluations.enumerated() {
+            var fields = [String(count)]
             for s in results.suggesters.indices {
-                let sorted = Statistics.sorted(results.regrets(problem: p, suggester: s, checkpoint: c))
-                for fraction in [0.5, 0.25, 0.75] {
-                    fields.append(Gnuplot.number(Gnuplot.floored(Quartiles.quantile(sorted: sorted, fraction), floor)))
-                }
+                for value in quantiles[row][s] { fields.append(Gnuplot.number(Gnuplot.floored(value, floor))) }
             }
             data.append(fields.joined(separator: " "))
         }
 
-        let first = results.checkpoints.first ?? 1, last = results.finalEvaluations
+        let first = evaluations.first ?? 1, last = evaluations.last ?? results.finalEvaluations
         let logX = last >= 10 * first
         var title = "\(problem.label): median regret and interquartile band (\(results.regrets[p].first?.count ?? 0) replicates)"
         if floored { title += "\nregret <= 0 drawn at \(Gnuplot.short(floor))" }
+        if empty { title += "\nno successful trial: no regret to draw" }
         var lines = [Gnuplot.preamble(stem: stem, description: "\(problem.label): convergence of the best-so-far regret.",
                                       source: source, width: width, height: height)]
         lines.append("""
@@ -44,7 +72,7 @@ public enum ConvergencePlot {
             \(logX ? "set logscale x 10" : "unset logscale x")
             set logscale y 10
             set format y "10^{%L}"
-            \(last > first ? "set xrange [\(first):\(last)]" : "set xrange [*:*]")
+            \(last > first ? "set xrange [\(first):\(last)]" : (empty ? "set xrange [\(first - 1):\(last + 1)]" : "set xrange [*:*]"))\(empty ? "\nset yrange [0.1:10]" : "")
             set grid xtics ytics mytics lc rgb "#dddddd"
             set key outside right top box opaque noenhanced width 2
             set style fill transparent solid 0.18 noborder
@@ -57,7 +85,9 @@ public enum ConvergencePlot {
         }
         for (s, suggester) in results.suggesters.enumerated() {
             let base = 2 + 3 * s
-            clauses.append("data using 1:\(base) with linespoints \(Gnuplot.style(s)) pt \(Palette.pointType(s)) ps 1 title \(Gnuplot.quoted(suggester.label))")
+            clauses.append(results.traces == nil
+                ? "data using 1:\(base) with linespoints \(Gnuplot.style(s)) pt \(Palette.pointType(s)) ps 1 title \(Gnuplot.quoted(suggester.label))"
+                : "data using 1:\(base) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label))")
         }
         lines.append("plot " + clauses.joined(separator: ", \\\n     "))
         return PlotScript(stem: stem, width: width, height: height, files: [

@@ -69,10 +69,15 @@ public enum FinalDistributionPlot {
             if results.suggesters.indices.contains(where: { s in results.finalRegrets(problem: p, suggester: s).contains { $0 <= 0 } }) {
                 title += "\nregret <= 0 drawn at \(Gnuplot.short(floors[p]))"
             }
+            // A panel without a finite regret (every trial failed) gets a fixed range and says
+            // so; gnuplot refuses to autoscale an axis without a point.
+            let empty = !results.suggesters.indices.contains { s in results.finalRegrets(problem: p, suggester: s).contains { $0.isFinite } }
             lines.append("set title \(Gnuplot.doubleQuoted(title)) noenhanced")
+            if empty { lines.append("set yrange [0.1:10]\nset label 1 \"no successful trial\" at graph 0.5, 0.5 center") }
             lines.append("plot boxes index \(p) using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \\\n"
                          + "     boxes index \(p) using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \\\n"
                          + "     dots index \(p) using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'")
+            if empty { lines.append("unset label 1\nset autoscale y") }
         }
         lines.append("unset multiplot")
         return PlotScript(stem: stem, width: width, height: height, files: [

@@ -40,7 +40,11 @@ public struct GnuplotRenderer: Sendable {
     ///   (``ChildProcessError``).
     @discardableResult
     public func render(script name: String, in folder: URL) throws -> String {
-        let run = try ChildProcess.run(arguments: [executable.path, name], workingDirectory: folder.path, timeout: Self.timeout,
+        // gnuplot reads an argument starting with `-` as an option (a problem labelled `-x`
+        // has the script `-x-convergence.gp`); `./` makes it a path. The script's change to its
+        // own folder strips the script's name from ARG0, leaving `./`.
+        let argument = name.hasPrefix("-") ? "./" + name : name
+        let run = try ChildProcess.run(arguments: [executable.path, argument], workingDirectory: folder.path, timeout: Self.timeout,
                                        stderrLines: 200)
         let output = run.stderrTail.joined(separator: "\n")
         guard run.status.isSuccess else {

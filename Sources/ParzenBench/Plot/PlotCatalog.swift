@@ -29,6 +29,7 @@ public enum PlotCatalog {
     public static let final = "final"
     public static let ecdf = "ecdf"
     public static let ranks = "ranks"
+    public static let cost = "cost"
     public static func samples(_ problem: ResultSet.Problem) -> String { "\(problem.label)-samples" }
 
     /// The problems that get a sample picture: samples.csv lists them and their function (from
@@ -41,7 +42,7 @@ public enum PlotCatalog {
     }
 
     /// Every script of `results`, in a fixed order: convergence per problem, final, ecdf, ranks
-    /// (two or more suggesters), samples per 1-D/2-D problem.
+    /// (two or more suggesters), samples per 1-D/2-D problem, cost (with cost.csv).
     public static func scripts(_ results: ResultSet, source: String) -> [PlotScript] {
         var scripts = results.problems.indices.map { ConvergencePlot.script(results, problem: $0, source: source) }
         scripts.append(FinalDistributionPlot.script(results, source: source))
@@ -50,6 +51,7 @@ public enum PlotCatalog {
         for p in sampleProblems(results) {
             if let script = SamplesPlot.script(results, problem: p, source: source) { scripts.append(script) }
         }
+        if let cost = CostPlot.script(results, source: source) { scripts.append(cost) }
         return scripts
     }
 }

@@ -30,6 +30,7 @@ public enum Plotter {
         for script in scripts {
             for file in script.files { try store.writeAtomically(file.contents, to: folder.appendingPathComponent(file.name)) }
         }
+        removeStale(in: folder, keeping: scripts)
         var warnings: [String] = []
         if let renderer {
             // One gnuplot per core at a time; results are gathered in script order, so the
@@ -46,5 +47,24 @@ public enum Plotter {
             }
         }
         return Outcome(scripts: scripts, rendered: renderer != nil, warnings: warnings)
+    }
+
+    /// Removes the pictures of an earlier plot run that this one no longer draws (a problem
+    /// taken out of the manifest): every script in `folder` written by `parzen plot` (its second
+    /// line says so) that is not among `scripts`, with its PNG, its data file and, for a samples
+    /// picture, its function grid. Files that `parzen plot` did not write are left alone.
+    static func removeStale(in folder: URL, keeping scripts: [PlotScript]) {
+        let current = Set(scripts.flatMap { script in script.files.map(\.name) + [script.imageName] })
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() where name.hasSuffix(".gp") && !current.contains(name) {
+            let url = folder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  String(decoding: data.prefix(4096), as: UTF8.self).split(separator: "\n").dropFirst().first?
+                      .hasPrefix("# Written by `parzen plot`") == true else { continue }
+            let stem = String(name.dropLast(3))
+            var stale = [name, stem + ".png", stem + ".dat"]
+            if stem.hasSuffix("-samples") { stale.append(String(stem.dropLast("-samples".count)) + "-grid.dat") }
+            for file in stale where !current.contains(file) { _ = unlink(folder.appendingPathComponent(file).path) }
+        }
     }
 }

@@ -12,13 +12,14 @@ import GSLKit
 ///   the best run reaches the hardest target), but at least `high`·10⁻⁸; `high`·10⁻⁸ when no
 ///   run has a positive finite regret (every run hit the optimum).
 ///
-/// A regret ≤ 0 reaches every target. The curves are known only at the checkpoints of runs.csv,
-/// so the ECDF is evaluated there: a target counts as reached at the first checkpoint whose
+/// A regret ≤ 0 reaches every target. A target counts as reached at the first evaluation whose
 /// best-so-far regret is ≤ it (``RuntimeECDF``: problems weigh equally, replicates equally
-/// within a problem).
+/// within a problem). With trace.csv the curves are known at every evaluation and the ECDF is
+/// given wherever it can change (``evaluations(_:)``); without it (results collected before
+/// traces), at the checkpoints of runs.csv.
 ///
 /// Columns, in this order: `suggester,evaluations,fraction`; rows by suggester in manifest
-/// order, then by checkpoint ascending.
+/// order, then by evaluations ascending.
 public enum ECDFTable {
     public static let fileName = "ecdf.csv"
     public static let header = ["suggester", "evaluations", "fraction"]
@@ -47,16 +48,34 @@ public enum ECDFTable {
         return RuntimeECDF.logSpacedTargets(high: range.high, low: range.low, count: targetCount)
     }
 
-    /// `fractions[suggester][checkpoint]`.
+    /// The evaluation counts the ECDFs are given at: with trace.csv, 1, every evaluation at which
+    /// some run improved, and every problem's budget; without it, the checkpoints.
+    public static func evaluations(_ results: ResultSet) -> [Int] {
+        guard let traces = results.traces else { return results.checkpoints }
+        var counts = Set<Int>([1, results.finalEvaluations])
+        for p in results.problems.indices {
+            counts.insert(results.budget(problem: p))
+            for runs in traces[p] { for run in runs { counts.formUnion(run.evaluations) } }
+        }
+        return counts.sorted()
+    }
+
+    /// `fractions[suggester][e]` at `evaluations(results)[e]`.
     public static func fractions(_ results: ResultSet) -> [[Double]] {
+        fractions(results, at: evaluations(results))
+    }
+
+    /// `fractions[suggester][e]` at `counts[e]`: every run's curve (``ResultSet/curves(problem:suggester:)``)
+    /// against its problem's targets.
+    public static func fractions(_ results: ResultSet, at counts: [Int]) -> [[Double]] {
         let targets = results.problems.indices.map { self.targets(results, problem: $0) }
         return results.suggesters.indices.map { s in
             let problems = results.problems.indices.map { p in
-                RuntimeECDF.Problem(targets: targets[p], runs: results.regrets[p][s].map {
-                    RuntimeECDF.Curve(evaluations: results.checkpoints, regrets: $0)
+                RuntimeECDF.Problem(targets: targets[p], runs: results.curves(problem: p, suggester: s).map {
+                    RuntimeECDF.Curve(evaluations: $0.evaluations, regrets: $0.regrets)
                 })
             }
-            return RuntimeECDF.fractionReached(problems: problems, at: results.checkpoints)
+            return RuntimeECDF.fractionReached(problems: problems, at: counts)
         }
     }
 
@@ -64,8 +83,9 @@ public enum ECDFTable {
     /// - Determinism: a pure function of `results`.
     public static func text(_ results: ResultSet) -> String {
         var lines = [CSV.row(header)]
-        for (s, curve) in fractions(results).enumerated() {
-            for (c, evaluations) in results.checkpoints.enumerated() {
+        let counts = evaluations(results)
+        for (s, curve) in fractions(results, at: counts).enumerated() {
+            for (c, evaluations) in counts.enumerated() {
                 lines.append(CSV.row([results.suggesters[s].label, String(evaluations), CSV.number(curve[c])]))
             }
         }

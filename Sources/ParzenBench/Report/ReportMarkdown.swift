@@ -45,16 +45,20 @@ public enum ReportMarkdown {
         out.append("# \(escape(results.name)): results")
         out.append("")
         out.append("\(Gnuplot.count(results.suggesters.count, "suggester")) × \(Gnuplot.count(results.problems.count, "problem")) × \(replicateText) replicates, \(final) evaluations each (checkpoints \(results.checkpoints.map(String.init).joined(separator: ", "))). "
-                   + "Written by `parzen report` from runs.csv and manifest.lock.yaml; the pictures by `parzen plot` (gnuplot scripts beside them re-create them). "
+                   + "Written by `parzen report` from runs.csv\(results.traces == nil ? "" : ", trace.csv") and manifest.lock.yaml; the pictures by `parzen plot` (gnuplot scripts beside them re-create them). "
                    + "Regret is the noise-free value of the best-so-far point (the one with the lowest observed loss) minus the known optimum.")
         out.append("")
+        out += ReportSections.failures(results)
+        out += ReportSections.shortRuns(results)
 
         out.append("## Final regret")
         out.append("")
         out.append("Median [interquartile range] of the regret after \(final) evaluations over the replicates. "
                    + "**Bold with ✓** marks a row's winner: the lowest median, *and* significantly lower than every other suggester "
-                   + "(two-sided Mann–Whitney U, Holm-adjusted over the row's pairs, p < \(FinalSummary.alpha)). A row without a mark has no significant winner. "
-                   + "All pairs: tests.csv.")
+                   + "(two-sided Mann–Whitney U, Holm-adjusted over the row's pairs, p < \(FinalSummary.alpha)), "
+                   + "with a Vargha–Delaney A₁₂ above 0.5 against each: A₁₂ of suggester_a against suggester_b is the probability that a run of a ends with a lower regret than a run of b (ties count half), "
+                   + "so above 0.5 favours suggester_a and below 0.5 favours suggester_b. A row without a mark has no significant winner. "
+                   + "All pairs, with A₁₂ and its magnitude: tests.csv.")
         out.append("")
         out.append(header)
         out.append(rule)
@@ -107,7 +111,9 @@ public enum ReportMarkdown {
 
         out.append("## Convergence")
         out.append("")
-        out.append("Median best-so-far regret against evaluations with the interquartile band, log scale; one colour per suggester throughout.")
+        out.append(results.traces == nil
+                   ? "Median best-so-far regret against evaluations with the interquartile band, log scale; one colour per suggester throughout."
+                   : "Median best-so-far regret against evaluations with the interquartile band, log scales, at every evaluation (from trace.csv); one colour per suggester throughout.")
         out.append("")
         for problem in results.problems {
             out.append("![\(escape(problem.label)): convergence](\(link(plots, PlotCatalog.convergence(problem) + ".png")))")
@@ -135,6 +141,8 @@ public enum ReportMarkdown {
         }
         out.append("")
 
+        out += ReportSections.expectedRunningTimes(results)
+
         let sampled = PlotCatalog.sampleProblems(results)
         if !sampled.isEmpty {
             out.append("## Where the suggesters sampled")
@@ -150,15 +158,29 @@ public enum ReportMarkdown {
 
         out += ExtrasTable.markdown(results)
 
+        out += ReportSections.cost(results, plots: plots)
+
         out.append("## Files")
         out.append("")
         out.append("- runs.csv: `" + "problem,suggester,replicate,evaluations,best_loss,regret" + "`, one row per checkpoint of every run.")
+        if results.traces != nil {
+            out.append("- trace.csv: `" + TraceTable.header.joined(separator: ",") + "`, one row per improvement of the best-so-far in every run.")
+        }
         out.append("- tests.csv: `" + PairwiseTable.header.joined(separator: ",") + "`, every pair at every checkpoint.")
         out.append("- ranks.csv: `" + RankTable.header.joined(separator: ",") + "`.")
         out.append("- ecdf.csv: `" + ECDFTable.header.joined(separator: ",") + "`.")
         out.append("- samples.csv: `problem,suggester,trial,x,y,loss`, replicate 0 on the 1-D and 2-D problems.")
         if !results.extras.isEmpty {
             out.append("- extras.csv: `" + ExtrasTable.header.joined(separator: ",") + "`, each change of a proposal extra within a run.")
+        }
+        if !results.shortRuns.isEmpty {
+            out.append("- short-runs.csv: `" + ShortRunsTable.header.joined(separator: ",") + "`, each run that stopped before its budget.")
+        }
+        if !results.failures.isEmpty {
+            out.append("- failures.csv: `" + FailuresTable.header.joined(separator: ",") + "`, each failed cell.")
+        }
+        if results.cost != nil {
+            out.append("- cost.csv: `" + CostTable.header.joined(separator: ",") + "`, times per trial (depend on the machine).")
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A collected experiment as the analysis sees it: what results/NAME holds (manifest.lock.yaml,
-/// runs.csv, samples.csv), nothing rerun. Problems and suggesters keep the manifest's order; a
+/// runs.csv, trace.csv, samples.csv and the optional files beside them), nothing rerun. Problems and suggesters keep the manifest's order; a
 /// suggester's index in ``suggesters`` picks its colour in every picture.
 public struct ResultSet: Sendable {
     /// One problem as the lock file records it. Problems that are not registered test functions
@@ -17,14 +17,19 @@ public struct ResultSet: Sendable {
         public var optimum: Double?
         /// The bbob instance replicate 0 ran (nil: not a bbob problem, or instance 1).
         public var instance: Int?
+        /// The evaluations each run was given, when the lock records them (the problem's own
+        /// budget, else the manifest's).
+        public var budget: Int?
 
-        public init(label: String, functionKey: String?, dimension: Int?, noise: Double = 0, optimum: Double?, instance: Int? = nil) {
+        public init(label: String, functionKey: String?, dimension: Int?, noise: Double = 0, optimum: Double?, instance: Int? = nil,
+                    budget: Int? = nil) {
             self.label = label
             self.functionKey = functionKey
             self.dimension = dimension
             self.noise = noise
             self.optimum = optimum
             self.instance = instance
+            self.budget = budget
         }
     }
 
@@ -70,6 +75,21 @@ public struct ResultSet: Sendable {
     public var samples: [String: [String: [Sample]]]
     /// Where proposal extras changed (extras.csv; empty when the folder has none).
     public var extras: [ExtrasTable.Row] = []
+    /// `traces[problem][suggester][replicate]`: every improvement of each run (trace.csv), in
+    /// the shape of ``regrets``; nil when the folder has no trace.csv (collected before traces
+    /// existed), in which case curves are known at the checkpoints only.
+    public var traces: [[[TraceTable.Run]]]?
+    /// The runs that stopped before their budget (short-runs.csv); their values are carried to
+    /// the later checkpoints in ``regrets``.
+    public var shortRuns: [ShortRunsTable.Row] = []
+    /// The cells that failed (failures.csv), of every problem and suggester of the manifest.
+    public var failures: [FailuresTable.Row] = []
+    /// Problems and suggesters of the manifest left out of ``problems`` and ``suggesters``
+    /// because some of their cells failed: the statistics cover complete groups only.
+    public var leftOutProblems: [String] = []
+    public var leftOutSuggesters: [String] = []
+    /// What suggesting and evaluating cost (cost.csv); nil when the folder has no timings.
+    public var cost: [CostTable.Row]?
 
     public init(name: String, checkpoints: [Int], problems: [Problem], suggesters: [Suggester],
                 regrets: [[[[Double]]]], samples: [String: [String: [Sample]]] = [:]) {
@@ -98,4 +118,24 @@ public struct ResultSet: Sendable {
 
     /// The final checkpoint (the budget).
     public var finalEvaluations: Int { checkpoints.last ?? 0 }
+
+    /// The evaluations each run of problem `p` was given.
+    public func budget(problem p: Int) -> Int { problems[p].budget ?? finalEvaluations }
+
+    /// The evaluations each replicate of (problem, suggester) made: its budget, or fewer for a
+    /// run that stopped short (short-runs.csv).
+    public func runLengths(problem p: Int, suggester s: Int) -> [Int] {
+        var lengths = [Int](repeating: budget(problem: p), count: regrets[p][s].count)
+        for row in shortRuns where row.problem == problems[p].label && row.suggester == suggesters[s].label && row.replicate < lengths.count {
+            lengths[row.replicate] = row.evaluations
+        }
+        return lengths
+    }
+
+    /// Each replicate's best-so-far regret curve of (problem, suggester): from trace.csv at every
+    /// improvement when there is one, else at the checkpoints of runs.csv.
+    public func curves(problem p: Int, suggester s: Int) -> [TraceTable.Run] {
+        if let traces { return traces[p][s] }
+        return regrets[p][s].map { TraceTable.Run(evaluations: checkpoints, regrets: $0) }
+    }
 }

@@ -21,30 +21,71 @@ public struct AnalysisError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Reads a results folder (results/NAME) into a ``ResultSet``: manifest.lock.yaml for the
-/// problems, suggesters and checkpoints; runs.csv for the regrets; samples.csv (optional) for the
-/// sample pictures; extras.csv (optional) for where proposal extras changed.
-/// Nothing else is read and nothing is rerun.
+/// problems, suggesters and checkpoints; runs.csv for the regrets; and, where present, trace.csv
+/// (every improvement), samples.csv (the sample pictures), extras.csv (where proposal extras
+/// changed), short-runs.csv (runs that stopped before their budget), failures.csv (failed cells)
+/// and cost.csv (timings). Nothing else is read and nothing is rerun.
+///
+/// When cells failed, the groups (problem, suggester) they belong to are incomplete; the result
+/// set then holds complete groups only: problems and suggesters are left out, the one with more
+/// incomplete groups first (ties: the one whose removal drops fewer groups, then a suggester),
+/// until every remaining group is complete. The left-out labels are recorded in the result set.
 public enum ResultsReader {
     /// Reads `folder`.
     ///
     /// - Throws: ``AnalysisError`` naming the file and line when a file is missing or malformed,
-    ///   or when runs.csv lacks a (problem, suggester, replicate, checkpoint) the lock declares.
+    ///   when runs.csv lacks a (problem, suggester, replicate, checkpoint) the lock declares for a
+    ///   run that neither failed nor stopped short, or when no complete group remains.
     public static func read(_ folder: URL) throws(AnalysisError) -> ResultSet {
         let lockURL = folder.appendingPathComponent("manifest.lock.yaml")
         let lock = try Lock(text: text(of: lockURL), file: lockURL.path)
+        func optional(_ name: String) throws(AnalysisError) -> (text: String, file: String)? {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            return (try text(of: url), url.path)
+        }
+        var failures: [FailuresTable.Row] = []
+        if let file = try optional(FailuresTable.fileName) { failures = try FailuresTable.rows(file.text, file: file.file) }
+        var shortRuns: [ShortRunsTable.Row] = []
+        if let file = try optional(ShortRunsTable.fileName) { shortRuns = try ShortRunsTable.rows(file.text, file: file.file) }
         let runsURL = folder.appendingPathComponent("runs.csv")
-        let regrets = try readRuns(text(of: runsURL), file: runsURL.path, lock: lock)
-        let samplesURL = folder.appendingPathComponent(SamplesWriter.fileName)
+        let failed = Set(failures.map { "\($0.problem)\u{1F}\($0.suggester)" })
+        let allRegrets = try readRuns(text(of: runsURL), file: runsURL.path, lock: lock, shortRuns: shortRuns, incomplete: failed)
+        // Complete groups only.
+        var keptProblems = Array(lock.problems.indices), keptSuggesters = Array(lock.suggesters.indices)
+        func incomplete(_ p: Int, _ s: Int) -> Bool { failed.contains("\(lock.problems[p].label)\u{1F}\(lock.suggesters[s].label)") }
+        while true {
+            let byProblem = keptProblems.map { p in keptSuggesters.filter { incomplete(p, $0) }.count }
+            let bySuggester = keptSuggesters.map { s in keptProblems.filter { incomplete($0, s) }.count }
+            guard let worstProblem = byProblem.indices.max(by: { byProblem[$0] < byProblem[$1] }),
+                  let worstSuggester = bySuggester.indices.max(by: { bySuggester[$0] < bySuggester[$1] }),
+                  byProblem[worstProblem] > 0 else { break }
+            let dropProblem = byProblem[worstProblem] > bySuggester[worstSuggester]
+                || (byProblem[worstProblem] == bySuggester[worstSuggester] && keptSuggesters.count < keptProblems.count)
+            if dropProblem { keptProblems.remove(at: worstProblem) } else { keptSuggesters.remove(at: worstSuggester) }
+        }
+        guard !keptProblems.isEmpty, !keptSuggesters.isEmpty else {
+            throw AnalysisError(file: folder.path, message: "no (problem, suggester) has every replicate finished; failures.csv lists the \(failures.count) failed cell(s)")
+        }
+        let regrets = keptProblems.map { p in keptSuggesters.map { s in allRegrets[p][s]! } }
         var samples: [String: [String: [ResultSet.Sample]]] = [:]
-        if FileManager.default.fileExists(atPath: samplesURL.path) {
-            samples = try readSamples(text(of: samplesURL), file: samplesURL.path, lock: lock)
+        if let file = try optional(SamplesWriter.fileName) { samples = try readSamples(file.text, file: file.file, lock: lock) }
+        var results = ResultSet(name: lock.name, checkpoints: lock.checkpoints, problems: keptProblems.map { lock.problems[$0] },
+                                suggesters: keptSuggesters.map { lock.suggesters[$0] }, regrets: regrets, samples: samples)
+        if let file = try optional(ExtrasTable.fileName) { results.extras = try ExtrasTable.rows(file.text, file: file.file) }
+        if let file = try optional(TraceTable.fileName) {
+            let repeats = lock.problems.indices.map { p in lock.suggesters.indices.map { s in max(lock.repeats ?? 0, allRegrets[p][s]?.count ?? 0) } }
+            let traces = try TraceTable.read(file.text, file: file.file, problems: lock.problems.map(\.label),
+                                             suggesters: lock.suggesters.map(\.label), repeats: repeats)
+            results.traces = keptProblems.enumerated().map { i, p in
+                keptSuggesters.enumerated().map { j, s in Array(traces[p][s].prefix(regrets[i][j].count)) }
+            }
         }
-        var results = ResultSet(name: lock.name, checkpoints: lock.checkpoints, problems: lock.problems,
-                                suggesters: lock.suggesters, regrets: regrets, samples: samples)
-        let extrasURL = folder.appendingPathComponent(ExtrasTable.fileName)
-        if FileManager.default.fileExists(atPath: extrasURL.path) {
-            results.extras = try ExtrasTable.rows(text(of: extrasURL), file: extrasURL.path)
-        }
+        if let file = try optional(CostTable.fileName) { results.cost = try CostTable.rows(file.text, file: file.file) }
+        results.shortRuns = shortRuns
+        results.failures = failures
+        results.leftOutProblems = lock.problems.indices.filter { !keptProblems.contains($0) }.map { lock.problems[$0].label }
+        results.leftOutSuggesters = lock.suggesters.indices.filter { !keptSuggesters.contains($0) }.map { lock.suggesters[$0].label }
         return results
     }
 
@@ -61,6 +102,8 @@ public enum ResultsReader {
         var checkpoints: [Int]
         var problems: [ResultSet.Problem]
         var suggesters: [ResultSet.Suggester]
+        /// Replicates per (problem, suggester), when recorded.
+        var repeats: Int?
 
         init(text: String, file: String) throws(AnalysisError) {
             let root: Node
@@ -94,6 +137,8 @@ public enum ResultsReader {
                 throw fail(root["checkpoints"], "checkpoints must be ascending and >= 1")
             }
             self.checkpoints = checkpoints
+            repeats = try root["repeats"].map { (node) throws(AnalysisError) in try number(node, "repeats", as: Int.self) }
+            let manifestBudget = try root["budget"].map { (node) throws(AnalysisError) in try number(node, "budget", as: Int.self) }
             guard let problemNodes = root["problems"]?.sequence, !problemNodes.isEmpty else { throw fail(root, "missing field 'problems'") }
             problems = []
             for node in problemNodes {
@@ -110,7 +155,8 @@ public enum ResultsReader {
                     dimension: try optional("dims", as: Int.self), noise: try optional("noise", as: Double.self) ?? 0,
                     optimum: try optional("optimum", as: Double.self),
                     // `instance: replicate` starts at instance 1 with replicate 0.
-                    instance: node["instance"]?.string == "replicate" ? nil : try optional("instance", as: Int.self)))
+                    instance: node["instance"]?.string == "replicate" ? nil : try optional("instance", as: Int.self),
+                    budget: try optional("budget", as: Int.self) ?? manifestBudget))
             }
             guard let suggesterNodes = root["suggesters"]?.sequence, !suggesterNodes.isEmpty else { throw fail(root, "missing field 'suggesters'") }
             suggesters = []
@@ -148,7 +194,10 @@ public enum ResultsReader {
         }
     }
 
-    static func readRuns(_ text: String, file: String, lock: Lock) throws(AnalysisError) -> [[[[Double]]]] {
+    /// `regrets[problem][suggester]`, nil for a group in `incomplete` (labels joined by U+001F),
+    /// whose replicates may lack rows. A short run's missing checkpoints take its final regret.
+    static func readRuns(_ text: String, file: String, lock: Lock, shortRuns: [ShortRunsTable.Row] = [],
+                         incomplete: Set<String> = []) throws(AnalysisError) -> [[[[Double]]?]] {
         let problemIndex = Dictionary(lock.problems.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
         let suggesterIndex = Dictionary(lock.suggesters.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
         let checkpointIndex = Dictionary(lock.checkpoints.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -168,10 +217,21 @@ public enum ResultsReader {
             while table[p][s].count <= replicate { table[p][s].append([Double?](repeating: nil, count: lock.checkpoints.count)) }
             table[p][s][replicate][c] = regret
         }
-        var result: [[[[Double]]]] = []
+        for row in shortRuns {
+            guard let p = problemIndex[row.problem], let s = suggesterIndex[row.suggester], row.replicate >= 0, row.replicate < 1_000_000 else {
+                throw AnalysisError(file: file, message: "short-runs.csv names problem '\(row.problem)', suggester '\(row.suggester)', replicate \(row.replicate), not in manifest.lock.yaml")
+            }
+            while table[p][s].count <= row.replicate { table[p][s].append([Double?](repeating: nil, count: lock.checkpoints.count)) }
+            for (c, checkpoint) in lock.checkpoints.enumerated() where checkpoint > row.evaluations { table[p][s][row.replicate][c] = row.regret }
+        }
+        var result: [[[[Double]]?]] = []
         for (p, problem) in lock.problems.enumerated() {
-            var row: [[[Double]]] = []
+            var row: [[[Double]]?] = []
             for (s, suggester) in lock.suggesters.enumerated() {
+                if incomplete.contains("\(problem.label)\u{1F}\(suggester.label)") {
+                    row.append(nil)
+                    continue
+                }
                 guard !table[p][s].isEmpty else {
                     throw AnalysisError(file: file, message: "no rows for problem '\(problem.label)', suggester '\(suggester.label)'")
                 }

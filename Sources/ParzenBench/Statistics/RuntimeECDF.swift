@@ -106,19 +106,33 @@ public enum RuntimeECDF {
     ///   - evaluations: the counts to evaluate the ECDF at (any order; typically 1…budget or
     ///     log-spaced).
     /// - Returns: fractions in [0, 1], one per count, non-decreasing in the count.
-    /// - Complexity: O(R·T·log C + E·R·T) with R runs, T targets, C points per curve, E counts.
+    /// - Complexity: O(R·T·(log C + log E) + E·log E) with R runs, T targets, C points per curve, E counts.
     /// - Determinism: a pure function.
     public static func fractionReached(problems: [Problem], at evaluations: [Int]) -> [Double] {
         precondition(!problems.isEmpty, "ECDF: need at least one problem")
         var fractions = [Double](repeating: 0, count: evaluations.count)
+        // The counts in ascending order; a hit adds one from the first count ≥ it onwards.
+        let order = evaluations.indices.sorted { evaluations[$0] < evaluations[$1] }
+        let ascending = order.map { evaluations[$0] }
         for problem in problems {
             // Integer counts per problem, divided once, so a fully reached problem adds exactly 1/P.
-            var reached = [Int](repeating: 0, count: evaluations.count)
+            var starts = [Int](repeating: 0, count: evaluations.count + 1)
             for run in problem.runs {
                 for target in problem.targets {
                     guard let hit = run.hittingEvaluation(of: target) else { continue }
-                    for (index, count) in evaluations.enumerated() where count >= hit { reached[index] += 1 }
+                    var low = 0, high = ascending.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if ascending[middle] >= hit { high = middle } else { low = middle + 1 }
+                    }
+                    starts[low] += 1
                 }
+            }
+            var reached = [Int](repeating: 0, count: evaluations.count)
+            var running = 0
+            for (position, index) in order.enumerated() {
+                running += starts[position]
+                reached[index] = running
             }
             let pairs = Double(problem.runs.count * problem.targets.count)
             for index in reached.indices { fractions[index] += Double(reached[index]) / pairs }

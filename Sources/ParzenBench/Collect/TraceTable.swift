@@ -1,0 +1,164 @@
+import Foundation
+
+/// results/NAME/trace.csv: every improvement of the best-so-far in every run, so that convergence
+/// curves and runtime ECDFs are known at every evaluation, not only at the checkpoints.
+///
+/// Columns, in this order: `problem,suggester,replicate,evaluation,best_loss,regret,noise_free_best`
+/// - `evaluation`: the 1-based position of the trial in its run whose loss became the best so
+///   far (the incumbent is the ok trial with the lowest loss, ties to the earliest, as in
+///   runs.csv);
+/// - `best_loss`: the incumbent's value in the user's sign (runs.csv's `best_loss`);
+/// - `regret`: its noise-free loss minus the reference (runs.csv's `regret`);
+/// - `noise_free_best`: on a noisy problem (one where some trial's noise-free value differs
+///   from what the suggester saw), the incumbent's noise-free value in the user's sign; empty
+///   otherwise.
+///
+/// One row per improvement, in the manifest's problem order, then suggester order, then replicate
+/// and evaluation order; a run without an ok trial has no row. The last row of a run therefore
+/// holds its final `best_loss` and `regret`, equal to runs.csv's at the last checkpoint it reached.
+/// Failed cells have no rows.
+///
+/// - Determinism: a pure function of the cells (no timings).
+public enum TraceTable {
+    public static let fileName = "trace.csv"
+    public static let header = ["problem", "suggester", "replicate", "evaluation", "best_loss", "regret", "noise_free_best"]
+
+    /// One run's improvements: the evaluation (1-based), the incumbent's loss and noise-free loss.
+    ///
+    /// - Complexity: O(trials).
+    static func improvements(_ record: CellRecord) -> [(evaluation: Int, loss: Double, trueLoss: Double)] {
+        var result: [(evaluation: Int, loss: Double, trueLoss: Double)] = []
+        var best = Double.infinity
+        var any = false
+        for (index, row) in record.rows.enumerated() where row.status == .ok {
+            guard let loss = row.loss, !any || loss < best else { continue }
+            any = true
+            best = loss
+            result.append((index + 1, loss, row.trueLoss ?? loss))
+        }
+        return result
+    }
+
+    /// Whether the problem of `records` is noisy: some ok trial's noise-free loss differs from
+    /// its loss.
+    static func isNoisy(_ records: [CellRecord]) -> Bool {
+        records.contains { $0.rows.contains { $0.status == .ok && $0.trueLoss != nil && $0.trueLoss != $0.loss } }
+    }
+
+    /// The text of trace.csv for the collected groups.
+    ///
+    /// - Complexity: O(trials) over every cell.
+    static func text(_ groups: [Collector.Group]) -> [UInt8] {
+        var out = ByteWriter(capacity: 1 << 16, rememberingNumbers: true)
+        out.write(CSV.row(header) + "\n")
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        var noisy: [String: Bool] = [:]
+        for group in groups {
+            let problemNoisy: Bool
+            if let known = noisy[group.problem.label] { problemNoisy = known } else {
+                problemNoisy = isNoisy(groups.filter { $0.problem.label == group.problem.label }.flatMap(\.records))
+                noisy[group.problem.label] = problemNoisy
+            }
+            let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
+            let direction = group.problem.direction
+            for (i, record) in group.records.enumerated() {
+                let reference = group.references[i]
+                let replicate = group.replicates[i]
+                for step in improvements(record) {
+                    out.write(prefix)
+                    out.write(replicate)
+                    out.write(byte: comma)
+                    out.write(step.evaluation)
+                    out.write(byte: comma)
+                    out.write(number: direction.objectiveValue(fromLoss: step.loss))
+                    out.write(byte: comma)
+                    out.write(number: step.trueLoss - reference)
+                    out.write(byte: comma)
+                    if problemNoisy { out.write(number: direction.objectiveValue(fromLoss: step.trueLoss)) }
+                    out.write(byte: newline)
+                }
+            }
+        }
+        return out.bytes
+    }
+
+    /// Writes trace.csv into `store`'s folder.
+    static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
+        try store.writeAtomically(text(groups), to: store.root.appendingPathComponent(fileName))
+    }
+
+    /// One run's trace as read back: the evaluations of its improvements, ascending, and the
+    /// regret after each.
+    public struct Run: Sendable, Equatable {
+        public var evaluations: [Int]
+        public var regrets: [Double]
+
+        public init(evaluations: [Int] = [], regrets: [Double] = []) {
+            self.evaluations = evaluations
+            self.regrets = regrets
+        }
+
+        /// The regret after `evaluations` evaluations (+∞ before the first improvement).
+        public func regret(after count: Int) -> Double {
+            var low = 0, high = evaluations.count
+            while low < high {
+                let middle = (low + high) / 2
+                if evaluations[middle] <= count { low = middle + 1 } else { high = middle }
+            }
+            return low == 0 ? .infinity : regrets[low - 1]
+        }
+    }
+
+    /// Reads trace.csv into `runs[problem][suggester][replicate]`, the indexes being those of
+    /// `problems` and `suggesters` (labels) and replicates below `repeats[problem][suggester]`.
+    ///
+    /// - Throws: ``AnalysisError`` naming `file` and the line of a malformed row, a label not in
+    ///   the lock, or evaluations out of order.
+    /// - Complexity: O(rows).
+    static func read(_ text: String, file: String, problems: [String], suggesters: [String], repeats: [[Int]]) throws(AnalysisError) -> [[[Run]]] {
+        let problemIndex = Dictionary(problems.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let suggesterIndex = Dictionary(suggesters.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var runs = problems.indices.map { p in suggesters.indices.map { s in [Run](repeating: Run(), count: repeats[p][s]) } }
+        var lineNumber = 0
+        var headerSeen = false
+        var failure: AnalysisError?
+        text.enumerateLines { line, stop in
+            lineNumber += 1
+            if !headerSeen {
+                headerSeen = true
+                if CSV.parse(line) != header {
+                    failure = AnalysisError(file: file, line: 1, message: "expected the header \(header.joined(separator: ","))")
+                    stop = true
+                }
+                return
+            }
+            guard let fields = CSV.parse(line), fields.count == header.count else {
+                failure = AnalysisError(file: file, line: lineNumber, message: "expected \(header.count) fields")
+                stop = true
+                return
+            }
+            guard let p = problemIndex[fields[0]], let s = suggesterIndex[fields[1]] else {
+                failure = AnalysisError(file: file, line: lineNumber, message: "problem '\(fields[0])' or suggester '\(fields[1])' is not in manifest.lock.yaml")
+                stop = true
+                return
+            }
+            guard let replicate = Int(fields[2]), replicate >= 0, replicate < runs[p][s].count,
+                  let evaluation = Int(fields[3]), evaluation >= 1,
+                  let regret = ResultsReader.parseNumber(fields[5]), !regret.isNaN else {
+                failure = AnalysisError(file: file, line: lineNumber, message: "bad replicate, evaluation or regret")
+                stop = true
+                return
+            }
+            guard evaluation > (runs[p][s][replicate].evaluations.last ?? 0) else {
+                failure = AnalysisError(file: file, line: lineNumber, message: "evaluations of a run must ascend")
+                stop = true
+                return
+            }
+            runs[p][s][replicate].evaluations.append(evaluation)
+            runs[p][s][replicate].regrets.append(regret)
+        }
+        if let failure { throw failure }
+        if !headerSeen { throw AnalysisError(file: file, line: 1, message: "expected the header \(header.joined(separator: ","))") }
+        return runs
+    }
+}

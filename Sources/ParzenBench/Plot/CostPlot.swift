@@ -1,0 +1,52 @@
+/// cost.gp: each suggester's suggestion time per trial against the trials per run (N), one point
+/// per problem with its interquartile range over runs, log-log (cost.csv; machine-dependent).
+///
+/// Data file cost.dat: one block per suggester (`index`, manifest order), one row per problem:
+/// `trials suggest_seconds_per_trial q25 q75`. Drawn only when the results have cost.csv.
+public enum CostPlot {
+    public static let width = 900
+    public static let height = 600
+
+    public static func script(_ results: ResultSet, source: String) -> PlotScript? {
+        guard let rows = results.cost, !rows.isEmpty else { return nil }
+        let stem = PlotCatalog.cost
+        var data = ["# suggestion seconds per trial against trials per run; one block per suggester; depends on the machine",
+                    "# trials median q25 q75"]
+        for (s, suggester) in results.suggesters.enumerated() {
+            if s > 0 { data.append(contentsOf: ["", ""]) }
+            data.append("# suggester \(s): \(suggester.label)")
+            let mine = rows.filter { $0.suggester == suggester.label }
+            if mine.isEmpty { data.append("NaN NaN NaN NaN") }
+            for row in mine {
+                data.append([row.trials, row.suggest, row.suggestQ25, row.suggestQ75].map { Gnuplot.number($0 > 0 ? $0 : .nan) }.joined(separator: " "))
+            }
+        }
+        let positive = rows.flatMap { [$0.suggest, $0.suggestQ25, $0.suggestQ75] }.filter { $0 > 0 && $0.isFinite }
+        let trials = rows.map(\.trials).filter { $0 > 0 && $0.isFinite }
+        let yRange = positive.isEmpty ? "set yrange [1e-7:1]" : "set yrange [\(Gnuplot.number(positive.min()! / 2)):\(Gnuplot.number(positive.max()! * 2))]"
+        let xRange = trials.isEmpty ? "set xrange [1:10]" : "set xrange [\(Gnuplot.number(trials.min()! / 1.5)):\(Gnuplot.number(trials.max()! * 1.5))]"
+        var lines = [Gnuplot.preamble(stem: stem, description: "Suggestion time per trial against trials per run, per suggester.",
+                                      source: source, width: width, height: height)]
+        lines.append("""
+            set title "Suggestion time per trial against trials per run (one point per problem; bars: interquartile range over runs)\\nmeasured while the cells ran: depends on the machine and its load" noenhanced
+            set xlabel "trials per run (N)"
+            set ylabel "seconds per suggestion"
+            set logscale x 10
+            set logscale y 10
+            set format y "10^{%L}"
+            \(xRange)
+            \(yRange)
+            set grid xtics ytics lc rgb "#dddddd"
+            set key outside right top box opaque noenhanced width 2
+            data = \(Gnuplot.quoted(stem + ".dat"))
+            """)
+        let clauses = results.suggesters.enumerated().map { s, suggester in
+            "data index \(s) using 1:2:3:4 with yerrorbars lc rgb \(Gnuplot.quoted(Palette.colour(s))) pt \(Palette.pointType(s)) ps 1.2 title \(Gnuplot.quoted(suggester.label))"
+        }
+        lines.append("plot " + clauses.joined(separator: ", \\\n     "))
+        return PlotScript(stem: stem, width: width, height: height, files: [
+            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
+            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
+        ])
+    }
+}
