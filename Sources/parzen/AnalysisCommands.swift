@@ -9,9 +9,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write tests.csv, ranks.csv, ecdf.csv and report.md into a results folder (reads only that folder).",
         discussion: """
             Reads manifest.lock.yaml, runs.csv and, where present, trace.csv, samples.csv, extras.csv, short-runs.csv, \
-            failures.csv and cost.csv; writes nothing else and runs nothing. report.md is byte-identical for the same \
-            files except its `## Cost` section, which depends on the machine the cells ran on; without cost.csv that \
-            section says the timings are absent.
+            failures.csv and cost.csv, nothing else, and reruns nothing. The four files are byte-identical for the same \
+            inputs, except the Cost section of report.md, which depends on the machine the cells ran on; without \
+            cost.csv that section says the timings are absent. Failed cells (failures.csv) are listed at the top of \
+            report.md and their (problem, suggester) groups left out of the statistics.
             """)
 
     @Argument(help: "The results folder, results/NAME.")
@@ -58,8 +59,9 @@ struct PlotCommand: ParsableCommand {
 /// The analysis steps shared by `report`, `plot`, `run` and `collect`.
 enum AnalysisCommands {
     /// Writes the report files; a missing or malformed results file is bad input (exit 2).
-    static func report(_ folder: URL, plots: URL? = nil) throws {
-        do { try Analysis.report(resultsFolder: folder, plotsFolder: plots) } catch let error as AnalysisError {
+    @discardableResult
+    static func report(_ folder: URL, plots: URL? = nil) throws -> ResultSet {
+        do { return try Analysis.report(resultsFolder: folder, plotsFolder: plots) } catch let error as AnalysisError {
             throw BadInput(message: "\(error)")
         }
     }
@@ -67,11 +69,17 @@ enum AnalysisCommands {
     /// Writes the scripts and renders them; says on stderr when gnuplot is missing. A gnuplot
     /// failure is a runtime failure (exit 1). Returns the plots folder.
     @discardableResult
-    static func plot(_ folder: URL, out: URL? = nil) throws -> URL {
+    static func plot(_ folder: URL, out: URL? = nil, results: ResultSet? = nil) throws -> URL {
         let plots = out ?? Analysis.defaultPlotsFolder(for: folder)
         let renderer = GnuplotRenderer.locate()
         let outcome: Plotter.Outcome
-        do { outcome = try Analysis.plot(resultsFolder: folder, plotsFolder: plots, renderer: renderer) } catch let error as AnalysisError {
+        do {
+            if let results {
+                outcome = try Analysis.plot(results, resultsFolder: folder, plotsFolder: plots, renderer: renderer)
+            } else {
+                outcome = try Analysis.plot(resultsFolder: folder, plotsFolder: plots, renderer: renderer)
+            }
+        } catch let error as AnalysisError {
             throw BadInput(message: "\(error)")
         } catch let error as GnuplotRenderer.Failure {
             throw RuntimeFailure(message: "\(error)")
@@ -87,12 +95,13 @@ enum AnalysisCommands {
     /// failed (`failures` > 0) and no complete group is left to report on, says so on stderr
     /// instead of failing (the caller exits 1 for the failures anyway).
     static func analyse(store: ResultStore, quiet: Bool, plots: Bool = true, failures: Int = 0) throws {
-        do { try report(store.root) } catch let error as BadInput where failures > 0 {
+        let results: ResultSet
+        do { results = try report(store.root) } catch let error as BadInput where failures > 0 {
             standardError("parzen: no report: \(error.message)\n")
             return
         }
         if plots {
-            let folder = try plot(store.root)
+            let folder = try plot(store.root, results: results)
             if !quiet { print("report in \(store.root.appendingPathComponent("report.md").path); plots in \(folder.path)") }
         } else if !quiet {
             print("report in \(store.root.appendingPathComponent("report.md").path); no pictures (--no-plots)")

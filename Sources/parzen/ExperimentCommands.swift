@@ -95,7 +95,8 @@ struct RunCommand: ParsableCommand {
         if options.shard != nil {
             if !quiet { standardError("shard done; run `parzen collect \(self.manifest)` once every shard has finished\n") }
         } else {
-            let outcome = try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet)
+            // The runner has listed this run's failures already.
+            let outcome = try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet, listFailures: report.failed.isEmpty)
             try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count)
         }
         if !report.failed.isEmpty {
@@ -145,10 +146,10 @@ struct CollectCommand: ParsableCommand {
         }
     }
 
-    /// Collects, prints the table (unless quiet), the runs that stopped short and the failed
-    /// cells (on stderr).
+    /// Collects, prints the table (unless quiet), the runs that stopped short and (unless
+    /// `listFailures` is false) the failed cells, on stderr.
     @discardableResult
-    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool) throws -> Collector.Outcome {
+    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool, listFailures: Bool = true) throws -> Collector.Outcome {
         let outcome: Collector.Outcome
         do { outcome = try Collector(manifest: manifest, store: store).collectAll() } catch let error as CollectError {
             throw RuntimeFailure(message: "\(error)")
@@ -158,10 +159,10 @@ struct CollectCommand: ParsableCommand {
             print("results in \(store.root.path)")
         }
         for line in outcome.shortRunLines { standardError("short runs: \(line)\n") }
-        for failure in outcome.failures.prefix(20) {
+        for failure in outcome.failures.prefix(listFailures ? 20 : 0) {
             standardError("failed cell \(failure.problem)/\(failure.suggester)/r\(String(format: "%03d", failure.replicate)): \(failure.message)\n")
         }
-        if outcome.failures.count > 20 { standardError("… and \(outcome.failures.count - 20) more failed cells (results/\(manifest.name)/failures.csv)\n") }
+        if listFailures && outcome.failures.count > 20 { standardError("… and \(outcome.failures.count - 20) more failed cells (results/\(manifest.name)/failures.csv)\n") }
         return outcome
     }
 }

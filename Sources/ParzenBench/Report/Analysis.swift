@@ -40,18 +40,29 @@ public enum Analysis {
     @discardableResult
     public static func report(resultsFolder: URL, plotsFolder: URL? = nil) throws -> ResultSet {
         let results = try ResultsReader.read(resultsFolder)
+        try report(results, resultsFolder: resultsFolder, plotsFolder: plotsFolder)
+        return results
+    }
+
+    /// Writes tests.csv, ranks.csv, ecdf.csv and report.md of `results` (read from
+    /// `resultsFolder`) into that folder.
+    public static func report(_ results: ResultSet, resultsFolder: URL, plotsFolder: URL? = nil) throws {
         let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
         let store = ResultStore(root: resultsFolder)
         for file in reportFiles(results, plotsLink: relativePath(from: resultsFolder, to: plots)) {
             try store.writeAtomically(file.text, to: resultsFolder.appendingPathComponent(file.name))
         }
-        return results
     }
 
     /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`
     /// (plots/NAME by default), rendering PNGs with `renderer` when given.
     public static func plot(resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
-        let results = try ResultsReader.read(resultsFolder)
+        try plot(try ResultsReader.read(resultsFolder), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
+    }
+
+    /// Writes the gnuplot scripts and data of `results` (read from `resultsFolder`) into
+    /// `plotsFolder` (plots/NAME by default), rendering PNGs with `renderer` when given.
+    public static func plot(_ results: ResultSet, resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
         let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
         return try Plotter.write(results, to: plots, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)", renderer: renderer)
     }
