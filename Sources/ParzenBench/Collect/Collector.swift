@@ -80,7 +80,12 @@ public struct Collector: Sendable {
         var missing: [(cell: String, failure: String?)] = []
         var failures: [FailuresTable.Row] = []
         for cell in cells {
-            if let record = store.load(cell) {
+            if var record = store.load(cell) {
+                // Only replicate 0's points are written (samples.csv): the others' assignments
+                // are dropped as each cell is read, which keeps a 10⁵-cell collect's memory down.
+                if cell.replicate != 0 {
+                    for i in record.rows.indices { record.rows[i].assignment = Assignment() }
+                }
                 records.append(record)
             } else {
                 records.append(nil)

@@ -1,5 +1,6 @@
 /// cost.gp: each suggester's suggestion time per trial against the trials per run (N), one point
-/// per problem with its interquartile range over runs, log-log (cost.csv; machine-dependent).
+/// per problem with its interquartile range over runs, log y (log x when the run lengths span a
+/// decade) (cost.csv; machine-dependent).
 ///
 /// Data file cost.dat: one block per suggester (`index`, manifest order), one row per problem:
 /// `trials suggest_seconds_per_trial q25 q75`. Drawn only when the results have cost.csv.
@@ -24,14 +25,17 @@ public enum CostPlot {
         let positive = rows.flatMap { [$0.suggest, $0.suggestQ25, $0.suggestQ75] }.filter { $0 > 0 && $0.isFinite }
         let trials = rows.map(\.trials).filter { $0 > 0 && $0.isFinite }
         let yRange = positive.isEmpty ? "set yrange [1e-7:1]" : "set yrange [\(Gnuplot.number(positive.min()! / 2)):\(Gnuplot.number(positive.max()! * 2))]"
-        let xRange = trials.isEmpty ? "set xrange [1:10]" : "set xrange [\(Gnuplot.number(trials.min()! / 1.5)):\(Gnuplot.number(trials.max()! * 1.5))]"
+        // Log x over a decade or more of run lengths; linear (with readable tics) otherwise.
+        let low = trials.min() ?? 1, high = trials.max() ?? 10
+        let logX = high >= 10 * low
+        let xRange = logX ? "set logscale x 10\nset xrange [\(Gnuplot.number(low / 1.5)):\(Gnuplot.number(high * 1.5))]"
+            : "unset logscale x\nset xrange [\(Gnuplot.number(max(0, low - 0.1 * max(high, 10)))):\(Gnuplot.number(high + 0.1 * max(high, 10)))]"
         var lines = [Gnuplot.preamble(stem: stem, description: "Suggestion time per trial against trials per run, per suggester.",
                                       source: source, width: width, height: height)]
         lines.append("""
             set title "Suggestion time per trial against trials per run (one point per problem; bars: interquartile range over runs)\\nmeasured while the cells ran: depends on the machine and its load" noenhanced
             set xlabel "trials per run (N)"
             set ylabel "seconds per suggestion"
-            set logscale x 10
             set logscale y 10
             set format y "10^{%L}"
             \(xRange)
