@@ -61,11 +61,14 @@ run fresh --jobs "$jobs" --one-process-per-cell
 
 # A cell file's last line holds its timings ("# end rows=N suggest_seconds=… evaluate_seconds=…"),
 # which always differ: compared without them. Everything else, and every collected file but
-# timings.csv, byte for byte.
+# timings.csv, cost.csv and report.md's "## Cost" section, byte for byte.
 flatten() {  # flatten DIR: each file's path and its bytes (cell timings cut), one stream
-    (cd "$1" && find . -type f ! -name timings.csv ! -path './work/*' | LC_ALL=C sort | while read -r file; do
+    (cd "$1" && find . -type f ! -name timings.csv ! -name cost.csv ! -path './work/*' | LC_ALL=C sort | while read -r file; do
         echo "== $file"
-        sed 's/ suggest_seconds=.*//' "$file"
+        case "$file" in
+            */report.md) sed '/^## Cost$/,/^## Files$/d' "$file" ;;
+            *) sed 's/ suggest_seconds=.*//' "$file" ;;
+        esac
     done)
 }
 flatten "$scratch/reused/results/$results" >"$scratch/reused.txt"
