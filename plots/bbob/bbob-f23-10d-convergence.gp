@@ -13,7 +13,7 @@ set ylabel "best-so-far regret (f - f*)"
 set logscale x 10
 set logscale y 10
 set format y "10^{%L}"
-set xrange [20:1000]
+set xrange [1:1000]
 set grid xtics ytics mytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 set style fill transparent solid 0.18 noborder
@@ -26,11 +26,11 @@ plot data using 1:3:4 with filledcurves lc rgb '#1f77b4' notitle, \
      data using 1:18:19 with filledcurves lc rgb '#8c564b' notitle, \
      data using 1:21:22 with filledcurves lc rgb '#e377c2' notitle, \
      data using 1:24:25 with filledcurves lc rgb '#7f7f7f' notitle, \
-     data using 1:2 with linespoints lw 2.0 dt 1 lc rgb '#1f77b4' pt 7 ps 1 title 'grid', \
-     data using 1:5 with linespoints lw 2.0 dt 1 lc rgb '#ff7f0e' pt 5 ps 1 title 'random', \
-     data using 1:8 with linespoints lw 2.0 dt 1 lc rgb '#2ca02c' pt 9 ps 1 title 'tpe', \
-     data using 1:11 with linespoints lw 2.0 dt 1 lc rgb '#d62728' pt 11 ps 1 title 'anneal', \
-     data using 1:14 with linespoints lw 2.0 dt 1 lc rgb '#9467bd' pt 13 ps 1 title 'sobol', \
-     data using 1:17 with linespoints lw 2.0 dt 1 lc rgb '#8c564b' pt 7 ps 1 title 'halton', \
-     data using 1:20 with linespoints lw 2.0 dt 1 lc rgb '#e377c2' pt 5 ps 1 title 'cmaes', \
-     data using 1:23 with linespoints lw 2.0 dt 1 lc rgb '#7f7f7f' pt 9 ps 1 title 'tpe-optuna'
+     data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'grid', \
+     data using 1:5 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'random', \
+     data using 1:8 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'tpe', \
+     data using 1:11 with steps lw 2.0 dt 1 lc rgb '#d62728' title 'anneal', \
+     data using 1:14 with steps lw 2.0 dt 1 lc rgb '#9467bd' title 'sobol', \
+     data using 1:17 with steps lw 2.0 dt 1 lc rgb '#8c564b' title 'halton', \
+     data using 1:20 with steps lw 2.0 dt 1 lc rgb '#e377c2' title 'cmaes', \
+     data using 1:23 with steps lw 2.0 dt 1 lc rgb '#7f7f7f' title 'tpe-optuna'

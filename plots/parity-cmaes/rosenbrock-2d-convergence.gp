@@ -13,12 +13,12 @@ set ylabel "best-so-far regret (f - f*)"
 set logscale x 10
 set logscale y 10
 set format y "10^{%L}"
-set xrange [10:200]
+set xrange [1:200]
 set grid xtics ytics mytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 set style fill transparent solid 0.18 noborder
 data = 'rosenbrock-2d-convergence.dat'
 plot data using 1:3:4 with filledcurves lc rgb '#1f77b4' notitle, \
      data using 1:6:7 with filledcurves lc rgb '#ff7f0e' notitle, \
-     data using 1:2 with linespoints lw 2.0 dt 1 lc rgb '#1f77b4' pt 7 ps 1 title 'cmaes', \
-     data using 1:5 with linespoints lw 2.0 dt 1 lc rgb '#ff7f0e' pt 5 ps 1 title 'optuna-cmaes'
+     data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'cmaes', \
+     data using 1:5 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'optuna-cmaes'
