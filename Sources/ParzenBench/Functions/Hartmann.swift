@@ -6,39 +6,25 @@ import Parzen
 
 extension TestFunctionRegistry {
     /// `hartmann3`: x ∈ [0, 1]³; minimum ≈ −3.8627798 at ≈ (0.114589, 0.555649, 0.852547).
-    static let hartmann3 = TestFunctionDescriptor(
-        key: "hartmann3", summary: "Hartmann 3-D, four local minima", dimensions: .fixed(3)
-    ) { _ in
-        let labels = coordinateLabels(3)
-        return TestFunction(
-            key: "hartmann3", dimension: 3, space: boxSpace(Array(repeating: (0, 1), count: 3)),
-            // Refined with BFGS and Nelder–Mead from the Library's rounded minimiser.
-            optimum: -3.862779787332663,
-            minimizers: [coordinateAssignment([0.11458886908541062, 0.5556488928322367, 0.8525469854282611])],
-            source: vlse("Hartmann 3-D function") + "; Dixon, L. C. W. & Szegö, G. P. (1978), The global optimisation problem: an introduction",
-            evaluate: { point in
-                hartmannValue(PointReader.vector(point, labels), a: Hartmann.a3, p: Hartmann.p3)
-            })
-    }
+    static let hartmann3 = TestFunctionDescriptor.box(
+        key: "hartmann3", summary: "Hartmann 3-D, four local minima", bounds: Array(repeating: (0, 1), count: 3),
+        // Refined with BFGS and Nelder–Mead from the Library's rounded minimiser.
+        optimum: -3.862779787332663,
+        minimizers: [[0.11458886908541062, 0.5556488928322367, 0.8525469854282611]],
+        source: vlse("Hartmann 3-D function") + "; Dixon, L. C. W. & Szegö, G. P. (1978), The global optimisation problem: an introduction"
+    ) { x in hartmannValue(x, a: Hartmann.a3, p: Hartmann.p3) }
 
     /// `hartmann6`: x ∈ [0, 1]⁶; minimum ≈ −3.3223680 at ≈ (0.20169, 0.150011, 0.476874,
     /// 0.275332, 0.311652, 0.6573).
-    static let hartmann6 = TestFunctionDescriptor(
-        key: "hartmann6", summary: "Hartmann 6-D, six local minima", dimensions: .fixed(6)
-    ) { _ in
-        let labels = coordinateLabels(6)
-        return TestFunction(
-            key: "hartmann6", dimension: 6, space: boxSpace(Array(repeating: (0, 1), count: 6)),
-            optimum: -3.3223680114155125,
-            minimizers: [coordinateAssignment([
-                0.20168950923409584, 0.15001068876417922, 0.4768739724329622,
-                0.275332428312954, 0.3116516115751367, 0.6573005293804641,
-            ])],
-            source: vlse("Hartmann 6-D function") + "; Dixon, L. C. W. & Szegö, G. P. (1978), The global optimisation problem: an introduction",
-            evaluate: { point in
-                hartmannValue(PointReader.vector(point, labels), a: Hartmann.a6, p: Hartmann.p6)
-            })
-    }
+    static let hartmann6 = TestFunctionDescriptor.box(
+        key: "hartmann6", summary: "Hartmann 6-D, six local minima", bounds: Array(repeating: (0, 1), count: 6),
+        optimum: -3.3223680114155125,
+        minimizers: [[
+            0.20168950923409584, 0.15001068876417922, 0.4768739724329622,
+            0.275332428312954, 0.3116516115751367, 0.6573005293804641,
+        ]],
+        source: vlse("Hartmann 6-D function") + "; Dixon, L. C. W. & Szegö, G. P. (1978), The global optimisation problem: an introduction"
+    ) { x in hartmannValue(x, a: Hartmann.a6, p: Hartmann.p6) }
 }
 
 /// The Hartmann constants.

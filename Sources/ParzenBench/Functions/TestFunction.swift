@@ -155,6 +155,29 @@ public struct TestFunctionDescriptor: Sendable {
 
 // MARK: - Helpers shared by the function families
 
+extension TestFunctionDescriptor {
+    /// A fixed-dimension function on a box: coordinates `x1 … xd` uniform over `bounds`, its
+    /// value computed from the point's coordinates in order (NaN for a missing one).
+    ///
+    /// - Parameters:
+    ///   - bounds: (low, high) per coordinate; their count is the dimension.
+    ///   - minimizers: the global minimisers, as coordinate vectors.
+    ///   - value: the function of the coordinate vector.
+    static func box(
+        key: String, summary: String, bounds: [(Double, Double)], optimum: Double, minimizers: [[Double]], source: String,
+        value: @escaping @Sendable ([Double]) -> Double
+    ) -> TestFunctionDescriptor {
+        let d = bounds.count
+        return TestFunctionDescriptor(key: key, summary: summary, dimensions: .fixed(d)) { _ in
+            let labels = coordinateLabels(d)
+            return TestFunction(
+                key: key, dimension: d, space: boxSpace(bounds), optimum: optimum,
+                minimizers: minimizers.map(coordinateAssignment), source: source,
+                evaluate: { point in value(PointReader.vector(point, labels)) })
+        }
+    }
+}
+
 /// Reads numeric fields out of evaluated points.
 enum PointReader {
     /// The number at `key` of a record, or NaN.
