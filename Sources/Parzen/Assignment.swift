@@ -29,14 +29,8 @@ public struct Assignment: Sendable, Hashable {
     /// The stored value of `label`, or nil when the label is absent (inactive or unknown).
     /// Setting nil removes the label; setting a new label appends it.
     public subscript(label: String) -> Double? {
-        get { labels.firstIndex(of: label).map { values[$0] } }
-        set {
-            if let index = labels.firstIndex(of: label) {
-                if let newValue { values[index] = newValue } else { labels.remove(at: index); values.remove(at: index) }
-            } else if let newValue {
-                labels.append(label); values.append(newValue)
-            }
-        }
+        get { OrderedFields.value(of: label, keys: labels, values: values) }
+        set { OrderedFields.set(label, to: newValue, keys: &labels, values: &values) }
     }
 
     /// The value of `label`, trying position `cursor` first and moving the cursor past a hit.

@@ -17,14 +17,8 @@ public struct OrderedRecord<Element> {
 
     /// The value for `key`, or nil. Setting nil removes the field; setting a new key appends it.
     public subscript(key: String) -> Element? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
-        set {
-            if let index = keys.firstIndex(of: key) {
-                if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
-            } else if let newValue {
-                keys.append(key); values.append(newValue)
-            }
-        }
+        get { OrderedFields.value(of: key, keys: keys, values: values) }
+        set { OrderedFields.set(key, to: newValue, keys: &keys, values: &values) }
     }
 
     public var count: Int { keys.count }
@@ -61,3 +55,26 @@ extension OrderedRecord: ExpressibleByDictionaryLiteral {
 extension OrderedRecord: Sendable where Element: Sendable {}
 extension OrderedRecord: Equatable where Element: Equatable {}
 extension OrderedRecord: Hashable where Element: Hashable {}
+
+/// Fields kept as two parallel arrays, keys unique and in order: the storage of
+/// ``OrderedRecord`` and ``Assignment``.
+enum OrderedFields {
+    /// The value of `key`, or nil.
+    ///
+    /// - Complexity: O(n).
+    static func value<Element>(of key: String, keys: [String], values: [Element]) -> Element? {
+        keys.firstIndex(of: key).map { values[$0] }
+    }
+
+    /// Replaces the value of `key`, appends it when new, or removes the field when `newValue`
+    /// is nil.
+    ///
+    /// - Complexity: O(n).
+    static func set<Element>(_ key: String, to newValue: Element?, keys: inout [String], values: inout [Element]) {
+        if let index = keys.firstIndex(of: key) {
+            if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
+        } else if let newValue {
+            keys.append(key); values.append(newValue)
+        }
+    }
+}

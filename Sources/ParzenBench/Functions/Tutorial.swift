@@ -4,30 +4,26 @@ import Parzen
 
 extension TestFunctionRegistry {
     /// `identity`: f(x) = x, x ~ uniform(0, 1); minimum 0 at x = 0 (the infimum of [0, 1)).
-    static let identity = TestFunctionDescriptor(
-        key: "identity", summary: "f(x) = x over uniform(0, 1), hyperopt's first tutorial example",
-        dimensions: .fixed(1)
-    ) { _ in
-        TestFunction(
-            key: "identity", dimension: 1, space: try! SearchSpace(.uniform("x", 0, 1)),
-            optimum: 0, minimizers: [["x": 0]],
-            source: "hyperopt documentation, FMin tutorial (Bergstra et al., hyperopt)",
-            evaluate: { point in point.double ?? .nan })
-    }
+    static let identity = tutorial(
+        key: "identity", summary: "f(x) = x over uniform(0, 1), hyperopt's first tutorial example", over: 0...1
+    ) { x in x }
 
     /// `square`: f(x) = x², x ~ uniform(−5, 5); minimum 0 at x = 0.
-    static let square = TestFunctionDescriptor(
-        key: "square", summary: "f(x) = x^2 over uniform(-5, 5), hyperopt's tutorial example",
-        dimensions: .fixed(1)
-    ) { _ in
-        TestFunction(
-            key: "square", dimension: 1, space: try! SearchSpace(.uniform("x", -5, 5)),
-            optimum: 0, minimizers: [["x": 0]],
-            source: "hyperopt documentation, FMin tutorial (Bergstra et al., hyperopt)",
-            evaluate: { point in
-                let x = point.double ?? .nan
-                return x * x
-            })
+    static let square = tutorial(
+        key: "square", summary: "f(x) = x^2 over uniform(-5, 5), hyperopt's tutorial example", over: -5...5
+    ) { x in x * x }
+
+    /// A tutorial objective of one number `x ~ uniform(bounds)`, its minimum 0 at x = 0.
+    private static func tutorial(
+        key: String, summary: String, over bounds: ClosedRange<Double>, value: @escaping @Sendable (Double) -> Double
+    ) -> TestFunctionDescriptor {
+        TestFunctionDescriptor(key: key, summary: summary, dimensions: .fixed(1)) { _ in
+            TestFunction(
+                key: key, dimension: 1, space: try! SearchSpace(.uniform("x", bounds.lowerBound, bounds.upperBound)),
+                optimum: 0, minimizers: [["x": 0]],
+                source: "hyperopt documentation, FMin tutorial (Bergstra et al., hyperopt)",
+                evaluate: { point in value(point.double ?? .nan) })
+        }
     }
 }
 

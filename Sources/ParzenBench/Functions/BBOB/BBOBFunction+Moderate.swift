@@ -9,7 +9,7 @@ extension BBOBFunction {
         switch s.number {
         case 6:
             let xOpt = s.xOpt
-            let a = BBOBInstanceData.conditionedProduct(outer: s.r1, base: 10.0.squareRoot(), inner: s.r0)
+            let a = s.conditionedRotation(base: 10.0.squareRoot())
             let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(a)]
             return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
                 var sum = 0.0

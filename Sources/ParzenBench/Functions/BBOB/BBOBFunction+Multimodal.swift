@@ -9,14 +9,14 @@ extension BBOBFunction {
         switch s.number {
         case 15:
             let xOpt = s.xOpt, r1 = s.r1
-            let a = BBOBInstanceData.conditionedProduct(outer: r1, base: 10.0.squareRoot(), inner: s.r0)
+            let a = s.conditionedRotation(base: 10.0.squareRoot())
             let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .oscillate, .asymmetric(beta: 0.2), .linear(a)]
             return Built(evaluate: { x in
                 BBOBTransforms.evaluate(x, through: steps) { z in rastrigin(z) + fOpt }
             }, xOpt: xOpt, optimumValue: fOpt)
         case 16:
             let xOpt = s.xOpt, r1 = s.r1
-            let a = BBOBInstanceData.conditionedProduct(outer: r1, base: 1.0 / 100.0.squareRoot(), inner: s.r0)
+            let a = s.conditionedRotation(base: 1.0 / 100.0.squareRoot())
             let weierstrass = Weierstrass()
             let factor = 10.0 / Double(d)
             let best = weierstrass.raw([Double](repeating: 0, count: d)) + fOpt

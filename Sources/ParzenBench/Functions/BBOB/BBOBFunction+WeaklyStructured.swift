@@ -110,7 +110,7 @@ extension BBOBFunction {
     static func katsuura(_ s: BBOBSetup) -> Built {
         let fOpt = s.fOpt, d = s.dimension
         let xOpt = s.xOpt
-        let a = BBOBInstanceData.conditionedProduct(outer: s.r1, base: 100.0.squareRoot(), inner: s.r0)
+        let a = s.conditionedRotation(base: 100.0.squareRoot())
         let powers = (1...32).map { pow(2.0, Double($0)) }
         let exponent = 10.0 / pow(Double(d), 1.2)
         return Built(evaluate: { x in

@@ -121,6 +121,12 @@ struct BBOBSetup {
     /// i/(D−1) as COCO writes it.
     func ratio(_ i: Int) -> Double { Double(i) / (Double(dimension) - 1.0) }
 
+    /// R₁ Λ R₀ with Λ = diag(base^(i/(D−1))): the conditioned rotation of f6, f13, f15, f16 and f23
+    /// (``BBOBInstanceData/conditionedProduct(outer:base:inner:)``).
+    func conditionedRotation(base: Double) -> BBOBMatrix {
+        BBOBInstanceData.conditionedProduct(outer: r1, base: base, inner: r0)
+    }
+
     /// The rotated Rosenbrock layer of f9 and f19: c = max(1, √D / 8) and R₀ scaled by it.
     var rosenbrockScaling: (c: Double, m: BBOBMatrix) {
         let c = max(1.0, Double(dimension).squareRoot() / 8.0)
