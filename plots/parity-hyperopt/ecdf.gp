@@ -11,21 +11,15 @@ set title "Runtime ECDF over 14 problems: fraction of (problem, target) pairs re
 set xlabel "evaluations"
 set ylabel "fraction of (problem, target) pairs reached"
 set logscale x 10
-set xrange [10:200]
+set xrange [1:200]
 set yrange [0:1]
 set ytics 0,0.2,1
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'ecdf.dat'
 plot data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'tpe', \
-     data using 1:2 with points lc rgb '#1f77b4' pt 7 ps 1 notitle, \
      data using 1:3 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'random', \
-     data using 1:3 with points lc rgb '#ff7f0e' pt 5 ps 1 notitle, \
      data using 1:4 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'anneal', \
-     data using 1:4 with points lc rgb '#2ca02c' pt 9 ps 1 notitle, \
      data using 1:5 with steps lw 2.0 dt 1 lc rgb '#d62728' title 'hyperopt-tpe', \
-     data using 1:5 with points lc rgb '#d62728' pt 11 ps 1 notitle, \
      data using 1:6 with steps lw 2.0 dt 1 lc rgb '#9467bd' title 'hyperopt-rand', \
-     data using 1:6 with points lc rgb '#9467bd' pt 13 ps 1 notitle, \
-     data using 1:7 with steps lw 2.0 dt 1 lc rgb '#8c564b' title 'hyperopt-anneal', \
-     data using 1:7 with points lc rgb '#8c564b' pt 7 ps 1 notitle
+     data using 1:7 with steps lw 2.0 dt 1 lc rgb '#8c564b' title 'hyperopt-anneal'

@@ -13,7 +13,7 @@ set ylabel "best-so-far regret (f - f*)"
 set logscale x 10
 set logscale y 10
 set format y "10^{%L}"
-set xrange [10:200]
+set xrange [1:200]
 set grid xtics ytics mytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 set style fill transparent solid 0.18 noborder
@@ -24,9 +24,9 @@ plot data using 1:3:4 with filledcurves lc rgb '#1f77b4' notitle, \
      data using 1:12:13 with filledcurves lc rgb '#d62728' notitle, \
      data using 1:15:16 with filledcurves lc rgb '#9467bd' notitle, \
      data using 1:18:19 with filledcurves lc rgb '#8c564b' notitle, \
-     data using 1:2 with linespoints lw 2.0 dt 1 lc rgb '#1f77b4' pt 7 ps 1 title 'tpe', \
-     data using 1:5 with linespoints lw 2.0 dt 1 lc rgb '#ff7f0e' pt 5 ps 1 title 'random', \
-     data using 1:8 with linespoints lw 2.0 dt 1 lc rgb '#2ca02c' pt 9 ps 1 title 'anneal', \
-     data using 1:11 with linespoints lw 2.0 dt 1 lc rgb '#d62728' pt 11 ps 1 title 'hyperopt-tpe', \
-     data using 1:14 with linespoints lw 2.0 dt 1 lc rgb '#9467bd' pt 13 ps 1 title 'hyperopt-rand', \
-     data using 1:17 with linespoints lw 2.0 dt 1 lc rgb '#8c564b' pt 7 ps 1 title 'hyperopt-anneal'
+     data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'tpe', \
+     data using 1:5 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'random', \
+     data using 1:8 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'anneal', \
+     data using 1:11 with steps lw 2.0 dt 1 lc rgb '#d62728' title 'hyperopt-tpe', \
+     data using 1:14 with steps lw 2.0 dt 1 lc rgb '#9467bd' title 'hyperopt-rand', \
+     data using 1:17 with steps lw 2.0 dt 1 lc rgb '#8c564b' title 'hyperopt-anneal'

@@ -10,16 +10,13 @@ set encoding utf8
 set title "Runtime ECDF over 2 problems: fraction of (problem, target) pairs reached\n51 targets per problem, log-spaced in regret from the median first-checkpoint regret to the best final regret" noenhanced
 set xlabel "evaluations"
 set ylabel "fraction of (problem, target) pairs reached"
-unset logscale x
-set xrange [10:50]
+set logscale x 10
+set xrange [1:50]
 set yrange [0:1]
 set ytics 0,0.2,1
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'ecdf.dat'
 plot data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'grid', \
-     data using 1:2 with points lc rgb '#1f77b4' pt 7 ps 1 notitle, \
      data using 1:3 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'random', \
-     data using 1:3 with points lc rgb '#ff7f0e' pt 5 ps 1 notitle, \
-     data using 1:4 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'tpe', \
-     data using 1:4 with points lc rgb '#2ca02c' pt 9 ps 1 notitle
+     data using 1:4 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'tpe'

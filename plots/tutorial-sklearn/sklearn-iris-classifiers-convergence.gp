@@ -7,13 +7,13 @@ set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,11"
 set output 'sklearn-iris-classifiers-convergence.png'
 set encoding utf8
 
-set title "sklearn-iris-classifiers: median regret and interquartile band (6 replicates)\nregret <= 0 drawn at 0.000667" noenhanced
+set title "sklearn-iris-classifiers: median regret and interquartile band (6 replicates)" noenhanced
 set xlabel "evaluations"
 set ylabel "best-so-far regret (f - f*)"
-unset logscale x
+set logscale x 10
 set logscale y 10
 set format y "10^{%L}"
-set xrange [10:50]
+set xrange [1:50]
 set grid xtics ytics mytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 set style fill transparent solid 0.18 noborder
@@ -21,6 +21,6 @@ data = 'sklearn-iris-classifiers-convergence.dat'
 plot data using 1:3:4 with filledcurves lc rgb '#1f77b4' notitle, \
      data using 1:6:7 with filledcurves lc rgb '#ff7f0e' notitle, \
      data using 1:9:10 with filledcurves lc rgb '#2ca02c' notitle, \
-     data using 1:2 with linespoints lw 2.0 dt 1 lc rgb '#1f77b4' pt 7 ps 1 title 'grid', \
-     data using 1:5 with linespoints lw 2.0 dt 1 lc rgb '#ff7f0e' pt 5 ps 1 title 'random', \
-     data using 1:8 with linespoints lw 2.0 dt 1 lc rgb '#2ca02c' pt 9 ps 1 title 'tpe'
+     data using 1:2 with steps lw 2.0 dt 1 lc rgb '#1f77b4' title 'grid', \
+     data using 1:5 with steps lw 2.0 dt 1 lc rgb '#ff7f0e' title 'random', \
+     data using 1:8 with steps lw 2.0 dt 1 lc rgb '#2ca02c' title 'tpe'
