@@ -8,64 +8,61 @@ import GSLKit
 /// random vector, mapped through the space. See ``QuasiRandomSearch`` for the mapping.
 ///
 /// In a manifest: `sobol`, or `{algorithm: sobol, options: {shift: false}}` for GSL's raw sequence.
-public struct Sobol: Suggester {
-    public typealias Options = QuasiRandomOptions
-    public static let name = "sobol"
-    public static let summary = "GSL's Sobol sequence with a seeded random shift (at most 40 parameters)"
-    public static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
-
-    private var engine: QuasiRandomSearch
-
-    /// Prepares a search; draws one shift per parameter from `rng` when `options.shift`.
-    ///
-    /// - Throws: ``SuggesterError/unsupportedSpace(_:)`` when the space has more than 40
-    ///   parameters ("sobol supports at most 40 parameters, this space has 57").
-    /// - Complexity: O(number of parameters).
-    public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
-        engine = try QuasiRandomSearch(.sobol, space: space, options: options, using: rng)
-    }
-
-    /// A search with explicit shifts (one per parameter, each in [0, 1)); zeros give GSL's raw
-    /// sequence. For tests.
-    init(space: SearchSpace, shifts: [Double]) throws(SuggesterError) {
-        engine = try QuasiRandomSearch(.sobol, space: space, shifts: shifts)
-    }
-
-    /// The next point of the sequence; see ``QuasiRandomSearch/next(history:)``.
-    ///
-    /// - Complexity: O(number of parameters) per call (O(index · parameters) once, on resume).
-    /// - Determinism: draws nothing; a pure function of (space, shifts, point index).
-    public mutating func suggest(history: Trials, using rng: MersenneTwister) -> Assignment? {
-        engine.next(history: history)
-    }
-
-    public var planDescription: String? { engine.planDescription }
-}
+public typealias Sobol = QuasiRandom<SobolSequence>
 
 /// Halton quasi-random search: GSL's Halton sequence (at most 1229 parameters), shifted by a
 /// seeded random vector, mapped through the space. See ``QuasiRandomSearch`` for the mapping.
 ///
 /// In a manifest: `halton`, or `{algorithm: halton, options: {shift: false}}` for GSL's raw sequence.
-public struct Halton: Suggester {
-    public typealias Options = QuasiRandomOptions
+public typealias Halton = QuasiRandom<HaltonSequence>
+
+/// Which of GSL's sequences a ``QuasiRandom`` search follows, and its registry entry.
+public protocol QuasiRandomKind: Sendable {
+    /// The sequence.
+    static var sequence: QuasiRandomSequence.Kind { get }
+    /// The registry name (`sobol`).
+    static var name: String { get }
+    /// One line for `parzen list`.
+    static var summary: String { get }
+}
+
+/// ``Sobol``'s sequence.
+public enum SobolSequence: QuasiRandomKind {
+    public static let sequence = QuasiRandomSequence.Kind.sobol
+    public static let name = "sobol"
+    public static let summary = "GSL's Sobol sequence with a seeded random shift (at most 40 parameters)"
+}
+
+/// ``Halton``'s sequence.
+public enum HaltonSequence: QuasiRandomKind {
+    public static let sequence = QuasiRandomSequence.Kind.halton
     public static let name = "halton"
     public static let summary = "GSL's Halton sequence with a seeded random shift (at most 1229 parameters)"
-    public static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
+}
+
+/// Quasi-random search over one of GSL's sequences (``Sobol``, ``Halton``): a registered type
+/// over the shared engine, ``QuasiRandomSearch``.
+public struct QuasiRandom<Kind: QuasiRandomKind>: Suggester {
+    public typealias Options = QuasiRandomOptions
+    public static var name: String { Kind.name }
+    public static var summary: String { Kind.summary }
+    public static var capabilities: SuggesterCapabilities { [.conditionalSpaces] }
 
     private var engine: QuasiRandomSearch
 
     /// Prepares a search; draws one shift per parameter from `rng` when `options.shift`.
     ///
-    /// - Throws: ``SuggesterError/unsupportedSpace(_:)`` when the space has more than 1229
-    ///   parameters.
+    /// - Throws: ``SuggesterError/unsupportedSpace(_:)`` when the space has more parameters
+    ///   than the sequence supports ("sobol supports at most 40 parameters, this space has 57").
     /// - Complexity: O(number of parameters).
     public init(space: SearchSpace, options: Options, budget: Int, using rng: MersenneTwister) throws(SuggesterError) {
-        engine = try QuasiRandomSearch(.halton, space: space, options: options, using: rng)
+        engine = try QuasiRandomSearch(Kind.sequence, space: space, options: options, using: rng)
     }
 
-    /// A search with explicit shifts (one per parameter, each in [0, 1)); for tests.
+    /// A search with explicit shifts (one per parameter, each in [0, 1)); zeros give GSL's raw
+    /// sequence. For tests.
     init(space: SearchSpace, shifts: [Double]) throws(SuggesterError) {
-        engine = try QuasiRandomSearch(.halton, space: space, shifts: shifts)
+        engine = try QuasiRandomSearch(Kind.sequence, space: space, shifts: shifts)
     }
 
     /// The next point of the sequence; see ``QuasiRandomSearch/next(history:)``.
