@@ -65,13 +65,13 @@ extension SuggesterOptions {
 extension SuggesterOptions {
     /// Throws unless the integer option `key` is at least `range.lowerBound`: "must be an
     /// integer >= low, got value".
-    static func check(_ value: Int, _ key: some CodingKey, in range: PartialRangeFrom<Int>) throws(SuggesterError) {
+    public static func check(_ value: Int, _ key: some CodingKey, in range: PartialRangeFrom<Int>) throws(SuggesterError) {
         guard range.contains(value) else { throw .outOfRange(key, accepted: "an integer >= \(range.lowerBound)", given: "\(value)") }
     }
 
     /// Throws unless the integer option `key` is in `range`: "must be an integer in
     /// low...high, got value".
-    static func check(_ value: Int, _ key: some CodingKey, in range: ClosedRange<Int>) throws(SuggesterError) {
+    public static func check(_ value: Int, _ key: some CodingKey, in range: ClosedRange<Int>) throws(SuggesterError) {
         guard range.contains(value) else {
             throw .outOfRange(key, accepted: "an integer in \(range.lowerBound)...\(range.upperBound)", given: "\(value)")
         }
@@ -81,7 +81,7 @@ extension SuggesterOptions {
 extension SuggesterError {
     /// An option outside what it accepts: "must be `accepted`, got `given`", named as in a
     /// manifest.
-    static func outOfRange(_ key: some CodingKey, accepted: String, given: String) -> SuggesterError {
+    public static func outOfRange(_ key: some CodingKey, accepted: String, given: String) -> SuggesterError {
         .invalidOption(name: key.stringValue, message: "must be \(accepted), got \(given)")
     }
 }
