@@ -29,6 +29,19 @@ import Testing
         #expect(rule(.uniform("u", 0, 1)) == nil)
     }
 
+    @Test func randintRangesFitA32BitDraw() {
+        #expect(rule(.randint("r", 0, 4_294_967_297))?.rule == .rangeTooWide(low: 0, high: 4_294_967_297))
+        #expect(rule(.randint("r", Int.min, Int.max))?.rule == .rangeTooWide(low: Int.min, high: Int.max))
+        #expect(rule(.randint("r", -5, 4_294_967_291)) == nil, "exactly 2^32 integers")
+    }
+
+    @Test func logBoundsMustHaveFiniteExponentials() {
+        #expect(rule(.loguniform("l", 0, 1000))?.rule == .logBoundOutOfRange(low: 0, high: 1000))
+        #expect(rule(.qloguniform("l", -800, 0, 1))?.label == "l")
+        #expect(rule(.loguniform("l", -700, 700)) == nil)
+        #expect(rule(.loguniform("l", 0, 1000))?.description.contains("natural logarithms") == true)
+    }
+
     @Test func quantumAndSigmaMustBePositive() {
         #expect(rule(.quniform("q", 0, 1, 0))?.rule == .nonPositiveQuantum(0))
         #expect(rule(.qnormal("q", 0, 1, -1))?.rule == .nonPositiveQuantum(-1))

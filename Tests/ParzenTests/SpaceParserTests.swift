@@ -55,6 +55,21 @@ struct SpaceParserTests {
         #expect(try parse("{p: \(text)}") == .record(["p": .parameter(label: "p", expected)]))
     }
 
+    @Test func nestingBeyondTheLimitFailsAtOnceWithoutRecursingFurther() {
+        for depth in [101, 2_000, 10_000] {
+            let text = String(repeating: "{a: [", count: depth / 2) + "uniform(0, 1)" + String(repeating: "]}", count: depth / 2)
+            do {
+                _ = try SearchSpace(parsing: text)
+                Issue.record("depth \(depth) accepted")
+            } catch {
+                #expect(error.message == "the space nests deeper than 100 records, lists and calls (the limit); flatten it")
+                #expect(error.line == 1 && error.column == 1 + 100 / 2 * 5)
+            }
+        }
+        let deepest = String(repeating: "{a: ", count: 99) + "uniform(0, 1)" + String(repeating: "}", count: 99)
+        #expect(throws: Never.self) { try SearchSpace(parsing: deepest) }
+    }
+
     @Test func choiceOptionsAreAnyExpression() throws {
         let space = try parse(#"{c: choice(a, 3, -2.5, true, false, null, "x y", 'q', {k: 1}, [1, 2], uniform(0, 1))}"#)
         let options: [Space] = [

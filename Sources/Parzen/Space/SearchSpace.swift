@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated search space: the ``Space`` tree plus its hyperparameters, flattened in
 /// declaration order (depth first), each with the choices that must be taken for it to be active.
 ///
@@ -102,6 +104,10 @@ public struct SpaceError: Error, Equatable, CustomStringConvertible {
         case probabilityCount(options: Int, probabilities: Int)
         case nonPositiveProbability(index: Int, value: Double)
         case probabilitiesDoNotSumToOne(Double)
+        /// randint's range holds more integers than a draw can reach.
+        case rangeTooWide(low: Int, high: Int)
+        /// A log-scale bound whose exponential is not a finite positive number.
+        case logBoundOutOfRange(low: Double, high: Double)
     }
 
     public let label: String
@@ -124,6 +130,10 @@ public struct SpaceError: Error, Equatable, CustomStringConvertible {
             return "\(name): pchoice probability \(index) is \(NumberFormatting.shortest(value)); probabilities must be > 0"
         case .probabilitiesDoNotSumToOne(let sum):
             return "\(name): pchoice probabilities sum to \(NumberFormatting.shortest(sum)); they must sum to 1 within 1e-9"
+        case .rangeTooWide(let low, let high):
+            return "\(name): randint(\(low), \(high)) spans more than 2^32 = 4294967296 integers (the limit: draws are 32-bit); narrow the range"
+        case .logBoundOutOfRange(let low, let high):
+            return "\(name): the bounds (\(NumberFormatting.shortest(low)), \(NumberFormatting.shortest(high))) are natural logarithms (hyperopt's convention) and must lie in [-744, 709], where their exponentials are finite and positive; for values between 1 and 1000 write loguniform(0, 6.907755)"
         }
     }
 }
@@ -142,6 +152,9 @@ extension Distribution {
         func positiveQuantum(_ q: Double) throws(SpaceError) {
             try finite(q, "q")
             guard q > 0 else { throw SpaceError(label: label, rule: .nonPositiveQuantum(q)) }
+        }
+        func logBounds(_ low: Double, _ high: Double) throws(SpaceError) {
+            guard exp(low) > 0, exp(high).isFinite else { throw SpaceError(label: label, rule: .logBoundOutOfRange(low: low, high: high)) }
         }
         func gaussian(_ mu: Double, _ sigma: Double) throws(SpaceError) {
             try finite(mu, "mu"); try finite(sigma, "sigma")
@@ -162,12 +175,18 @@ extension Distribution {
             guard abs(sum - 1) <= 1e-9 else { throw SpaceError(label: label, rule: .probabilitiesDoNotSumToOne(sum)) }
         case .randint(let low, let high):
             guard low < high else { throw SpaceError(label: label, rule: .boundsNotIncreasing(low: Double(low), high: Double(high))) }
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, span <= 1 << 32 else { throw SpaceError(label: label, rule: .rangeTooWide(low: low, high: high)) }
         case .uniformint(let low, let high):
             guard low < high else { throw SpaceError(label: label, rule: .boundsNotIncreasing(low: Double(low), high: Double(high))) }
-        case .uniform(let low, let high), .loguniform(let low, let high):
+        case .uniform(let low, let high):
             try increasing(low, high)
-        case .quniform(let low, let high, let q), .qloguniform(let low, let high, let q):
+        case .loguniform(let low, let high):
+            try increasing(low, high); try logBounds(low, high)
+        case .quniform(let low, let high, let q):
             try increasing(low, high); try positiveQuantum(q)
+        case .qloguniform(let low, let high, let q):
+            try increasing(low, high); try logBounds(low, high); try positiveQuantum(q)
         case .normal(let mu, let sigma), .lognormal(let mu, let sigma):
             try gaussian(mu, sigma)
         case .qnormal(let mu, let sigma, let q), .qlognormal(let mu, let sigma, let q):

@@ -167,9 +167,16 @@ struct SpaceParser {
 
     // MARK: Values
 
+    /// The deepest nesting of records, lists and calls accepted: the parser recurses once per
+    /// level, and a real space nests a few levels.
+    static let maximumDepth = 100
+
     mutating func parseValue(label: String) throws(SpaceParseError) -> Space {
         skipTrivia()
         guard let scalar = peek else { throw endOfInput(expecting: "a value") }
+        if openers.count >= Self.maximumDepth, scalar == "{" || scalar == "[" || Self.isWordStart(scalar) {
+            throw fail(at: position, "the space nests deeper than \(Self.maximumDepth) records, lists and calls (the limit); flatten it")
+        }
         switch scalar {
         case "{": return try parseRecord()
         case "[": return try parseList(label: label)

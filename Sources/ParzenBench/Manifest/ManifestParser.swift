@@ -23,6 +23,11 @@ extension Manifest {
                 throw ManifestError(file: source, line: 1, column: 1, field: "", message: "the manifest is empty; expected a mapping with name, problems and suggesters")
             }
             root = node
+            let nodes = ManifestLimits.expandedNodeCount(node, limit: ManifestLimits.yamlNodes)
+            if nodes > ManifestLimits.yamlNodes {
+                throw ManifestError(file: source, line: nil, column: nil, field: "",
+                                    message: "the manifest expands to more than \(ManifestLimits.yamlNodes) YAML nodes (the limit), counting each alias (*name) as a copy of its anchor; write it without nested aliases")
+            }
         } catch let error as ManifestError {
             throw error
         } catch let error as YamlError {
@@ -82,6 +87,9 @@ struct ManifestReader {
         guard Self.isLabel(text) else {
             throw error(node, field, "'\(text)' is not a valid label; use letters, digits, '.', '_' and '-' (it names folders)")
         }
+        guard text.count <= ManifestLimits.labelLength else {
+            throw error(node, field, "the label is \(text.count) characters long; at most \(ManifestLimits.labelLength) (it names folders)")
+        }
         return text
     }
 
@@ -91,9 +99,12 @@ struct ManifestReader {
         }
     }
 
-    func integer(_ node: Node, _ field: String, atLeast minimum: Int) throws(ManifestError) -> Int {
-        guard case .scalar = node, let value = node.int else { throw error(node, field, "expected a whole number >= \(minimum)") }
+    func integer(_ node: Node, _ field: String, atLeast minimum: Int, atMost maximum: Int? = nil) throws(ManifestError) -> Int {
+        guard case .scalar = node, let value = node.int else {
+            throw error(node, field, "expected a whole number >= \(minimum)" + (maximum.map { " and <= \($0)" } ?? ""))
+        }
         guard value >= minimum else { throw error(node, field, "must be >= \(minimum), got \(value)") }
+        if let maximum, value > maximum { throw error(node, field, "must be at most \(maximum) (the limit), got \(value)") }
         return value
     }
 
@@ -145,8 +156,8 @@ struct ManifestReader {
         } else {
             seed = 1
         }
-        let repeats = try fields["repeats"].map { (f) throws(ManifestError) in try integer(f.value, "repeats", atLeast: 1) } ?? 10
-        let budget = try fields["budget"].map { (f) throws(ManifestError) in try integer(f.value, "budget", atLeast: 1) } ?? 100
+        let repeats = try fields["repeats"].map { (f) throws(ManifestError) in try integer(f.value, "repeats", atLeast: 1, atMost: ManifestLimits.repeats) } ?? 10
+        let budget = try fields["budget"].map { (f) throws(ManifestError) in try integer(f.value, "budget", atLeast: 1, atMost: ManifestLimits.budget) } ?? 100
         let checkpoints = try fields["checkpoints"].map { (f) throws(ManifestError) in try self.checkpoints(f.value, budget: budget) }
             ?? Manifest.defaultCheckpoints(budget: budget)
         let problems = try self.problems(fields["problems"]!.value, budget: budget)
@@ -165,8 +176,32 @@ struct ManifestReader {
                 }
             }
         }
+        try checkSize(problems: problems, suggesters: suggesters.count, repeats: repeats, budget: budget, fields: fields, root: root)
         return Manifest(name: name, seed: seed, repeats: repeats, budget: budget, checkpoints: checkpoints,
                         problems: problems, suggesters: suggesters.map(\.spec), source: source)
+    }
+
+    /// Checks problems × suggesters × repeats against ``ManifestLimits/cells`` and the trials
+    /// collect holds (× budget) against the machine's memory.
+    func checkSize(problems: [ProblemSpec], suggesters: Int, repeats: Int, budget: Int,
+                   fields: [String: (keyNode: Node, value: Node)], root: Node) throws(ManifestError) {
+        let node = fields["repeats"]?.value ?? fields["budget"]?.value ?? root
+        let field = fields["repeats"] != nil ? "repeats" : "budget"
+        let cells = problems.count * suggesters * repeats  // each factor is bounded: no overflow
+        guard cells <= ManifestLimits.cells else {
+            throw error(node, field, "\(problems.count) problems × \(suggesters) suggesters × \(repeats) repeats = \(cells) cells, more than the limit of \(ManifestLimits.cells); lower repeats or split the manifest")
+        }
+        var bytes = 0.0
+        for problem in problems {
+            let trials = Double(suggesters * repeats) * Double(problem.budget ?? budget)
+            bytes += trials * Double(ManifestLimits.bytesPerTrial(labels: problem.space.labels.count))
+        }
+        let memory = Double(ManifestLimits.physicalMemory)
+        guard bytes <= memory else {
+            let gigabytes = { (value: Double) in String(format: "%.1f GB", value / 1e9) }
+            throw error(fields["budget"]?.value ?? node, fields["budget"] != nil ? "budget" : field,
+                        "repeats × budget: \(problems.count) problems × \(suggesters) suggesters × \(repeats) repeats × \(budget) evaluations need about \(gigabytes(bytes)) of memory to collect, more than this machine's \(gigabytes(memory)); lower repeats or budget")
+        }
     }
 
     func checkpoints(_ node: Node, budget: Int) throws(ManifestError) -> [Int] {

@@ -67,6 +67,9 @@ extension ManifestReader {
             }
             let resolvedLabel = label ?? name
             guard Self.isLabel(resolvedLabel) else { throw error(nameNode, field, "'\(resolvedLabel)' cannot be a label; add label: with letters, digits, '.', '_', '-'") }
+            guard resolvedLabel.count <= ManifestLimits.labelLength else {
+                throw error(nameNode, field, "the label is \(resolvedLabel.count) characters long; at most \(ManifestLimits.labelLength) (it names folders)")
+            }
             if result.contains(where: { $0.spec.label == resolvedLabel }) {
                 throw error(item, field, "duplicate suggester label '\(resolvedLabel)'; give each suggester a distinct label")
             }
