@@ -14,13 +14,14 @@ import Testing
     @Test func aSecondReplyToOneRequestFailsATrialAndShiftsNoLoss() throws {
         let scratch = ObjectiveScratch()
         defer { scratch.remove() }
-        // Answers trial 1 twice; every other trial once, with its trial number as the loss.
+        // Answers trial 1 twice in one write; every other trial once, with its trial number as
+        // the loss. (A second reply written later is caught before the next request when it has
+        // arrived by then; a reply that echoes "trial" is matched exactly, next test.)
         let script = scratch.script("twice.sh", """
             echo $$ >> \(scratch.pidFile)
             while IFS= read -r line; do
               trial=$(printf '%s\\n' "$line" | sed -n 's/.*"trial": *\\([0-9]*\\).*/\\1/p')
-              echo "{\\"loss\\": $trial}"
-              if [ "$trial" = 1 ]; then echo "{\\"loss\\": 100}"; fi
+              if [ "$trial" = 1 ]; then printf '{"loss": %s}\\n{"loss": 100}\\n' "$trial"; else echo "{\\"loss\\": $trial}"; fi
             done
             """)
         let space = try SearchSpace(parsing: "{x: uniform(0, 1)}")
