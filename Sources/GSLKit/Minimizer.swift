@@ -86,6 +86,40 @@ public enum Minimizer {
     }
 }
 
+extension Minimizer {
+    /// Minimises f from `start` as ``minimize(start:stepSize:lineTolerance:gradientTolerance:maxIterations:value:valueAndGradient:)``
+    /// does, with the stopping test given by the caller instead of the gradient tolerance:
+    /// `converged(∇f)` is asked with the gradient at the start and at every iterate, and the
+    /// minimisation stops when it returns true. A minimisation run in transformed coordinates
+    /// uses it to test the gradient in the original ones.
+    ///
+    /// - Parameters:
+    ///   - converged: the stopping test, given ∇f at the current iterate (finite).
+    ///   - other parameters: as in ``minimize(start:stepSize:lineTolerance:gradientTolerance:maxIterations:value:valueAndGradient:)``.
+    /// - Returns: the best point evaluated, its value and the counts; ``Result/converged`` is
+    ///   true when `converged` returned true.
+    /// - Complexity: O(iterations · (evaluation cost + d²)) for d coordinates.
+    /// - Determinism: draws nothing; a pure function of its arguments.
+    public static func minimize(
+        start: [Double], stepSize: Double = 0.1, lineTolerance: Double = 0.1, maxIterations: Int,
+        value: (_ x: [Double]) -> Double,
+        valueAndGradient: (_ x: [Double], _ gradient: inout [Double]) -> Double,
+        converged: (_ gradient: [Double]) -> Bool
+    ) -> Result {
+        precondition(!start.isEmpty, "need at least one coordinate")
+        precondition(stepSize > 0 && lineTolerance > 0 && maxIterations >= 0, "invalid settings")
+        _ = GSLRuntime.prepared
+        return withoutActuallyEscaping(value) { value in
+            withoutActuallyEscaping(valueAndGradient) { valueAndGradient in
+                withoutActuallyEscaping(converged) { converged in
+                    MinimizerContext(dimension: start.count, value: value, valueAndGradient: valueAndGradient)
+                        .run(start: start, stepSize: stepSize, lineTolerance: lineTolerance, maxIterations: maxIterations, converged: converged)
+                }
+            }
+        }
+    }
+}
+
 /// One minimisation's state, reached by GSL's callbacks through their `params` pointer: the
 /// Swift functions, the last evaluation (GSL often asks for f and ∇f at the same point in two
 /// calls) and the best point seen.
@@ -158,6 +192,12 @@ private final class MinimizerContext {
     }
 
     func run(start: [Double], stepSize: Double, lineTolerance: Double, gradientTolerance: Double, maxIterations: Int) -> Minimizer.Result {
+        run(start: start, stepSize: stepSize, lineTolerance: lineTolerance, maxIterations: maxIterations) {
+            Self.small($0, gradientTolerance)
+        }
+    }
+
+    func run(start: [Double], stepSize: Double, lineTolerance: Double, maxIterations: Int, converged test: ([Double]) -> Bool) -> Minimizer.Result {
         bestPoint = start
         guard let state = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_vector_bfgs2(), dimension) else {
             fatalError("GSL could not allocate a BFGS2 minimiser (out of memory)")
@@ -187,16 +227,15 @@ private final class MinimizerContext {
         var converged = false
         let status = withUnsafeMutablePointer(to: &function) { gsl_multimin_fdfminimizer_set(state, $0, startVector, stepSize, lineTolerance) }
         if status == GSL_SUCCESS && lastValue.isFinite {
-            converged = Self.small(lastGradient, gradientTolerance)
+            converged = test(lastGradient)
             while !converged && iterations < maxIterations {
                 iterations += 1
                 let step = gsl_multimin_fdfminimizer_iterate(state)
                 if step != GSL_SUCCESS { break }  // GSL_ENOPROG: no further progress possible
                 let gradient = gsl_multimin_fdfminimizer_gradient(state)!
-                var largest = 0.0
-                for i in 0..<dimension { largest = max(largest, abs(gsl_vector_get(gradient, i))) }
-                guard largest.isFinite else { break }
-                converged = largest < gradientTolerance
+                let current = (0..<dimension).map { gsl_vector_get(gradient, $0) }
+                guard current.allSatisfy(\.isFinite) else { break }
+                converged = test(current)
             }
         }
         return Minimizer.Result(point: bestPoint, value: bestValue, iterations: iterations, evaluations: evaluations, converged: converged)

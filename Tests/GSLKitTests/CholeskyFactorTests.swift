@@ -37,6 +37,24 @@ import Testing
         for (u, v) in zip(back, [1.0, 2, 3]) { #expect(abs(u - v) < 1e-13) }
     }
 
+    @Test func inversesAreTheFactorsInverseAndTheMatrixInverse() throws {
+        let n = 11
+        let a = Self.spd(n, seed: 4)
+        let factor = try #require(CholeskyFactor(matrix: a, dimension: n))
+        let (lower, inverse) = factor.inverses()
+        let reference = factor.inverse()
+        for i in 0..<n {
+            for j in 0..<n {
+                // L⁻¹ is lower triangular and L⁻¹·L = I.
+                if j > i { #expect(lower[i * n + j] == 0) }
+                let product = (0..<n).reduce(0.0) { $0 + lower[i * n + $1] * factor[$1, j] }
+                #expect(abs(product - (i == j ? 1 : 0)) < 1e-12)
+                #expect(abs(inverse[i * n + j] - reference[i * n + j]) < 1e-12)
+                #expect(inverse[i * n + j] == inverse[j * n + i])
+            }
+        }
+    }
+
     @Test func solvesInverseAndBatchAgree() throws {
         let n = 9
         let a = Self.spd(n)

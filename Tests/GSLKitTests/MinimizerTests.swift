@@ -84,4 +84,35 @@ import Testing
         #expect(valueCalls > 0 && valuePoints.count == valueCalls)
         #expect(gradientCalls < plain.evaluations)
     }
+
+    @Test func callersStoppingTestReplacesTheGradientTolerance() {
+        // f = (x − 3)² + 10(y + 1)²; the test asks for |∂f/∂x| < 1e-6 only, so y may stay loose.
+        var asked = 0
+        let result = Minimizer.minimize(
+            start: [0, 0], maxIterations: 200,
+            value: { x in (x[0] - 3) * (x[0] - 3) + 10 * (x[1] + 1) * (x[1] + 1) },
+            valueAndGradient: { x, gradient in
+                gradient[0] = 2 * (x[0] - 3)
+                gradient[1] = 20 * (x[1] + 1)
+                return (x[0] - 3) * (x[0] - 3) + 10 * (x[1] + 1) * (x[1] + 1)
+            },
+            converged: { gradient in
+                asked += 1
+                return abs(gradient[0]) < 1e-6
+            })
+        #expect(result.converged)
+        #expect(abs(result.point[0] - 3) < 1e-5)
+        #expect(asked == result.iterations + 1)
+        // A test that never passes runs to the iteration limit.
+        let capped = Minimizer.minimize(
+            start: [0, 0], maxIterations: 3,
+            value: { x in x[0] * x[0] + x[1] * x[1] },
+            valueAndGradient: { x, gradient in
+                gradient[0] = 2 * x[0]
+                gradient[1] = 2 * x[1]
+                return x[0] * x[0] + x[1] * x[1]
+            },
+            converged: { _ in false })
+        #expect(!capped.converged && capped.iterations <= 3)
+    }
 }

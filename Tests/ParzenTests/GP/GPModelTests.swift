@@ -75,7 +75,8 @@ import Testing
         let start = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: true)
         var scratch = start.vector
         let before = GPHyperparameterFit.objective(start, data: data, encoding: encoding, cache: nil, gradient: &scratch)
-        let fitted = GPHyperparameterFit.fit(data, encoding: encoding, start: start, cache: CovarianceCache())
+        var curvature: [Double]?
+        let fitted = GPHyperparameterFit.fit(data, encoding: encoding, start: start, cache: CovarianceCache(), curvature: &curvature)
         let after = GPHyperparameterFit.objective(fitted, data: data, encoding: encoding, cache: nil, gradient: &scratch)
         #expect(after < before)
         #expect(scratch.allSatisfy { abs($0) < 0.05 }, "gradient at the fit: \(scratch)")
@@ -122,6 +123,63 @@ import Testing
         let fresh = try #require(GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil))
         for a in 0..<40 { #expect(abs(grown.alpha[a] - fresh.alpha[a]) < 1e-9) }
         #expect(abs(grown.factor.logDeterminant - fresh.factor.logDeterminant) < 1e-9)
+        // The inverses were bordered row by row from the cache's and match GSL's.
+        let bordered = try #require(grown.inverses)
+        let formed = try #require(fresh.inverses)
+        #expect(bordered.count == 40)
+        for e in 0..<(40 * 40) {
+            #expect(abs(bordered.factor[e] - formed.factor[e]) < 1e-8 * max(1, abs(formed.factor[e])))
+            #expect(abs(bordered.matrix[e] - formed.matrix[e]) < 1e-8 * max(1, abs(formed.matrix[e])))
+        }
+    }
+
+    @Test func triangularProductsMatchPlainLoops() {
+        let rng = MersenneTwister(seed: 12)
+        for n in [1, 3, 4, 7, 8, 13, 33] {
+            var t = [Double](repeating: 0, count: n * n)
+            for a in 0..<n { for b in 0...a { t[a * n + b] = rng.uniform(-1, 1) } }
+            let x = (0..<n).map { _ in rng.uniform(-1, 1) }
+            var y = [Double](repeating: .nan, count: n), w = [Double](repeating: .nan, count: n)
+            GPProducts.lowerProduct(t, x, into: &y, n: n)
+            GPProducts.lowerTransposedProduct(t, x, into: &w, n: n)
+            for a in 0..<n {
+                let expectedY = (0...a).reduce(0.0) { $0 + t[a * n + $1] * x[$1] }
+                let expectedW = (a..<n).reduce(0.0) { $0 + t[$1 * n + a] * x[$1] }
+                #expect(abs(y[a] - expectedY) < 1e-13 && abs(w[a] - expectedW) < 1e-13, "n = \(n), row \(a)")
+            }
+            #expect(abs(GPProducts.dot(x, x, count: n) - x.reduce(0) { $0 + $1 * $1 }) < 1e-13)
+        }
+    }
+
+    @Test func carriedCurvatureMakesTheNextFitShort() {
+        // The second fit, on one more point, starts from the first fit's θ and curvature: it
+        // ends in a couple of iterations at a point where the gradient test or the decrement
+        // test passes, and the result is close to a fit from the default.
+        let (encoding, data) = Self.data(60)
+        let first = GPData(rows: Array(data.rows.prefix(59 * data.width)), count: 59, width: data.width, targets: Array(data.targets.prefix(59)))
+        let defaults = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: true)
+        let cache = CovarianceCache()
+        var curvature: [Double]?
+        let previous = GPHyperparameterFit.fit(first, encoding: encoding, start: defaults, cache: cache, curvature: &curvature)
+        #expect(curvature != nil)
+        var evaluations = 0
+        let likelihood = GPMarginalLikelihood(data: data, encoding: encoding, cache: nil)
+        var estimate = curvature
+        let outcome = GPQuasiNewton.minimize(
+            start: previous.vector, estimate: &estimate, maxIterations: 200, maximumNewtonStep: 2,
+            value: { v in evaluations += 1; var t = previous; t.vector = v; return likelihood.value(t) },
+            valueAndGradient: { v, g in evaluations += 1; var t = previous; t.vector = v; return likelihood.value(t, gradient: &g) },
+            isConverged: { g, h in
+                g.allSatisfy { abs($0) < GPHyperparameterFit.gradientTolerance }
+                    || GPQuasiNewton.predictedDecrease(h, g) < GPHyperparameterFit.decreaseTolerance
+            })
+        #expect(outcome != nil && outcome!.converged && outcome!.iterations <= 3, "iterations \(outcome?.iterations ?? -1)")
+        #expect(evaluations <= 8, "evaluations \(evaluations)")
+        var scratch = defaults.vector
+        var fromDefault: [Double]?
+        let cold = GPHyperparameterFit.fit(data, encoding: encoding, start: defaults, cache: CovarianceCache(), curvature: &fromDefault)
+        let coldValue = GPHyperparameterFit.objective(cold, data: data, encoding: encoding, cache: nil, gradient: &scratch)
+        #expect(outcome!.value < coldValue + 0.01)
     }
 
     // MARK: - Log EI

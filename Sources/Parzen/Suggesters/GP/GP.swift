@@ -25,6 +25,8 @@ public struct GP: Suggester {
     final class State {
         var hyperparameters: GPHyperparameters?
         var fittedCount = 0
+        /// The fit's inverse-Hessian estimate (docs/gp.md §3), carried to the next fit.
+        var curvature: [Double]?
         let cache = CovarianceCache()
     }
 
@@ -73,7 +75,7 @@ public struct GP: Suggester {
         let defaults = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: options.noise == .learned)
         var hyperparameters = state.hyperparameters ?? defaults
         if state.hyperparameters == nil || n - state.fittedCount >= options.refitEvery || n < state.fittedCount {
-            hyperparameters = GPHyperparameterFit.fit(data, encoding: encoding, start: hyperparameters, cache: state.cache)
+            hyperparameters = GPHyperparameterFit.fit(data, encoding: encoding, start: hyperparameters, cache: state.cache, curvature: &state.curvature)
             state.hyperparameters = hyperparameters
             state.fittedCount = n
         }

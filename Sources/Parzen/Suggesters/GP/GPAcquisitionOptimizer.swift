@@ -192,29 +192,39 @@ struct GPAcquisitionOptimizer {
     }
 
     /// BFGS2 on −acquisition over the continuous features, the others held, in the change of
-    /// variable x = (1 + sin t)/2 that keeps x in [0, 1]; nil when nothing finite was found.
+    /// variable x_f = (1 + sin(2ℓ_f·u_f))/2 that keeps x in [0, 1] and measures u in length
+    /// scales ℓ_f = 1/√c_f (Optuna's preconditioning: near the middle of the box ∂x_f/∂u_f = ℓ_f,
+    /// so every direction has about the same curvature); nil when nothing finite was found.
     func ascend(_ point: [Double]) -> ([Double], Double)? {
         let features = encoding.continuousFeatures
-        let start = features.map { asin(2 * min(max(point[$0], Self.edgeMargin), 1 - Self.edgeMargin) - 1) }
-        func place(_ t: [Double]) -> [Double] {
+        let scales = features.map { f -> Double in
+            let c = model.kernel.featureScales[f]
+            return c > 0 && c.isFinite ? 2 / c.squareRoot() : 2
+        }
+        let start = features.indices.map {
+            asin(2 * min(max(point[features[$0]], Self.edgeMargin), 1 - Self.edgeMargin) - 1) / scales[$0]
+        }
+        func place(_ u: [Double]) -> [Double] {
             var x = point
-            for (i, f) in features.enumerated() { x[f] = (1 + sin(t[i])) / 2 }
+            for (i, f) in features.enumerated() { x[f] = (1 + sin(scales[i] * u[i])) / 2 }
             return x
         }
-        // The line search's rejected steps need the value alone: one triangular solve, no gradient.
+        // The line search's rejected steps need the value alone; the gradient that GSL asks
+        // next at the same point reuses the value's covariances and products (`scratch`).
+        let scratch = GPRegressor.Scratch()
         let result = Minimizer.minimize(
             start: start, gradientTolerance: Self.bfgsGradientTolerance, maxIterations: Self.bfgsIterations,
-            value: { t in
-                let posterior = model.posterior(at: place(t), features: [])
+            value: { u in
+                let posterior = model.posterior(at: place(u), features: [], scratch: scratch)
                 return -acquisition.value(mean: posterior.mean, variance: posterior.variance)
             },
-            valueAndGradient: { t, gradient in
-                let x = place(t)
-                let posterior = model.posterior(at: x, features: features)
+            valueAndGradient: { u, gradient in
+                let x = place(u)
+                let posterior = model.posterior(at: x, features: features, scratch: scratch)
                 let (value, dMean, dVariance) = acquisition.valueAndSlopes(mean: posterior.mean, variance: posterior.variance)
                 for i in features.indices {
                     let dx = dMean * posterior.meanGradient[i] + dVariance * posterior.varianceGradient[i]
-                    gradient[i] = -dx * cos(t[i]) / 2
+                    gradient[i] = -dx * scales[i] * cos(scales[i] * u[i]) / 2
                 }
                 return -value
             })

@@ -8,21 +8,42 @@ enum GPHyperparameterFit {
     /// SciPy's `gtol` in Optuna's fit: stop when every |∂F/∂θ_p| < 0.01.
     static let gradientTolerance = 1e-2
     static let maxIterations = 200
+    /// The largest change of one log-parameter by the first (Newton) trial step.
+    static let maximumNewtonStep = 2.0
+    /// A warm fit also stops when the carried estimate predicts that a Newton step would lower
+    /// F by less than this (in nats of the log posterior).
+    static let decreaseTolerance = 1e-3
 
     /// The fitted hyperparameters, starting from `start`. On return `cache` holds the factor at
     /// the fitted θ (when it could be formed), so the posterior that follows costs no second
     /// factorisation.
     ///
+    /// Each iteration is one iteration of GSL's BFGS2 (its line search) in the coordinates u
+    /// with θ = θ_k + R·u, R·Rᵀ = H (GSL's Cholesky), where H estimates the inverse Hessian of F:
+    /// its first trial step is the Newton step −H∇F(θ_k). After each iteration H takes the BFGS
+    /// update from the gradients evaluated, and the estimate is carried to the next fit. Without
+    /// an estimate (the first fit of a search, the retry from the default) the first iteration
+    /// is GSL's plain first step (length 0.1 along −∇F).
+    ///
+    /// - Parameters:
+    ///   - curvature: the inverse-Hessian estimate H (P × P, row-major), carried from fit to
+    ///     fit; nil for none. Left at this fit's final estimate.
     /// - Complexity: O(pairs·G) once, where pairs = n(n − 1)/2, then per evaluation of F
-    ///   O(n³/3 + pairs·G) (F alone, at the line search's rejected steps) or O(4n³/3 + pairs·G)
-    ///   (F and ∇F); O(n²·G) memory.
+    ///   O(n³/3 + pairs·G) (F alone, at the line search's rejected steps) or O(n³ + pairs·G)
+    ///   (F and ∇F); O(n²·G) memory. The first evaluation, at the cached θ, is O(n² + pairs·G)
+    ///   when the cache holds that θ's factor and inverses.
     /// - Determinism: draws nothing.
-    static func fit(_ data: GPData, encoding: GPEncoding, start: GPHyperparameters, cache: CovarianceCache) -> GPHyperparameters {
+    static func fit(_ data: GPData, encoding: GPEncoding, start: GPHyperparameters, cache: CovarianceCache, curvature: inout [Double]?) -> GPHyperparameters {
         let defaults = GPHyperparameters.defaults(groupCount: start.groupCount, learnsNoise: start.learnsNoise)
         let likelihood = GPMarginalLikelihood(data: data, encoding: encoding, cache: cache)
+        let size = start.vector.count
         for origin in start == defaults ? [start] : [start, defaults] {
-            let result = Minimizer.minimize(
-                start: origin.vector, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
+            var estimate = origin == start ? curvature : nil
+            // The decrement test only trusts an estimate carried from earlier fits, not one
+            // this fit is still building from scratch.
+            let warm = estimate?.count == size * size
+            guard let outcome = GPQuasiNewton.minimize(
+                start: origin.vector, estimate: &estimate, maxIterations: maxIterations, maximumNewtonStep: maximumNewtonStep,
                 value: { vector in
                     var theta = origin
                     theta.vector = vector
@@ -32,14 +53,18 @@ enum GPHyperparameterFit {
                     var theta = origin
                     theta.vector = vector
                     return likelihood.value(theta, gradient: &gradient)
-                })
-            if result.value.isFinite {
-                var fitted = origin
-                fitted.vector = result.point
-                likelihood.storeFactor(at: fitted)
-                return fitted
-            }
+                },
+                isConverged: { gradient, estimate in
+                    gradient.allSatisfy { abs($0) < gradientTolerance }
+                        || (warm && GPQuasiNewton.predictedDecrease(estimate, gradient) < decreaseTolerance)
+                }) else { continue }
+            curvature = estimate
+            var fitted = origin
+            fitted.vector = outcome.point
+            likelihood.storeFactor(at: fitted)
+            return fitted
         }
+        curvature = nil
         return defaults
     }
 
@@ -71,6 +96,11 @@ final class GPMarginalLikelihood {
     /// The last θ factorised and its model (nil when C could not be factorised there).
     private var lastVector: [Double] = []
     private var lastModel: GPRegressor?
+    /// The last θ whose gradient was computed: F, ∇F and the inverses there.
+    private var gradientVector: [Double] = []
+    private var gradientValue = Double.infinity
+    private var lastGradient: [Double] = []
+    private var lastInverses: GPInverses?
 
     /// - Complexity: O(n²·D) time, O(n²·G) memory.
     init(data: GPData, encoding: GPEncoding, cache: CovarianceCache?) {
@@ -119,10 +149,15 @@ final class GPMarginalLikelihood {
     /// - Complexity: O(4n³/3 + n²·G): the factor (reused when θ was the last point), C⁻¹ from
     ///   it (`gsl_linalg_cholesky_invert`), one pass over the pairs.
     func value(_ theta: GPHyperparameters, gradient: inout [Double]) -> Double {
+        if theta.vector == gradientVector && gradient.count == lastGradient.count {
+            gradient = lastGradient
+            return gradientValue
+        }
         for p in gradient.indices { gradient[p] = 0 }
         guard let model = model(theta) else { return .infinity }
         let n = data.count, groups = groupCount
-        let inverse = model.factor.inverse()
+        let inverses = model.inverses ?? GPInverses(model.factor)
+        let inverse = inverses.matrix
         let alpha = model.alpha
         let s = model.kernel.signalVariance
         computePairTerms(theta)
@@ -162,12 +197,18 @@ final class GPMarginalLikelihood {
         if theta.learnsNoise {
             gradient[theta.groupCount + 1] += 0.5 * traceW * exp(theta.vector[theta.groupCount + 1])
         }
-        let value = Self.negativeLogLikelihood(model) + theta.negativeLogPrior(gradient: &gradient)
-        return value.isFinite ? value : .infinity
+        var value = Self.negativeLogLikelihood(model) + theta.negativeLogPrior(gradient: &gradient)
+        if !value.isFinite { value = .infinity }
+        gradientVector = theta.vector
+        gradientValue = value
+        lastGradient = gradient
+        lastInverses = inverses
+        return value
     }
 
-    /// Leaves the factor at `theta` in the search's cache (a copy), for the posterior after
-    /// the fit and the row appends of the next call.
+    /// Leaves the factor at `theta` in the search's cache (a copy), with the inverses when the
+    /// gradient was computed there, for the posterior after the fit and the row appends of the
+    /// next call.
     func storeFactor(at theta: GPHyperparameters) {
         guard let cache, let model = model(theta) else { return }
         cache.hyperparameters = theta
@@ -175,6 +216,7 @@ final class GPMarginalLikelihood {
         cache.count = data.count
         cache.jitter = model.jitter
         cache.factor = model.factor.copy()
+        cache.inverses = theta.vector == gradientVector ? lastInverses : model.inverses
     }
 
     /// ½ ln det C + ½ yᵀα.
@@ -191,11 +233,11 @@ final class GPMarginalLikelihood {
         guard theta.vector.allSatisfy(\.isFinite) else { return nil }
         lastVector = theta.vector
         if let cache, cache.hyperparameters == theta {
-            lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: cache)
+            lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: cache, formInverses: false)
         } else {
             computePairTerms(theta)
             lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil,
-                                    covariances: covarianceMatrix(signalVariance: theta.signalVariance))
+                                    covariances: covarianceMatrix(signalVariance: theta.signalVariance), formInverses: false)
         }
         return lastModel
     }

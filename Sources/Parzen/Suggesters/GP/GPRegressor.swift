@@ -20,6 +20,76 @@ final class CovarianceCache {
     var count = 0
     var jitter = 0.0
     var factor: CholeskyFactor?
+    /// L⁻¹ and C⁻¹ of the `count` covered points, when they were formed at this θ.
+    var inverses: GPInverses?
+}
+
+/// L⁻¹ and C⁻¹ = L⁻ᵀL⁻¹ for C = L·Lᵀ (n × n, row-major): L⁻¹ with zeros above the diagonal,
+/// C⁻¹ with both triangles. The posterior's products use L⁻¹, the fit's gradient C⁻¹.
+struct GPInverses {
+    /// L⁻¹.
+    var factor: [Double]
+    /// C⁻¹.
+    var matrix: [Double]
+    /// n.
+    var count: Int
+
+    /// Both inverses from GSL (`gsl_linalg_tri_invert`, `gsl_linalg_tri_LTL`).
+    ///
+    /// - Complexity: O(2n³/3).
+    init(_ factor: CholeskyFactor) {
+        (self.factor, self.matrix) = factor.inverses()
+        count = factor.dimension
+    }
+
+    /// Borders both inverses with a new point whose covariances with the n points are `column`
+    /// and whose diagonal entry is γ: with l = L⁻¹c and d = √(γ − lᵀl), the new factor's last
+    /// row is (lᵀ, d), so
+    ///
+    ///     L'⁻¹ = [[L⁻¹, 0], [r, 1/d]],  r = −lᵀL⁻¹/d,
+    ///     C'⁻¹ = [[C⁻¹ + rᵀr, rᵀ/d], [r/d, 1/d²]].
+    ///
+    /// - Returns: false, leaving both unchanged, when γ − lᵀl is not positive or not finite.
+    /// - Complexity: O(n²).
+    mutating func append(column: [Double], diagonal: Double) -> Bool {
+        let n = count, m = n + 1
+        var l = [Double](repeating: 0, count: n)
+        var r = [Double](repeating: 0, count: n)
+        factor.withUnsafeBufferPointer { t in
+            column.withUnsafeBufferPointer { c in
+                l.withUnsafeMutableBufferPointer { l in
+                    GPProducts.lowerProduct(t.baseAddress!, c.baseAddress!, into: l.baseAddress!, n: n)
+                }
+            }
+            l.withUnsafeBufferPointer { l in
+                r.withUnsafeMutableBufferPointer { r in
+                    GPProducts.lowerTransposedProduct(t.baseAddress!, l.baseAddress!, into: r.baseAddress!, n: n)
+                }
+            }
+        }
+        var pivot = diagonal
+        for value in l { pivot -= value * value }
+        guard pivot > 0 && pivot.isFinite else { return false }
+        let d = pivot.squareRoot()
+        for b in 0..<n { r[b] = -r[b] / d }
+        guard r.allSatisfy(\.isFinite) else { return false }
+        var newFactor = [Double](repeating: 0, count: m * m)
+        var newMatrix = [Double](repeating: 0, count: m * m)
+        for a in 0..<n {
+            for b in 0...a { newFactor[a * m + b] = factor[a * n + b] }
+            let ra = r[a]
+            for b in 0..<n { newMatrix[a * m + b] = matrix[a * n + b] + ra * r[b] }
+            newMatrix[a * m + n] = ra / d
+            newMatrix[n * m + a] = ra / d
+            newFactor[n * m + a] = ra
+        }
+        newFactor[n * m + n] = 1 / d
+        newMatrix[n * m + n] = 1 / (d * d)
+        factor = newFactor
+        matrix = newMatrix
+        count = m
+        return true
+    }
 }
 
 /// A GP posterior for fixed hyperparameters (Rasmussen and Williams, Algorithm 2.1):
@@ -32,6 +102,8 @@ struct GPRegressor {
     /// ε, the jitter that made C factorisable (0 when none was needed).
     let jitter: Double
     let alpha: [Double]
+    /// L⁻¹ and C⁻¹, when formed: the posterior needs them, a value of the fit's objective does not.
+    private(set) var inverses: GPInverses?
 
     /// Factorises C for θ, appending rows to `cache`'s factor when θ is the cached one and the
     /// cached points are the first points of `data`; retries with jitter when C is not
@@ -40,11 +112,14 @@ struct GPRegressor {
     /// - Parameters:
     ///   - covariances: K for θ (row-major, the lower triangle read) when the caller has it;
     ///     computed here otherwise.
+    ///   - formInverses: form L⁻¹ and C⁻¹ (bordered from the cache's when it holds them, else
+    ///     from GSL), as the posterior needs.
     /// - Returns: nil when C cannot be factorised even with the largest jitter.
-    /// - Complexity: O(n³) for a new factor, O(m·n²) to append m rows.
-    init?(data: GPData, hyperparameters: GPHyperparameters, encoding: GPEncoding, cache: CovarianceCache?, covariances: [Double]? = nil) {
+    /// - Complexity: O(n³) for a new factor, O(m·n²) to append m rows; O(2n³/3) more for
+    ///   inverses not bordered from the cache.
+    init?(data: GPData, hyperparameters: GPHyperparameters, encoding: GPEncoding, cache: CovarianceCache?, covariances: [Double]? = nil, formInverses: Bool = true) {
         let kernel = MaternKernel(hyperparameters: hyperparameters, encoding: encoding)
-        guard let (factor, jitter) = Self.factorize(data: data, hyperparameters: hyperparameters, kernel: kernel, cache: cache, covariances: covariances) else {
+        guard let (factor, jitter, inverses) = Self.factorize(data: data, hyperparameters: hyperparameters, kernel: kernel, cache: cache, covariances: covariances) else {
             return nil
         }
         let alpha = factor.solve(data.targets)
@@ -55,6 +130,14 @@ struct GPRegressor {
         self.factor = factor
         self.jitter = jitter
         self.alpha = alpha
+        self.inverses = inverses
+        if formInverses && inverses == nil {
+            let formed = GPInverses(factor)
+            self.inverses = formed
+            if let cache, cache.hyperparameters == hyperparameters, cache.count == data.count, cache.jitter == jitter {
+                cache.inverses = formed
+            }
+        }
     }
 
     // MARK: - Factorisation
@@ -62,18 +145,22 @@ struct GPRegressor {
     /// The largest jitter tried, relative to s + σ².
     static let jitterLimit = 1e-2
 
-    static func factorize(data: GPData, hyperparameters: GPHyperparameters, kernel: MaternKernel, cache: CovarianceCache?, covariances: [Double]? = nil) -> (CholeskyFactor, Double)? {
+    /// The factor, the jitter in it and, when the cache held them at θ, the bordered inverses.
+    static func factorize(data: GPData, hyperparameters: GPHyperparameters, kernel: MaternKernel, cache: CovarianceCache?, covariances: [Double]? = nil) -> (CholeskyFactor, Double, GPInverses?)? {
         let diagonal = kernel.signalVariance + hyperparameters.noiseVariance
         if let cache, let cached = cache.factor, cache.hyperparameters == hyperparameters, cache.count <= data.count,
            cache.rows.elementsEqual(data.rows.prefix(cache.count * data.width)) {
             var appended = true
+            var inverses = cache.inverses?.count == cache.count ? cache.inverses : nil
             for m in cache.count..<data.count {
                 let column = kernel.covariances(Array(data.row(m)), rows: data.rows, count: m)
                 if !cached.append(column: column, diagonal: diagonal + cache.jitter) { appended = false; break }
+                if inverses != nil && !inverses!.append(column: column, diagonal: diagonal + cache.jitter) { inverses = nil }
                 cache.count = m + 1
             }
             cache.rows = Array(data.rows.prefix(cache.count * data.width))
-            if appended { return (cached.copy(), cache.jitter) }
+            cache.inverses = inverses?.count == cache.count ? inverses : nil
+            if appended { return (cached.copy(), cache.jitter, cache.inverses) }
         }
         let n = data.count
         var matrix = covariances ?? covarianceMatrix(data: data, kernel: kernel)
@@ -87,8 +174,9 @@ struct GPRegressor {
                     cache.count = n
                     cache.jitter = jitter
                     cache.factor = factor.copy()
+                    cache.inverses = nil
                 }
-                return (factor, jitter)
+                return (factor, jitter, nil)
             }
             jitter = jitter == 0 ? 1e-10 * diagonal : jitter * 100
             if jitter > jitterLimit * diagonal { return nil }
@@ -117,56 +205,130 @@ struct GPRegressor {
 
     /// μ and σ² at each of `count` points (row-major, D features each).
     ///
-    /// - Complexity: O(count·n·(D + n)), the solves in one batched `dtrsm`.
+    /// - Precondition: the inverses were formed.
+    /// - Complexity: O(count·n·(D + n/2)): per point the covariances, a dot product with α and
+    ///   the product with L⁻¹.
     func meansAndVariances(_ points: [Double], count: Int) -> (means: [Double], variances: [Double]) {
-        let n = data.count
-        var covariances = [Double](repeating: 0, count: count * n)
+        let n = data.count, width = data.width
+        guard let inverses else { preconditionFailure("the posterior needs the inverses") }
         var means = [Double](repeating: 0, count: count)
-        for i in 0..<count {
-            let k = kernel.covariances(Array(points[(i * data.width)..<((i + 1) * data.width)]), rows: data.rows, count: n)
-            var mean = 0.0
-            for a in 0..<n {
-                covariances[i * n + a] = k[a]
-                mean += k[a] * alpha[a]
-            }
-            means[i] = mean
-        }
-        factor.solveLower(rows: &covariances, count: count)
         var variances = [Double](repeating: 0, count: count)
-        for i in 0..<count {
-            var sum = 0.0
-            for a in 0..<n { sum += covariances[i * n + a] * covariances[i * n + a] }
-            variances[i] = max(kernel.signalVariance - sum, 0)
+        var k = [Double](repeating: 0, count: n)
+        var v = [Double](repeating: 0, count: n)
+        points.withUnsafeBufferPointer { points in
+            data.rows.withUnsafeBufferPointer { rows in
+                inverses.factor.withUnsafeBufferPointer { t in
+                    alpha.withUnsafeBufferPointer { alpha in
+                        k.withUnsafeMutableBufferPointer { k in
+                            v.withUnsafeMutableBufferPointer { v in
+                                for i in 0..<count {
+                                    let x = UnsafeBufferPointer(rebasing: points[(i * width)..<((i + 1) * width)])
+                                    kernel.covariances(x, rows: rows, count: n, into: k.baseAddress!)
+                                    means[i] = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n)
+                                    GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
+                                    let sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
+                                    variances[i] = max(kernel.signalVariance - sum, 0)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         return (means, variances)
     }
 
+    /// The intermediate results of the last point whose posterior was computed, so that the
+    /// derivatives asked next at the same point (as GSL's line search does after a value)
+    /// reuse the covariances and the product with L⁻¹.
+    final class Scratch {
+        var point: [Double] = []
+        var k: [Double] = []
+        var v: [Double] = []
+        /// 2s·M'(d²) per data point.
+        var slopes: [Double] = []
+        var mean = 0.0
+        var sum = 0.0
+    }
+
     /// μ, σ² and their derivatives with respect to the features `features` at one point.
     ///
-    /// - Complexity: O(n·(D + n)).
-    func posterior(at x: [Double], features: [Int]) -> (mean: Double, variance: Double, meanGradient: [Double], varianceGradient: [Double]) {
+    /// - Parameters:
+    ///   - scratch: where the intermediate results are kept between calls (a new one when nil).
+    /// - Precondition: the inverses were formed.
+    /// - Complexity: O(n·(D + n/2)) for the values (nothing when `scratch` holds this point),
+    ///   O(n·(D + n/2)) more for the derivatives (C⁻¹k_x = L⁻ᵀ(L⁻¹k_x) by a second product).
+    func posterior(at x: [Double], features: [Int], scratch: Scratch? = nil) -> (mean: Double, variance: Double, meanGradient: [Double], varianceGradient: [Double]) {
         let n = data.count
-        let k = kernel.covariances(x, rows: data.rows, count: n)
-        var mean = 0.0
-        for a in 0..<n { mean += k[a] * alpha[a] }
-        let v = factor.solveLower(k)
-        var sum = 0.0
-        for a in 0..<n { sum += v[a] * v[a] }
+        guard let inverses else { preconditionFailure("the posterior needs the inverses") }
+        let scratch = scratch ?? Scratch()
+        // The slopes cost one product per point more than k, so a value keeps them for the
+        // derivatives that may follow.
+        if scratch.point != x || scratch.k.count != n {
+            var k = [Double](repeating: 0, count: n)
+            var v = [Double](repeating: 0, count: n)
+            // 2s·M'(d²) for each data point, from the same r and e^(−r) as k.
+            var slopes = [Double](repeating: 0, count: n)
+            var mean = 0.0, sum = 0.0
+            x.withUnsafeBufferPointer { x in
+                data.rows.withUnsafeBufferPointer { rows in
+                    k.withUnsafeMutableBufferPointer { k in
+                        let s = kernel.signalVariance
+                        for a in 0..<n {
+                            let r = (5 * kernel.squaredDistance(x, rows, row: a)).squareRoot()
+                            let e = exp(-r)
+                            k[a] = s * ((1 + r + r * r / 3) * e)
+                            slopes[a] = 2 * s * (-(5.0 / 6.0) * (1 + r) * e)
+                        }
+                        alpha.withUnsafeBufferPointer { alpha in mean = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n) }
+                        inverses.factor.withUnsafeBufferPointer { t in
+                            v.withUnsafeMutableBufferPointer { v in
+                                GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
+                                sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
+                            }
+                        }
+                    }
+                }
+            }
+            scratch.point = x
+            scratch.k = k
+            scratch.v = v
+            scratch.slopes = slopes
+            scratch.mean = mean
+            scratch.sum = sum
+        }
+        let mean = scratch.mean, sum = scratch.sum, v = scratch.v, slopes = scratch.slopes
         let rawVariance = kernel.signalVariance - sum
         var meanGradient = [Double](repeating: 0, count: features.count)
         var varianceGradient = [Double](repeating: 0, count: features.count)
         guard !features.isEmpty else { return (mean, max(rawVariance, 0), meanGradient, varianceGradient) }
-        let weights = factor.solveUpper(v)  // C⁻¹k_x
+        var weights = [Double](repeating: 0, count: n)  // C⁻¹k_x
+        inverses.factor.withUnsafeBufferPointer { t in
+            v.withUnsafeBufferPointer { v in
+                weights.withUnsafeMutableBufferPointer { w in
+                    GPProducts.lowerTransposedProduct(t.baseAddress!, v.baseAddress!, into: w.baseAddress!, n: n)
+                }
+            }
+        }
+        // ∂k(x, x_a)/∂x_f = 2 s M'(d²) c_f (x_f − x_{a,f}), so with m_a = α_a·2sM' and
+        // w_a = (C⁻¹k_x)_a·2sM': ∂μ/∂x_f = c_f Σ_a m_a (x_f − x_{a,f}) and
+        // ∂σ²/∂x_f = −2 c_f Σ_a w_a (x_f − x_{a,f}).
         let width = data.width
         x.withUnsafeBufferPointer { point in
             data.rows.withUnsafeBufferPointer { rows in
-                for a in 0..<n {
-                    // ∂k(x, x_a)/∂x_f = 2 s M'(d²) c_f (x_f − x_{a,f})
-                    let slope = 2 * kernel.signalVariance * MaternKernel.maternDerivative(kernel.squaredDistance(point, rows, row: a))
+                kernel.featureScales.withUnsafeBufferPointer { scales in
+                    for a in 0..<n {
+                        let m = alpha[a] * slopes[a], w = weights[a] * slopes[a]
+                        let base = a * width
+                        for (i, f) in features.enumerated() {
+                            let difference = point[f] - rows[base + f]
+                            meanGradient[i] += m * difference
+                            varianceGradient[i] += w * difference
+                        }
+                    }
                     for (i, f) in features.enumerated() {
-                        let dk = slope * kernel.featureScales[f] * (point[f] - rows[a * width + f])
-                        meanGradient[i] += alpha[a] * dk
-                        varianceGradient[i] -= 2 * weights[a] * dk
+                        meanGradient[i] *= scales[f]
+                        varianceGradient[i] *= -2 * scales[f]
                     }
                 }
             }

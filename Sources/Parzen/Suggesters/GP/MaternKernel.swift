@@ -32,16 +32,22 @@ struct MaternKernel: Sendable {
     /// d² between row `a` of `rows` and the point `x` (both D features).
     @inline(__always)
     func squaredDistance(_ x: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Double>, row a: Int) -> Double {
-        let width = featureScales.count
+        let width = x.count
+        let base = a * width
         var sum = 0.0
-        featureScales.withUnsafeBufferPointer { scales in
-            let base = a * width
-            for f in 0..<width {
-                let d = x[f] - rows[base + f]
-                sum += scales[f] * d * d
-            }
+        for f in 0..<width {
+            let d = x[f] - rows[base + f]
+            sum += featureScales[f] * d * d
         }
         return sum
+    }
+
+    /// k(x, x_a) for every row of `rows` (n × D, row-major), written to `k`.
+    ///
+    /// - Complexity: O(n·D).
+    @inline(__always)
+    func covariances(_ x: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Double>, count n: Int, into k: UnsafeMutablePointer<Double>) {
+        for a in 0..<n { k[a] = signalVariance * Self.matern(squaredDistance(x, rows, row: a)) }
     }
 
     /// k(x, x_a) for every row of `rows` (n × D, row-major).
