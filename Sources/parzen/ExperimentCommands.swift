@@ -73,7 +73,10 @@ struct RunCommand: ParsableCommand {
         let options = Runner.Options(jobs: jobs, shard: shard.flatMap(Shard.init), fresh: fresh, reuseProcesses: !oneProcessPerCell)
         let cancellation = Cancellation()
         let signals = SignalTrap(cancellation: cancellation)
-        defer { signals.restore() }
+        defer {
+            signals.restore()
+            ChildProcess.endOrphans()
+        }
         let report: Runner.Report
         do {
             report = try Runner(manifest: manifest, store: store, options: options)
@@ -96,8 +99,15 @@ struct RunCommand: ParsableCommand {
             if !quiet { standardError("shard done; run `parzen collect \(self.manifest)` once every shard has finished\n") }
         } else {
             // The runner has listed this run's failures already.
+            // Ctrl-C while collecting or drawing stops with status 1 like an interrupted run.
+            let interrupted = RuntimeFailure(message: "interrupted while collecting or drawing; run `parzen collect \(self.manifest)` to finish")
             let outcome = try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet, listFailures: report.failed.isEmpty)
-            try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count)
+            if cancellation.isCancelled { throw interrupted }
+            do { try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count) } catch {
+                if cancellation.isCancelled { throw interrupted }
+                throw error
+            }
+            if cancellation.isCancelled { throw interrupted }
         }
         if !report.failed.isEmpty {
             throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept\(options.shard == nil ? ", collected and reported (report.md lists the failures)" : "")")
@@ -139,8 +149,17 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let manifest = try loadManifest(self.manifest)
         let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
+        let cancellation = Cancellation()
+        let signals = SignalTrap(cancellation: cancellation, message: "\nparzen: stopping\n")
+        defer { signals.restore() }
+        let interrupted = RuntimeFailure(message: "interrupted; run the same command again to finish")
         let outcome = try Self.collect(manifest: manifest, store: store, quiet: quiet)
-        try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count)
+        if cancellation.isCancelled { throw interrupted }
+        do { try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count) } catch {
+            if cancellation.isCancelled { throw interrupted }
+            throw error
+        }
+        if cancellation.isCancelled { throw interrupted }
         if !outcome.failures.isEmpty {
             throw RuntimeFailure(message: "\(outcome.failures.count) cell(s) failed; the others are collected and reported (report.md lists the failures)")
         }
@@ -171,17 +190,20 @@ func standardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
 
-/// Turns SIGINT and SIGTERM into a cancellation for the duration of a run.
+/// Turns SIGINT, SIGTERM and SIGHUP (the terminal closed) into a cancellation for the duration of
+/// a run, and cuts every wait on an external program short (``ChildInterruption``).
 final class SignalTrap {
     private var sources: [DispatchSourceSignal] = []
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-    init(cancellation: Cancellation) {
-        for signalNumber in [SIGINT, SIGTERM] {
+    init(cancellation: Cancellation, message: String = "\nparzen: stopping: abandoning running cells, keeping finished ones\n") {
+        for signalNumber in Self.signals {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                standardError("\nparzen: stopping: abandoning running cells, keeping finished ones\n")
+                standardError(message)
                 cancellation.cancel()
+                ChildInterruption.shared.interrupt()
             }
             source.resume()
             sources.append(source)
@@ -190,7 +212,6 @@ final class SignalTrap {
 
     func restore() {
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for signalNumber in Self.signals { signal(signalNumber, SIG_DFL) }
     }
 }

@@ -179,6 +179,8 @@ public struct Runner: Sendable {
                     } catch CellFailure.cancelled {
                         return
                     } catch {
+                        // An interrupted wait on a program surfaces as the cell's error: no failure then.
+                        if cancellation.isCancelled { return }
                         fail(cell, "\(error)")
                     }
                 }

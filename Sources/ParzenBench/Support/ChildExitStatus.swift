@@ -53,6 +53,8 @@ public enum ChildProcessError: Error, Equatable, CustomStringConvertible {
     case lineTooLong(limit: Int)
     /// `terminate()` was called already.
     case terminated
+    /// The wait was cut short by ``ChildInterruption/interrupt()`` (Ctrl-C, SIGTERM, SIGHUP).
+    case interrupted
 
     public var description: String {
         switch self {
@@ -65,6 +67,7 @@ public enum ChildProcessError: Error, Equatable, CustomStringConvertible {
             return "cannot write to the program: \(message)" + (status.map { " (\($0))" } ?? "")
         case .lineTooLong(let limit): return "the program wrote a line longer than \(limit) bytes"
         case .terminated: return "the program was already terminated"
+        case .interrupted: return "interrupted while waiting for the program"
         }
     }
 

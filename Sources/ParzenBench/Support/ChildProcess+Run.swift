@@ -20,8 +20,10 @@ extension ChildProcess {
     ///
     /// - Throws: ``ChildProcessError/spawnFailed(program:message:)``; ``ChildProcessError/timedOut(seconds:while:)``
     ///   when it runs past `timeout` seconds (it is then killed, with its group).
-    public static func run(arguments: [String], workingDirectory: String? = nil, environment: [String: String] = [:], input: String? = nil, timeout: Double, stderrLines: Int = 20) throws(ChildProcessError) -> Output {
-        let child = try ChildProcess(arguments: arguments, workingDirectory: workingDirectory, environment: environment, stderrLines: stderrLines)
+    public static func run(arguments: [String], workingDirectory: String? = nil, environment: [String: String] = [:], input: String? = nil, timeout: Double, stderrLines: Int = 20,
+                           interruption: ChildInterruption = .shared) throws(ChildProcessError) -> Output {
+        let child = try ChildProcess(arguments: arguments, workingDirectory: workingDirectory, environment: environment, stderrLines: stderrLines,
+                                     interruption: interruption)
         let deadline = now() + timeout
         if let input {
             var bytes = Array(input.utf8)
@@ -32,10 +34,11 @@ extension ChildProcess {
         child.closeInput()
         let collected: Result<[UInt8], ChildProcessError> = child.reader.withLock { state in
             while !state.atEOF {
+                if interruption.isInterrupted { return .failure(.interrupted) }
                 let remaining = deadline - now()
                 if remaining <= 0 { return .failure(.timedOut(seconds: timeout, while: "running '\(arguments[0])'")) }
                 var descriptor = pollfd(fd: state.fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 1_000_000)) + 1)
+                let ready = poll(&descriptor, 1, Int32(min(remaining, ChildInterruption.slice) * 1000) + 1)
                 if ready < 0 && errno != EINTR { break }
                 if ready > 0 { state.fill() }
             }
@@ -46,8 +49,16 @@ extension ChildProcess {
             child.terminate(exitWait: 0, grace: 1)
             throw error
         case .success(let bytes):
-            let remaining = max(0, deadline - now())
-            if child.waitForExit(seconds: remaining) == nil {
+            var remaining = max(0, deadline - now())
+            while child.waitForExit(seconds: min(remaining, ChildInterruption.slice)) == nil && remaining > ChildInterruption.slice
+                    && !interruption.isInterrupted {
+                remaining = max(0, deadline - now())
+            }
+            if interruption.isInterrupted && child.exitStatus() == nil {
+                child.terminate(exitWait: 0, grace: 1)
+                throw .interrupted
+            }
+            if child.waitForExit(seconds: 0) == nil {
                 child.terminate(exitWait: 0, grace: 1)
                 throw .timedOut(seconds: timeout, while: "running '\(arguments[0])'")
             }

@@ -31,6 +31,9 @@ public final class ChildProcess: Sendable {
     let exit: Mutex<ExitState>
     let stderrCollector: StderrCollector
 
+    /// What cuts this child's waits short; ``ChildInterruption/shared`` unless given.
+    let interruption: ChildInterruption
+
     /// The longest line accepted from stdout (16 MiB).
     public static let maximumLineLength = 16 << 20
 
@@ -41,12 +44,16 @@ public final class ChildProcess: Sendable {
     ///   - environment: variables added to (or replacing) the parent's.
     ///   - stderrLines: how many of the last stderr lines to keep.
     /// - Throws: ``ChildProcessError/spawnFailed(program:message:)``.
-    public init(arguments: [String], workingDirectory: String? = nil, environment: [String: String] = [:], stderrLines: Int = 20) throws(ChildProcessError) {
+    ///   - interruption: cuts the waits for this child short (within ``ChildInterruption/slice``).
+    public init(arguments: [String], workingDirectory: String? = nil, environment: [String: String] = [:], stderrLines: Int = 20,
+                interruption: ChildInterruption = .shared) throws(ChildProcessError) {
         guard let program = arguments.first, !program.isEmpty else {
             throw .spawnFailed(program: "", message: "empty command")
         }
         ChildProcess.ignoreSIGPIPE()
+        ChildProcess.becomeSubreaper()
         self.arguments = arguments
+        self.interruption = interruption
 
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         for index in 0..<3 {
@@ -105,15 +112,20 @@ public final class ChildProcess: Sendable {
         let environmentLines = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }
 
         var childPID: pid_t = 0
-        let status = ChildProcess.spawnLock.withLock { _ in ChildProcess.withCStrings(arguments) { argv in
-            ChildProcess.withCStrings(environmentLines) { envp in
-                if program.contains("/") {
-                    return posix_spawn(&childPID, program, &actions, &attributes, argv, envp)
-                } else {
-                    return posix_spawnp(&childPID, program, &actions, &attributes, argv, envp)
+        let status = ChildProcess.spawnLock.withLock { _ in
+            let status = ChildProcess.withCStrings(arguments) { argv in
+                ChildProcess.withCStrings(environmentLines) { envp in
+                    if program.contains("/") {
+                        return posix_spawn(&childPID, program, &actions, &attributes, argv, envp)
+                    } else {
+                        return posix_spawnp(&childPID, program, &actions, &attributes, argv, envp)
+                    }
                 }
             }
-        } }
+            // Under the spawn lock, so ``endOrphans()`` never sees a child before it is owned.
+            if status == 0 { ChildProcess.owned.withLock { _ = $0.insert(childPID) } }
+            return status
+        }
         close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
         guard status == 0 else {
             close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
@@ -166,10 +178,11 @@ public final class ChildProcess: Sendable {
                 let code = errno
                 if count < 0 && code == EINTR { continue }
                 if count < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
+                    if interruption.isInterrupted { return .interrupted }
                     let remaining = deadline - ChildProcess.now()
                     if remaining <= 0 { return .timedOut(seconds: timeout, while: "writing to the program") }
                     var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&descriptor, 1, Int32(min(remaining * 1000, 1_000_000)) + 1)
+                    _ = poll(&descriptor, 1, Int32(min(remaining, ChildInterruption.slice) * 1000) + 1)
                     continue
                 }
                 return .writeFailed(message: String(cString: strerror(code)), status: nil)
@@ -200,10 +213,11 @@ public final class ChildProcess: Sendable {
                     return .failure(.lineTooLong(limit: ChildProcess.maximumLineLength))
                 }
                 if state.atEOF || state.fd < 0 { return .failure(.closed(status: nil)) }
+                if interruption.isInterrupted { return .failure(.interrupted) }
                 let remaining = deadline - ChildProcess.now()
                 if remaining <= 0 { return .failure(.timedOut(seconds: timeout, while: "waiting for a line from the program")) }
                 var descriptor = pollfd(fd: state.fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 1_000_000)) + 1)
+                let ready = poll(&descriptor, 1, Int32(min(remaining, ChildInterruption.slice) * 1000) + 1)
                 if ready < 0 && errno != EINTR { return .failure(.closed(status: nil)) }
                 if ready > 0 { state.fill() }
             }
@@ -288,6 +302,8 @@ public final class ChildProcess: Sendable {
             let reaped = status ?? ChildProcess.decode(raw)
             state.status = reaped
             state.reaped = true
+            ChildProcess.owned.withLock { _ = $0.remove(pid) }
+            ChildProcess.reapGroup(pid)
             return reaped
         }
         // The group is gone, so stderr reaches end of file; let the thread finish reading.
