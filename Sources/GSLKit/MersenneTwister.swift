@@ -12,8 +12,8 @@ import CGSL
 public final class MersenneTwister {
     let pointer: UnsafeMutablePointer<gsl_rng>
 
-    /// The seed this generator was created with.
-    public let seed: UInt32
+    /// The seed this generator was created with, or last reseeded with.
+    public private(set) var seed: UInt32
 
     /// Creates a generator seeded with `seed`.
     ///
@@ -37,6 +37,15 @@ public final class MersenneTwister {
     }
 
     deinit { gsl_rng_free(pointer) }
+
+    /// Starts the stream of `seed` over (`gsl_rng_set`): the draws that follow are exactly those
+    /// of a new generator created with `seed`, without allocating one.
+    ///
+    /// - Complexity: O(1) (MT19937's 624 state words are initialised).
+    public func reseed(_ seed: UInt32) {
+        self.seed = seed
+        gsl_rng_set(pointer, UInt(seed))
+    }
 
     /// An independent copy whose stream continues exactly where this one is now.
     public func clone() -> MersenneTwister { MersenneTwister(cloning: self) }

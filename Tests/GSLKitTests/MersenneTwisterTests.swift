@@ -27,6 +27,20 @@ import Testing
         #expect(xa != xc)
     }
 
+    @Test func reseedingGivesTheStreamOfANewGenerator() {
+        let kept = MersenneTwister(seed: 1)
+        for seed: UInt32 in [5489, 0, 77, 5489] {
+            // Part-way through a stream (mid-block and past a 624-word block), then reseeded.
+            for _ in 0..<(Int(seed % 700) + 3) { _ = kept.gaussian() }
+            kept.reseed(seed)
+            #expect(kept.seed == seed)
+            let fresh = MersenneTwister(seed: seed)
+            #expect((0..<1500).map { _ in kept.next() } == (0..<1500).map { _ in fresh.next() })
+        }
+        kept.reseed(5489)
+        #expect(kept.next() == 3_499_211_612)
+    }
+
     @Test func cloneAndStateRestoreContinueTheStream() throws {
         let rng = MersenneTwister(seed: 7)
         for _ in 0..<123 { _ = rng.uniform() }

@@ -23,6 +23,10 @@ public struct CMAES: Suggester {
     public private(set) var proposalExtras: OrderedRecord<Value> = [:]
     /// The latest proposal's trial id and raw draw (CMAwM tells it).
     private var lastProposal: (id: Int, raw: [Double])?
+    /// The one generator of every proposal, reseeded per trial with
+    /// ``CMAESConfiguration/trialSeed(id:)``: the stream of a new generator with that seed,
+    /// without allocating one.
+    private let generator: MersenneTwister
 
     /// - Throws: ``SuggesterError/unsupportedSpace(_:)`` when the space has no coordinate for
     ///   CMA-ES; ``SuggesterError/invalidOption(name:message:)`` for a bad option or an `x0`
@@ -38,6 +42,7 @@ public struct CMAES: Suggester {
         let searched = configuration.coordinates.map(\.label)
         parameters = numeric.coordinates.map { ($0, searched.firstIndex(of: $0.label)) }
         history = CMAESHistory(configuration: configuration)
+        generator = MersenneTwister(seed: configuration.trialSeed(id: 0))
     }
 
     /// Refuses a space with no coordinate CMA-ES could search (it would never run).
@@ -65,15 +70,15 @@ public struct CMAES: Suggester {
         for index in history.seenCount..<trials.count {
             let trial = trials[index]
             let raw = lastProposal.flatMap { $0.id == trial.id ? $0.raw : nil }
-            history.append(trial, raw: raw)
+            history.append(trial, raw: raw, generator: generator)
         }
         history.advance()
         let id = trials.nextID
-        // One generator per trial: the individual's normals first, then the independent draws.
-        let generator = configuration.trialGenerator(id: id)
+        // The trial's own stream: the individual's normals first, then the independent draws.
+        generator.reseed(configuration.trialSeed(id: id))
         var cube: [Double]?
         if history.isActive {
-            let (point, raw) = history.ask(trialID: id, using: generator)
+            let (point, raw) = history.ask(using: generator)
             cube = point
             lastProposal = (id, raw)
         } else {
@@ -87,7 +92,10 @@ public struct CMAES: Suggester {
                 assignment[coordinate.label] = Self.independentDraw(coordinate, using: generator)
             }
         }
-        proposalExtras = ["cmaes_run": .int(history.restarts.run), "cmaes_popsize": .int(history.strategy.popsize)]
+        let run = history.restarts.run, popsize = history.strategy.popsize
+        if proposalExtras["cmaes_run"] != .int(run) || proposalExtras["cmaes_popsize"] != .int(popsize) {
+            proposalExtras = ["cmaes_run": .int(run), "cmaes_popsize": .int(popsize)]
+        }
         return assignment
     }
 

@@ -77,8 +77,8 @@ struct CMAESConfiguration: Sendable {
         coordinates.map { $0.unit(assignment[$0.label] ?? .nan, padded: padded) }
     }
 
-    /// The generator of trial `id`'s draws.
-    func trialGenerator(id: Int) -> MersenneTwister { MersenneTwister(seed: Self.derive(baseSeed, UInt64(id), stream: 1)) }
+    /// The seed of trial `id`'s generator (the suggester reseeds its one generator with it).
+    func trialSeed(id: Int) -> UInt32 { Self.derive(baseSeed, UInt64(id), stream: 1) }
 
     /// The generator of the random choices that start run `run`.
     func restartGenerator(run: Int) -> MersenneTwister { MersenneTwister(seed: Self.derive(baseSeed, UInt64(run), stream: 2)) }

@@ -29,6 +29,8 @@ struct CMAESHistory: Sendable {
     private var tags: [Tag?] = []
     /// Indexes of the trials tagged with the current run and generation.
     private var members: [Int] = []
+    /// How many of ``members`` are complete.
+    private var readyCount = 0
     private var completeCount = 0
 
     init(configuration: CMAESConfiguration) {
@@ -41,18 +43,32 @@ struct CMAESHistory: Sendable {
 
     var seenCount: Int { ids.count }
 
-    /// True when `history`'s first ``seenCount`` trials are the ones seen, unchanged.
+    /// True when `history`'s first ``seenCount`` trials are the ones seen, unchanged: the same
+    /// ids, the same trials complete, and those with the same loss, bit for bit (what the state
+    /// depends on besides the assignments, which a trial keeps).
+    ///
+    /// - Complexity: O(``seenCount``), a few loads and compares per trial.
     func isPrefix(of history: Trials) -> Bool {
-        guard history.count >= ids.count else { return false }
-        // Read in place: copying each trial (its assignment) would cost more than the check.
+        let count = ids.count
+        guard history.count >= count else { return false }
+        // Read in place, without bounds checks or copies of the trials (their assignments).
         return history.trials.withUnsafeBufferPointer { trials in
-            for index in ids.indices {
-                guard trials[index].id == ids[index] else { return false }
-                let loss = trials[index].loss
-                let isDone = trials[index].status == .ok && loss != nil
-                guard isDone == complete[index], !isDone || loss! == losses[index] else { return false }
+            ids.withUnsafeBufferPointer { ids in
+                complete.withUnsafeBufferPointer { complete in
+                    losses.withUnsafeBufferPointer { losses in
+                        var same = true
+                        for index in 0..<count {
+                            let trial = trials.baseAddress! + index
+                            let loss = trial.pointee.loss
+                            let isDone = trial.pointee.status == .ok && loss != nil
+                            same = same && trial.pointee.id == ids[index] && isDone == complete[index]
+                                && (!isDone || loss!.bitPattern == losses[index].bitPattern)
+                            if !same { return false }
+                        }
+                        return true
+                    }
+                }
             }
-            return true
         }
     }
 
@@ -70,11 +86,17 @@ struct CMAESHistory: Sendable {
     mutating func advance() {
         while true {
             let λ = strategy.popsize
-            let ready = members.filter { complete[$0] }
-            guard ready.count >= λ else { return }
-            let chosen = ready.prefix(λ)
-            strategy.tell(chosen.map { solutions[$0] }, values: chosen.map { losses[$0] })
-            members = []
+            guard readyCount >= λ else { return }
+            var told: [[Double]] = [], values: [Double] = []
+            told.reserveCapacity(λ)
+            values.reserveCapacity(λ)
+            for index in members where complete[index] && told.count < λ {
+                told.append(solutions[index])
+                values.append(losses[index])
+            }
+            strategy.tell(told, values: values)
+            members.removeAll(keepingCapacity: true)
+            readyCount = 0
             if configuration.options.restarts != .none && strategy.shouldStop() {
                 let rng = configuration.restartGenerator(run: restarts.run + 1)
                 let popsize = restarts.restart(afterGenerations: strategy.generation, using: rng)
@@ -85,8 +107,9 @@ struct CMAESHistory: Sendable {
     }
 
     /// Appends a trial proposed after the ones seen. `raw` is its raw draw when known (the
-    /// proposal just made); CMAwM's is recomputed from the trial's generator otherwise.
-    mutating func append(_ trial: Trial, raw: [Double]?) {
+    /// proposal just made); CMAwM's is recomputed otherwise, with `generator` reseeded as the
+    /// trial's.
+    mutating func append(_ trial: Trial, raw: [Double]?, generator: MersenneTwister) {
         advance()
         let index = ids.count
         ids.append(trial.id)
@@ -96,8 +119,9 @@ struct CMAESHistory: Sendable {
         if isActive {
             tags.append(currentTag)
             members.append(index)
+            if isDone { readyCount += 1 }
             if strategy.tellsRawDraws {
-                solutions.append(raw ?? ask(trialID: trial.id).raw)
+                solutions.append(raw ?? replayRaw(trialID: trial.id, generator: generator))
             } else {
                 solutions.append(configuration.encode(trial.assignment))
             }
@@ -108,11 +132,19 @@ struct CMAESHistory: Sendable {
         if isDone { completeCount += 1 }
     }
 
-    /// The individual for trial `trialID` from the current state (after ``advance()``); the
-    /// strategy keeps its eigendecomposition for the next one.
+    /// The next individual from the current state (after ``advance()``); the strategy keeps
+    /// its eigendecomposition for the next one.
     ///
-    /// - Determinism: draws only from the trial's own generator (`rng` when given: the same).
-    mutating func ask(trialID: Int, using rng: MersenneTwister? = nil) -> (point: [Double], raw: [Double]) {
-        strategy.ask(maxResampling: 10 * configuration.dimension, using: rng ?? configuration.trialGenerator(id: trialID))
+    /// - Determinism: draws only from `rng`, which the caller has reseeded as the trial's
+    ///   generator (``CMAESConfiguration/trialSeed(id:)``).
+    mutating func ask(using rng: MersenneTwister) -> (point: [Double], raw: [Double]) {
+        strategy.ask(maxResampling: 10 * configuration.dimension, using: rng)
+    }
+
+    /// CMAwM's raw draw for trial `trialID`, recomputed from the current state: `generator`
+    /// reseeded as the trial's draws what the trial's proposal drew.
+    private mutating func replayRaw(trialID: Int, generator: MersenneTwister) -> [Double] {
+        generator.reseed(configuration.trialSeed(id: trialID))
+        return ask(using: generator).raw
     }
 }

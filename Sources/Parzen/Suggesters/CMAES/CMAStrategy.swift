@@ -126,7 +126,7 @@ struct CMAStrategy: Sendable {
         decomposition = nil
 
         let oldMean = mean, oldSigma = sigma
-        let oldSigmaMatrix = covariance.map { $0 * sigma * sigma }
+        let oldSigmaMatrix = learningRates == nil ? [] : covariance.map { $0 * sigma * sigma }
         // Rows y_k = (x_k − m)/σ in sorted order.
         var y = [Double](repeating: 0, count: lambda * n)
         for (row, index) in order.enumerated() {
@@ -156,15 +156,19 @@ struct CMAStrategy: Sendable {
         let cScale = (p.cc * (2 - p.cc) * p.muEff).squareRoot()
         for i in 0..<n { pathC[i] = (1 - p.cc) * pathC[i] + hSigma * cScale * yw[i] }
 
-        // Active weights: the negative ones rescaled by n/‖C^(-1/2) y_k‖².
-        var z = [Double](repeating: 0, count: lambda * n)
-        MatrixProducts.multiply(y, .plain, invSqrtC, .plain, m: lambda, n: n, k: n, into: &z)
+        // Active weights: the negative ones (the last rows, weights decrease) rescaled by
+        // n/‖C^(-1/2) y_k‖², with z_k = C^(-1/2) y_k for those rows only.
+        let negative = p.weights.firstIndex { $0 < 0 } ?? lambda
+        var z = [Double](repeating: 0, count: (lambda - negative) * n)
+        if negative < lambda {
+            MatrixProducts.multiply(Array(y[(negative * n)...]), .plain, invSqrtC, .plain, m: lambda - negative, n: n, k: n, into: &z)
+        }
         var weighted = y
         for k in 0..<lambda {
             var w = p.weights[k]
             if w < 0 {
                 var squared = 0.0
-                for i in 0..<n { squared += z[k * n + i] * z[k * n + i] }
+                for i in 0..<n { squared += z[(k - negative) * n + i] * z[(k - negative) * n + i] }
                 w *= Double(n) / (squared + EvolutionLimits.eigenvalueFloor)
             }
             for i in 0..<n { weighted[k * n + i] *= w }

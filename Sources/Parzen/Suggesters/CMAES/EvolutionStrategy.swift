@@ -32,13 +32,15 @@ enum EvolutionStrategy: Sendable {
     ///
     /// - Determinism: n `gaussian` draws from `rng` per attempt, at most (maxResampling + 1)·n.
     mutating func ask(maxResampling: Int, using rng: MersenneTwister) -> (point: [Double], raw: [Double]) {
-        switch self {
+        // Consumed, so the payload is uniquely referenced and updated in place (no copy of C).
+        switch consume self {
         case .full(var s):
             let x = s.ask(maxResampling: maxResampling, using: rng)
             self = .full(s)
             return (x, x)
         case .separable(let s):
             let x = s.ask(maxResampling: maxResampling, using: rng)
+            self = .separable(s)
             return (x, x)
         case .margin(var s):
             let (encoded, raw) = s.ask(maxResampling: maxResampling, using: rng)
@@ -49,7 +51,7 @@ enum EvolutionStrategy: Sendable {
 
     /// The update from exactly λ solutions (cube coordinates) and their losses.
     mutating func tell(_ solutions: [[Double]], values: [Double]) {
-        switch self {
+        switch consume self {
         case .full(var s): s.tell(solutions, values: values); self = .full(s)
         case .separable(var s): s.tell(solutions, values: values); self = .separable(s)
         case .margin(var s): s.tell(solutions, values: values); self = .margin(s)
@@ -58,12 +60,14 @@ enum EvolutionStrategy: Sendable {
 
     /// The package's termination criteria (used by restarts only).
     mutating func shouldStop() -> Bool {
-        switch self {
+        switch consume self {
         case .full(var s):
             let stop = s.shouldStop()
             self = .full(s)
             return stop
-        case .separable(let s): return s.shouldStop()
+        case .separable(let s):
+            self = .separable(s)
+            return s.shouldStop()
         case .margin(var s):
             let stop = s.shouldStop()
             self = .margin(s)
