@@ -28,6 +28,9 @@ if [[ -z "${PARZEN:-}" ]]; then
   PARZEN=$(swift build -c release --show-bin-path)/parzen
 fi
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
 number_after() {
   grep -oiE "$1[^0-9]*[0-9]+(\.[0-9]+)?" <<<"$2" | head -1 | grep -oE "[0-9]+(\.[0-9]+)?$"
 }
