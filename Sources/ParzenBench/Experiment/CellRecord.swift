@@ -151,11 +151,14 @@ enum CellFile {
             var end = text(lines[lines.count - 1])
             guard end.hasPrefix("# end ") else { return .failure(.truncated) }
             if !legacy {
-                guard let marker = end.range(of: " checksum=", options: .backwards) else { return .failure(.truncated) }
-                let stored = String(end[marker.upperBound...])
-                let covered = lines[lines.count - 1].lowerBound + end.utf8.distance(from: end.startIndex, to: marker.lowerBound)
+                // Found in the bytes: decoding the line replaces invalid UTF-8, so its offsets are not the file's.
+                let last = lines[lines.count - 1], marker = Array(" checksum=".utf8)
+                guard let covered = stride(from: last.upperBound - marker.count, through: last.lowerBound, by: -1).first(where: { at in
+                    marker.indices.allSatisfy { buffer[at + $0] == marker[$0] }
+                }) else { return .failure(.truncated) }
+                let stored = text((covered + marker.count)..<last.upperBound)
                 guard stored == checksum(UnsafeBufferPointer(rebasing: buffer[0..<covered])) else { return .failure(.checksum) }
-                end = String(end[..<marker.lowerBound])
+                end = text(last.lowerBound..<covered)
             }
             var endFields: [String: String] = [:]
             for part in end.dropFirst("# end ".count).split(separator: " ") {

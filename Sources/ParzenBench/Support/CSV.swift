@@ -103,7 +103,7 @@ public enum CSV {
     /// Splits on bytes, not Characters: a quote followed by a combining mark is still a quote.
     private static func split(_ line: String) -> [String]? {
         if !line.utf8.contains(UInt8(ascii: "\"")) {
-            return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
         var fields: [String] = []
