@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Tests only: property-based tests (PropertyTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - C shim (the only place C is visible)
@@ -49,5 +51,27 @@ let package = Package(
         .testTarget(name: "ParzenTests", dependencies: ["Parzen", "GSLKit", "ParzenTestSupport"]),
         .testTarget(name: "ParzenBenchTests", dependencies: ["ParzenBench", "Parzen", "ParzenTestSupport"]),
         .testTarget(name: "parzenTests", dependencies: ["parzen", "library-guide", "Parzen", "ParzenTestSupport"]),
+        .testTarget(name: "PropertyTests", dependencies: [
+            "Parzen", "ParzenBench", "GSLKit", "ParzenTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ]
 )
+
+// MARK: - libFuzzer targets (Linux), present only when PARZEN_FUZZ is set
+// Each is an executable with `LLVMFuzzerTestOneInput` and no `main` of its own: libFuzzer
+// supplies it, so they link only under `-sanitize=fuzzer`. scripts/fuzz.sh builds them (debug,
+// so `@testable import` reaches internal readers) in .build-fuzz and runs one for a set time.
+if Context.environment["PARZEN_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzSpaceParser", ["Parzen", "GSLKit"]),
+        ("FuzzManifest", ["ParzenBench"]),
+        ("FuzzTemplate", ["ParzenBench", "Parzen", "GSLKit"]),
+        ("FuzzJSONReader", ["ParzenBench"]),
+        ("FuzzCellFile", ["ParzenBench"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)"))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}
