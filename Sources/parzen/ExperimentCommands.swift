@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The manifest (YAML or JSON).")
     var manifest: String
 
-    @Option(help: "Cells run at once (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Cells run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Run only slice I of N (1-based, round-robin over the cell list), e.g. 2/4; then run `parzen collect`.")

@@ -124,3 +124,30 @@ import Testing
         }
     }
 }
+
+/// Argument errors of `parzen run` name the flag and what is accepted.
+@Suite struct RunArgumentErrorTests {
+    let parzen = TestSupport.productPath("parzen")
+
+    @Test func negativeJobsIsNamedNotMissing() throws {
+        let result = try TestSupport.run(parzen, ["run", "experiments/smoke.yaml", "--jobs", "-1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--jobs must be >= 1, got -1"), "\(result.stderr)")
+    }
+
+    @Test func aFileAsBaseIsNamed() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-base-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let manifest = ObjectiveScratchPath.repositoryRoot.appendingPathComponent("experiments/smoke.yaml").path
+        let result = try TestSupport.run(parzen, ["run", manifest, "--base", file.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "parzen: cannot write \(file.path): it is a file, not a folder (--base must name a folder); make the folder writable, free space, or choose another --base\n", "\(result.stderr)")
+    }
+}
+
+private enum ObjectiveScratchPath {
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+}

@@ -128,7 +128,7 @@ public struct ResultStore: Sendable {
     }
 
     private static func posixError(_ code: Int32, _ url: URL) -> Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "\(url.path): \(String(cString: strerror(code)))"])
+        ResultStoreError.unwritable(path: url.path, reason: String(cString: strerror(code)))
     }
 
     /// Writes `text` to `url` via a temporary file in the same folder and a rename, creating
@@ -142,16 +142,22 @@ public struct ResultStore: Sendable {
         let folder = url.deletingLastPathComponent()
         // Most cells go into a folder that exists already: one stat instead of FileManager's walk.
         if access(folder.path, F_OK) != 0 {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw ResultStoreError.unwritable(path: folder.path, reason: (error as NSError).localizedFailureReason ?? "cannot create the folder")
+            }
         }
         let serial = temporaryFileSerial.add(1, ordering: .relaxed).newValue
         let temporary = folder.appending(path: ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(serial)",
                                          directoryHint: .notDirectory)
-        try Self.writeFile(bytes, to: temporary)
+        do { try Self.writeFile(bytes, to: temporary) } catch {
+            // A full disk must not leave hidden temporary files behind.
+            _ = unlink(temporary.path)
+            throw error
+        }
         if rename(temporary.path, url.path) != 0 {
             let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "rename failed: \(String(cString: strerror(code)))"])
+            _ = unlink(temporary.path)
+            throw ResultStoreError.unwritable(path: url.path, reason: String(cString: strerror(code)))
         }
     }
 }

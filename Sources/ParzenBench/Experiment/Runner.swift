@@ -110,7 +110,8 @@ public struct Runner: Sendable {
         }
         progress?.start(total: cells.count, alreadyDone: report.skipped, budget: manifest.budget)
 
-        let shared = Mutex((next: 0, report: report))
+        // storeError: the results folder cannot be written (read-only, full): the run stops.
+        let shared = Mutex((next: 0, report: report, storeError: ResultStoreError?.none))
         let workers = max(1, min(options.jobs, pending.count))
         let group = DispatchGroup()
         let clock = ContinuousClock()
@@ -139,7 +140,7 @@ public struct Runner: Sendable {
                     }
                     group.leave()
                 }
-                while !cancellation.isCancelled {
+                while !cancellation.isCancelled && shared.withLock({ $0.storeError == nil }) {
                     let index: Int = shared.withLock { state in
                         defer { state.next += 1 }
                         return state.next
@@ -172,6 +173,8 @@ public struct Runner: Sendable {
                                     $0.report.saveSeconds += (clock.now - writing).seconds
                                 }
                                 progress?.finished(cell: cell, evaluations: evaluations, failed: false)
+                            } catch let error as ResultStoreError {
+                                shared.withLock { if $0.storeError == nil { $0.storeError = error } }
                             } catch {
                                 fail(cell, "finished, but its cell file could not be written: \(error)")
                             }
@@ -190,6 +193,10 @@ public struct Runner: Sendable {
         }
         group.wait()
         writes.wait()
+        if let error = shared.withLock({ $0.storeError }) {
+            progress?.end()
+            throw error
+        }
         var final = shared.withLock { $0.report }
         final.cancelled = cancellation.isCancelled
         final.workers = pending.isEmpty ? 0 : workers

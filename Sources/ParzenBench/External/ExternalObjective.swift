@@ -221,7 +221,9 @@ enum ObjectiveReply: Equatable {
                 return .rejected("the reply has no \"loss\": \(quote(text))")
             }
             guard let number = loss.double else {
-                if case .string(let s) = loss, let d = Double(s) { return .rejected("the program returned \(d.isNaN ? "NaN" : s)") }
+                if case .string(let s) = loss {
+                    return .rejected("\"loss\" is the string \(quote(s)), not a number: write it as a JSON number, e.g. {\"loss\": \(Double(s).map { $0.isFinite ? s : "0.5" } ?? "0.5")} (in Python: float(loss))")
+                }
                 return .rejected("\"loss\" is not a number: \(quote(text))")
             }
             return number.isFinite ? .ok(number, extras: extras) : .rejected("the program returned \(ObjectiveJSON.number(number))")
@@ -249,10 +251,21 @@ enum ObjectiveChildWait {
         case failed(String)
     }
 
-    static func readLine(_ child: ChildProcess, timeout: Double, isCancelled: () -> Bool) -> Result {
+    /// - Parameter endAtExit: a one-shot program (a template trial) is done once it has exited,
+    ///   even when a process it started in the background keeps its stdout open: 0.2 s after
+    ///   the exit without a new line, the wait ends as if the output had closed.
+    static func readLine(_ child: ChildProcess, timeout: Double, isCancelled: () -> Bool, endAtExit: Bool = false) -> Result {
         let deadline = ChildProcess.now() + timeout
+        var exitedAt: Double? = nil
         while true {
             if isCancelled() { return .cancelled }
+            if endAtExit {
+                if let exitedAt {
+                    if ChildProcess.now() - exitedAt > 0.2 { return .closed(child.exitStatus()) }
+                } else if child.exitStatus() != nil {
+                    exitedAt = ChildProcess.now()
+                }
+            }
             let remaining = deadline - ChildProcess.now()
             if remaining <= 0 { return .timedOut }
             do { return .line(try child.readLine(timeout: min(slice, remaining))) } catch {
@@ -314,7 +327,7 @@ struct ObjectiveTemplateSession: ObjectiveSession {
         var lines: [String] = []
         var outcome: ObjectiveOutcome? = nil
         reading: while true {
-            switch ObjectiveChildWait.readLine(child, timeout: objective.timeout, isCancelled: isCancelled) {
+            switch ObjectiveChildWait.readLine(child, timeout: objective.timeout, isCancelled: isCancelled, endAtExit: true) {
             case .line(let line): lines.append(line)
             case .closed: break reading
             case .timedOut:

@@ -9,8 +9,8 @@ extension Manifest {
     ///   what is accepted. Nothing runs before the whole manifest is valid.
     public init(contentsOf path: String) throws(ManifestError) {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ManifestError(file: path, line: nil, column: nil, field: "", message: "cannot read the manifest: \(error.localizedDescription)")
+        do { text = try TextFile.contents(path) } catch {
+            throw ManifestError(file: path, line: nil, column: nil, field: "", message: "cannot read the manifest: it \(error.reason)")
         }
         try self.init(yaml: text, source: path)
     }
@@ -31,6 +31,9 @@ extension Manifest {
         } catch let error as ManifestError {
             throw error
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let keys, _) = error, let key = keys.first {
+                throw ManifestReader.duplicateKeyError(key, in: text, source: source)
+            }
             throw ManifestReader.syntaxError(error, source: source)
         } catch {
             throw ManifestError(file: source, line: nil, column: nil, field: "", message: "not valid YAML: \(error)")
@@ -47,6 +50,30 @@ struct ManifestReader {
 
     func error(_ node: Node?, _ field: String, _ message: String) -> ManifestError {
         ManifestError(file: source, line: node?.mark?.line, column: node?.mark?.column, field: field, message: message)
+    }
+
+    /// A key given twice in one mapping, at its second use (Yams names the key, not where).
+    static func duplicateKeyError(_ key: String, in text: String, source: String) -> ManifestError {
+        var uses: [(line: Int, column: Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let scalars = Array(line.unicodeScalars)
+            let keyScalars = Array(key.unicodeScalars)
+            var column = 0
+            while column + keyScalars.count <= scalars.count {
+                let before = column == 0 ? " " : scalars[column - 1]
+                if Array(scalars[column..<(column + keyScalars.count)]) == keyScalars, " {,-\t\"'".unicodeScalars.contains(before) {
+                    var after = column + keyScalars.count
+                    if after < scalars.count, scalars[after] == "\"" || scalars[after] == "'" { after += 1 }
+                    while after < scalars.count, scalars[after] == " " { after += 1 }
+                    if after < scalars.count, scalars[after] == ":" { uses.append((index + 1, column + 1)) }
+                }
+                column += 1
+            }
+        }
+        let first = uses.first.map { " (first at line \($0.line))" } ?? ""
+        let at = uses.count >= 2 ? uses[1] : uses.first
+        return ManifestError(file: source, line: at?.line, column: at?.column, field: "",
+                             message: "key '\(key)' is given twice in one mapping\(first); keep one")
     }
 
     static func syntaxError(_ error: YamlError, source: String) -> ManifestError {

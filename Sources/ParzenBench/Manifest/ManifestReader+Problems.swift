@@ -209,8 +209,8 @@ extension ManifestReader {
             if let node = nodes["template"]?.value {
                 let path = try string(node, "\(field).template")
                 let text: String
-                do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                    throw self.error(node, "\(field).template", "cannot read the template file '\(path)' (relative paths start from the folder parzen runs in): \(error.localizedDescription)")
+                do { text = try TextFile.contents(path) } catch {
+                    throw self.error(node, "\(field).template", "cannot read the template file: \(error) (relative paths start from the folder parzen runs in)")
                 }
                 guard command.contains(where: { $0.contains("{file}") }) else {
                     throw self.error(commandNode, "\(field).command", "the command never mentions {file}, the filled-in copy of '\(path)'; pass it, e.g. [python3, \"{file}\"]")

@@ -33,12 +33,21 @@ extension ChildProcess {
         }
         child.closeInput()
         let collected: Result<[UInt8], ChildProcessError> = child.reader.withLock { state in
+            var exitedAt: Double? = nil
             while !state.atEOF {
                 if interruption.isInterrupted { return .failure(.interrupted) }
+                // A program that has exited is done even when something it started in the
+                // background still holds stdout open: read what is there for a moment, then stop
+                // (the background process is ended with the group).
+                if let exitedAt {
+                    if now() - exitedAt > 0.2 { break }
+                } else if child.exitStatus() != nil {
+                    exitedAt = now()
+                }
                 let remaining = deadline - now()
                 if remaining <= 0 { return .failure(.timedOut(seconds: timeout, while: "running '\(arguments[0])'")) }
                 var descriptor = pollfd(fd: state.fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&descriptor, 1, Int32(min(remaining, ChildInterruption.slice) * 1000) + 1)
+                let ready = poll(&descriptor, 1, Int32(min(remaining, exitedAt == nil ? ChildInterruption.slice : 0.05) * 1000) + 1)
                 if ready < 0 && errno != EINTR { break }
                 if ready > 0 { state.fill() }
             }
