@@ -5,6 +5,8 @@
 #   apt-get install valgrind
 #   benchmarks/tpe_instructions.sh                              # branin, hartmann6; N = 100 1000 10000
 #   FUNCTIONS=branin HISTORY=1000 benchmarks/tpe_instructions.sh
+#   ALGORITHM=tpe-optuna HISTORY=1000 benchmarks/tpe_instructions.sh    # Optuna's TPE
+#   ALGORITHM=tpe-optuna HISTORY_FROM=search HISTORY=1000 benchmarks/tpe_instructions.sh
 #
 # Counts only the timed calls of `parzen bench suggest` (the never-inlined timedSuggestion,
 # through --toggle-collect), averaged over REPEATS: "search" is a suggester that has suggested on
@@ -15,6 +17,8 @@ cd "$(dirname "$0")/.."
 FUNCTIONS=${FUNCTIONS:-"branin hartmann6"}
 HISTORY=${HISTORY:-"100 1000 10000"}
 REPEATS=${REPEATS:-20}
+ALGORITHM=${ALGORITHM:-tpe}
+HISTORY_FROM=${HISTORY_FROM:-prior}   # prior draws, or the algorithm's own search
 
 # PARZEN: a prebuilt parzen binary to count; without it the release build is made here.
 if [[ -z "${PARZEN:-}" ]]; then
@@ -30,7 +34,8 @@ objcopy --strip-debug "$work/parzen"
 count() {  # function N [--cold]
   SWIFT_DETERMINISTIC_HASHING=1 setarch "$(uname -m)" -R valgrind --tool=callgrind \
     --toggle-collect='*timedSuggestion*' --callgrind-out-file="$work/callgrind.out" \
-    "$work/parzen" bench suggest --algorithm tpe --function "$1" --history "$2" --repeats "$REPEATS" ${3:-} >/dev/null 2>&1
+    "$work/parzen" bench suggest --algorithm "$ALGORITHM" --function "$1" --history "$2" --repeats "$REPEATS" \
+    --history-from "$HISTORY_FROM" ${3:-} >/dev/null 2>&1
   local total
   total=$(callgrind_annotate "$work/callgrind.out" | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
   echo $((total / REPEATS))

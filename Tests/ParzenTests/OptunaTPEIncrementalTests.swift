@@ -161,4 +161,66 @@ import Testing
             #expect(ours.bitPattern == theirs.bitPattern || (ours.isNaN && theirs.isNaN), "case \(trial): \(values)")
         }
     }
+
+    /// The candidate chosen with bounds, hints and chunks is the plain loop's, on random
+    /// estimators and candidates: some candidates repeated (tied scores), log l values tied,
+    /// ±∞ and NaN, hints near, far, repeated or none; and one component's term has the bits of
+    /// the same term in a whole density.
+    @Test func boundedArgmaxEqualsThePlainLoop() {
+        let rng = MersenneTwister(seed: 23)
+        let parameters = OptunaParzenEstimator.Parameters(priorWeight: 1, considerMagicClip: true, considerEndpoints: false)
+        for trial in 0..<400 {
+            var chosen = Self.dimensions.indices.filter { _ in rng.uniform() < 0.5 }
+            if chosen.isEmpty { chosen = [rng.uniformInt(below: 2)] }
+            let dimensions = chosen.map { Self.dimensions[$0] }
+            let n = rng.uniformInt(below: 4) == 0 ? rng.uniformInt(below: 5) : 20 + rng.uniformInt(below: 300)
+            let columns = dimensions.map { d in (0..<n).map { _ in Self.value(d, rng) } }
+            let estimator = OptunaParzenEstimator(dimensions: dimensions, observations: columns, parameters: parameters)
+            let count = 1 + rng.uniformInt(below: 30)
+            // Candidates: often observations themselves (near components), some repeated.
+            var points = [[Double]](repeating: [], count: dimensions.count)
+            for j in 0..<count {
+                let repeated = j > 0 && rng.uniformInt(below: 4) == 0
+                let source = n > 0 && rng.uniform() < 0.5 ? rng.uniformInt(below: n) : -1
+                let earlier = repeated ? rng.uniformInt(below: j) : 0
+                for d in dimensions.indices {
+                    points[d].append(repeated ? points[d][earlier] : source >= 0 ? columns[d][source] : Self.value(dimensions[d], rng))
+                }
+            }
+            let prepared = estimator.prepare(points, count: count)
+            var logBelow = (0..<count).map { _ in -5 + 10 * rng.uniform() }
+            for j in 0..<count {
+                switch rng.uniformInt(below: 40) {
+                case 0: logBelow[j] = .infinity
+                case 1: logBelow[j] = -.infinity
+                case 2: logBelow[j] = .nan
+                case 3, 4, 5: logBelow[j] = j > 0 ? logBelow[rng.uniformInt(below: j)] : logBelow[j]
+                default: break
+                }
+            }
+            if rng.uniform() < 0.7 {
+                // Mostly finite: the bounded path.
+                for j in 0..<count where !logBelow[j].isFinite { logBelow[j] = 1 }
+            }
+            var hints: [Int] = [], starts = [0]
+            for _ in 0..<count {
+                for _ in 0..<rng.uniformInt(below: 10) { hints.append(rng.uniformInt(below: estimator.componentCount)) }
+                starts.append(hints.count)
+            }
+            var scratch: [Double] = [], plainScratch: [Double] = [], work = 0
+            let ours = estimator.firstBestCandidate(prepared, logBelow: logBelow, hints: hints, hintStarts: starts,
+                                                    accumulator: &scratch, work: &work)
+            #expect(work <= count * estimator.componentCount)
+            let theirs = estimator.plainFirstBestCandidate(prepared, logBelow: logBelow, accumulator: &plainScratch)
+            #expect(ours == theirs, "case \(trial): n = \(n), \(count) candidates")
+            // One term against the whole density's.
+            let j = rng.uniformInt(below: count)
+            _ = estimator.logDensity(of: j, in: prepared, accumulator: &plainScratch)
+            if !prepared.outside[j] {
+                let k = rng.uniformInt(below: estimator.componentCount)
+                #expect(estimator.logTerm(k, of: j, in: prepared).bitPattern == plainScratch[k].bitPattern
+                        || plainScratch[k].isNaN, "case \(trial): term \(k)")
+            }
+        }
+    }
 }

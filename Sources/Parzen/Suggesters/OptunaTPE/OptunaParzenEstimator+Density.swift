@@ -2,6 +2,48 @@ import Foundation
 import GSLKit
 
 extension OptunaParzenEstimator {
+    /// Points read the way the component terms read them: per point (point-major) and dimension,
+    /// the working value (continuous), the working interval's ends (discrete: ln of x ∓ step/2 for
+    /// log dimensions) or the option index (categorical).
+    struct PreparedPoints {
+        let count: Int
+        /// The working value, the interval's left end, or the option, at j·d + dimension.
+        var lower: [Double]
+        /// The interval's right end (discrete dimensions; unused for the others), at j·d + dimension.
+        var upper: [Double]
+        /// Whether point j lies outside a continuous dimension's working range (density 0).
+        var outside: [Bool]
+    }
+
+    /// The points (one column per dimension of external values, each of length `count`) made
+    /// ready for ``logTerms(of:in:range:into:)``.
+    ///
+    /// - Complexity: O(count·d).
+    func prepare(_ points: [[Double]], count: Int) -> PreparedPoints {
+        precondition(points.count == dimensions.count, "one point column per dimension")
+        let d = dimensions.count
+        var lower = [Double](repeating: 0, count: count * d), upper = lower
+        var outside = [Bool](repeating: false, count: count)
+        for (i, dimension) in dimensions.enumerated() {
+            let column = points[i]
+            for j in 0..<count {
+                let x = column[j]
+                switch dimension.kind {
+                case .categorical:
+                    lower[j * d + i] = x
+                case .continuous:
+                    let u = dimension.working(x)
+                    if u < dimension.workingLow || u > dimension.workingHigh { outside[j] = true }
+                    lower[j * d + i] = u
+                case .discrete(let step):
+                    lower[j * d + i] = dimension.working(x - step / 2)
+                    upper[j * d + i] = dimension.working(x + step / 2)
+                }
+            }
+        }
+        return PreparedPoints(count: count, lower: lower, upper: upper, outside: outside)
+    }
+
     /// The mixture's log density at each point, as Optuna's `_MixtureOfProductDistribution.log_pdf`:
     /// logsumexp over components k of log w_k + Σ_d log p_{k,d}(x_d), where a continuous kernel
     /// contributes its truncated normal log density in working coordinates (no 1/x Jacobian for
@@ -16,56 +58,103 @@ extension OptunaParzenEstimator {
     /// - Complexity: O(count·K·d) for K components, two CDF evaluations per term of a discrete
     ///   dimension.
     func logDensities(_ points: [[Double]], count: Int, accumulator: inout [Double]) -> [Double] {
-        precondition(points.count == dimensions.count, "one point column per dimension")
+        let prepared = prepare(points, count: count)
+        return (0..<count).map { logDensity(of: $0, in: prepared, accumulator: &accumulator) }
+    }
+
+    /// The mixture's log density at prepared point j (see ``logDensities(_:count:accumulator:)``),
+    /// leaving every component's term in `accumulator` (unless the point is outside).
+    ///
+    /// - Complexity: O(K·d).
+    func logDensity(of j: Int, in points: PreparedPoints, accumulator: inout [Double]) -> Double {
+        if points.outside[j] { return -.infinity }
         let componentCount = weights.count
-        var result = [Double](repeating: 0, count: count)
-        for j in 0..<count {
-            accumulator.removeAll(keepingCapacity: true)
-            accumulator.append(contentsOf: logWeights)
-            var outside = false
-            for (d, dimension) in dimensions.enumerated() {
-                let x = points[d][j]
-                let kernels = kernels[d]
-                switch dimension.kind {
-                case .categorical(let options):
-                    let option = Int(x)
-                    for k in 0..<componentCount { accumulator[k] += kernels.logRows[k * options + option] }
-                case .continuous:
-                    let u = dimension.working(x)
-                    if u < dimension.workingLow || u > dimension.workingHigh { outside = true; break }
-                    Self.addContinuousTerms(u, mus: kernels.mus, inverseSigmas: kernels.inverseSigmas,
-                                            logNormalizers: kernels.logNormalizers, into: &accumulator)
-                case .discrete(let step):
-                    let left = dimension.working(x - step / 2), right = dimension.working(x + step / 2)
-                    for k in 0..<componentCount {
-                        let mass = Self.logMass((left - kernels.mus[k]) * kernels.inverseSigmas[k],
-                                                (right - kernels.mus[k]) * kernels.inverseSigmas[k])
-                        accumulator[k] += mass - kernels.logNormalizers[k]
-                    }
+        if accumulator.count != componentCount {
+            accumulator = [Double](repeating: 0, count: componentCount)
+        }
+        accumulator.withUnsafeMutableBufferPointer { terms in
+            logTerms(of: j, in: points, range: 0..<componentCount, into: terms.baseAddress!)
+        }
+        return Self.logSumExp(accumulator)
+    }
+
+    /// Writes log w_k + Σ_d log p_{k,d}(x_j) for the components k in `range` to
+    /// `terms[k − range.lowerBound]`, the dimensions added in order: the only arithmetic the
+    /// densities do per component, so a term computed here for a few components has the bits of
+    /// the same term in a whole density.
+    ///
+    /// - Complexity: O(|range|·d).
+    func logTerms(of j: Int, in points: PreparedPoints, range: Range<Int>, into terms: UnsafeMutablePointer<Double>) {
+        let n = range.count, first = range.lowerBound, d = dimensions.count
+        logWeights.withUnsafeBufferPointer { logWeights in
+            for i in 0..<n { terms[i] = logWeights[first + i] }
+        }
+        for (i, dimension) in dimensions.enumerated() {
+            let x = points.lower[j * d + i]
+            switch dimension.kind {
+            case .categorical(let options):
+                let option = Int(x)
+                kernels[i].logRows.withUnsafeBufferPointer { logRows in
+                    for k in 0..<n { terms[k] += logRows[(first + k) * options + option] }
+                }
+            case .continuous:
+                Self.addContinuousTerms(x, kernels[i], range: range, into: terms)
+            case .discrete:
+                let right = points.upper[j * d + i]
+                let kernels = kernels[i]
+                for k in 0..<n {
+                    let c = first + k
+                    let mass = Self.logMass((x - kernels.mus[c]) * kernels.inverseSigmas[c],
+                                            (right - kernels.mus[c]) * kernels.inverseSigmas[c])
+                    terms[k] += mass - kernels.logNormalizers[c]
                 }
             }
-            result[j] = outside ? -.infinity : Self.logSumExp(accumulator)
         }
-        return result
+    }
+
+    /// log w_k + Σ_d log p_{k,d}(x_j) for one component: the arithmetic of
+    /// ``logTerms(of:in:range:into:)``, bit for bit.
+    ///
+    /// - Complexity: O(d).
+    func logTerm(_ k: Int, of j: Int, in points: PreparedPoints) -> Double {
+        let d = dimensions.count
+        var term = logWeights[k]
+        for (i, dimension) in dimensions.enumerated() {
+            let x = points.lower[j * d + i]
+            switch dimension.kind {
+            case .categorical(let options):
+                term += kernels[i].logRows[k * options + Int(x)]
+            case .continuous:
+                let z = (x - kernels[i].mus[k]) * kernels[i].inverseSigmas[k]
+                term -= 0.5 * z * z + kernels[i].logNormalizers[k]
+            case .discrete:
+                let right = points.upper[j * d + i]
+                let mass = Self.logMass((x - kernels[i].mus[k]) * kernels[i].inverseSigmas[k],
+                                        (right - kernels[i].mus[k]) * kernels[i].inverseSigmas[k])
+                term += mass - kernels[i].logNormalizers[k]
+            }
+        }
+        return term
     }
 
     /// Adds each kernel's log density at u, −½((u − μ_k)/σ_k)² − log(σ_k·√(2π)·Z_k), to
-    /// `accumulator[k]` (the innermost loop of the densities, kept free of other work).
+    /// `terms[k − range.lowerBound]` for k in `range` (the innermost loop of the densities, kept
+    /// free of other work).
     @inline(__always)
-    static func addContinuousTerms(_ u: Double, mus: [Double], inverseSigmas: [Double], logNormalizers: [Double],
-                                   into accumulator: inout [Double]) {
-        let count = accumulator.count
-        precondition(mus.count == count && inverseSigmas.count == count && logNormalizers.count == count)
+    static func addContinuousTerms(_ u: Double, _ kernels: Kernels, range: Range<Int>, into sums: UnsafeMutablePointer<Double>) {
+        precondition(range.upperBound <= kernels.mus.count && range.upperBound <= kernels.inverseSigmas.count
+            && range.upperBound <= kernels.logNormalizers.count && range.lowerBound >= 0)
+        let count = range.count, first = range.lowerBound
         // Buffers without bounds checks, so the compiler vectorizes the loop; the counts are
         // checked above.
-        accumulator.withUnsafeMutableBufferPointer { sums in
-            mus.withUnsafeBufferPointer { mus in
-                inverseSigmas.withUnsafeBufferPointer { inverseSigmas in
-                    logNormalizers.withUnsafeBufferPointer { logNormalizers in
-                        for k in 0..<count {
-                            let z = (u - mus[k]) * inverseSigmas[k]
-                            sums[k] -= 0.5 * z * z + logNormalizers[k]
-                        }
+        kernels.mus.withUnsafeBufferPointer { mus in
+            kernels.inverseSigmas.withUnsafeBufferPointer { inverseSigmas in
+                kernels.logNormalizers.withUnsafeBufferPointer { logNormalizers in
+                    let mus = mus.baseAddress! + first, inverseSigmas = inverseSigmas.baseAddress! + first
+                    let logNormalizers = logNormalizers.baseAddress! + first
+                    for k in 0..<count {
+                        let z = (u - mus[k]) * inverseSigmas[k]
+                        sums[k] -= 0.5 * z * z + logNormalizers[k]
                     }
                 }
             }

@@ -9,12 +9,12 @@ extension OptunaParzenEstimator {
     /// to even onto the lattice for discrete ones.
     ///
     /// - Returns: one column per dimension of external values (option indexes for categorical
-    ///   dimensions).
+    ///   dimensions), and each point's component.
     /// - Complexity: O(count·(log K + d + Σ categories)).
     /// - Determinism: consumes `count` uniforms for the components, then `count` per categorical
     ///   dimension, then `count` per numeric dimension (one ``TruncatedNormal/draw(mean:sd:low:high:using:)``
     ///   each), dimensions in order.
-    func sample(count: Int, using rng: MersenneTwister) -> [[Double]] {
+    func sample(count: Int, using rng: MersenneTwister) -> (points: [[Double]], components: [Int]) {
         var cumulative = [Double](repeating: 0, count: weights.count)
         var running = 0.0
         for k in weights.indices {
@@ -56,7 +56,7 @@ extension OptunaParzenEstimator {
             }
             columns[d] = column
         }
-        return columns
+        return (columns, components)
     }
 
     /// The number of entries of the ascending `cumulative` that are ≤ u (NumPy's

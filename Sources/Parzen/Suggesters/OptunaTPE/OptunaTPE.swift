@@ -38,7 +38,7 @@ public struct OptunaTPE: Suggester {
     /// Per parameter, the (position of the choice, option) pairs that make it active.
     let conditions: [[(parent: Int, option: Double)]]
     /// The history's values and their orders, kept between calls.
-    private var cache: ValueCache
+    var cache: ValueCache
     /// Scratch space for the mixture densities and the model membership, kept between calls.
     private var accumulator: [Double] = []
     private var member: [Int] = []
@@ -46,6 +46,14 @@ public struct OptunaTPE: Suggester {
     private var aboveModels: [[Int]: AboveModel] = [:]
     /// Per model (its positions), the last *below* estimator, its trials and cache generation.
     private var belowModels: [[Int]: (generation: Int, trials: [Int], estimator: OptunaParzenEstimator)] = [:]
+    /// Per model (its positions), the neighbour lists that bound the candidates' scores.
+    var neighbourhoods: [[Int]: Neighbourhoods] = [:]
+    /// Per model (its positions), the calls left that choose the candidate in the plain loop.
+    private var plainCalls: [[Int]: Int] = [:]
+    /// The calls that use the plain loop after the bounds saved less than half of its work.
+    static let plainCallsAfterFailure = 16
+    /// The fewest *above* components for which the candidate is chosen with bounds.
+    static let boundedFrom = 64
 
     /// An *above* estimator with the trials (history positions, trial order), observation
     /// columns and per-dimension value orders it was built from, under one cache generation.
@@ -134,7 +142,8 @@ public struct OptunaTPE: Suggester {
     }
 
     /// One model's proposal: estimators of *below* and *above* over `positions`, from the trials
-    /// holding all of them; `n_ei_candidates` draws from l(x); the first largest log l − log g.
+    /// holding all of them; `n_ei_candidates` draws from l(x); the first largest log l − log g
+    /// (found without computing g in full for every candidate, the same index bit for bit).
     ///
     /// - Returns: the winner's external values, one per position.
     mutating func propose(_ positions: [Int], split: (below: [Int], above: [Int]), history: Trials,
@@ -142,15 +151,23 @@ public struct OptunaTPE: Suggester {
         let below = belowEstimator(positions, trials: split.below, historyCount: history.count)
         let above = aboveEstimator(positions, trials: split.above, historyCount: history.count)
         let count = options.nEICandidates
-        let candidates = below.sample(count: count, using: rng)
-        let logBelow = below.logDensities(candidates, count: count, accumulator: &accumulator)
-        let logAbove = above.logDensities(candidates, count: count, accumulator: &accumulator)
-        // The first of the largest scores, as NumPy's argmax.
-        var best = 0, bestScore = logBelow[0] - logAbove[0]
-        for j in 1..<count {
-            let score = logBelow[j] - logAbove[j]
-            if score > bestScore { best = j; bestScore = score }
+        let (candidates, sources) = below.estimator.sample(count: count, using: rng)
+        let logBelow = below.estimator.logDensities(candidates, count: count, accumulator: &accumulator)
+        let prepared = above.estimator.prepare(candidates, count: count)
+        // The bounds pay where most candidates' g need not be computed in full (long histories
+        // in several dimensions); where they did not, the plain loop serves the next calls.
+        if above.estimator.componentCount < Self.boundedFrom
+            || plainCalls[positions].map({ $0 > 0 }) ?? false {
+            if let rest = plainCalls[positions], rest > 0 { plainCalls[positions] = rest - 1 }
+            let best = above.estimator.plainFirstBestCandidate(prepared, logBelow: logBelow, accumulator: &accumulator)
+            return candidates.map { $0[best] }
         }
+        let (hints, starts) = neighbourHints(positions, below: below.trials, above: above.trials,
+                                             estimator: above.estimator, sources: sources)
+        var work = 0
+        let best = above.estimator.firstBestCandidate(prepared, logBelow: logBelow, hints: hints, hintStarts: starts,
+                                                      accumulator: &accumulator, work: &work)
+        if 2 * work > count * above.estimator.componentCount { plainCalls[positions] = Self.plainCallsAfterFailure }
         return candidates.map { $0[best] }
     }
 
@@ -159,18 +176,20 @@ public struct OptunaTPE: Suggester {
     /// new trial entered), else built anew; the good set is small, so its estimator sorts its own
     /// values.
     ///
+    /// - Returns: the estimator and the trials it stands for (history positions, ascending).
     /// - Complexity: O(N·|positions|) to compare the trials, plus the construction when built.
-    mutating func belowEstimator(_ positions: [Int], trials: [Int], historyCount: Int) -> OptunaParzenEstimator {
+    mutating func belowEstimator(_ positions: [Int], trials: [Int], historyCount: Int)
+        -> (estimator: OptunaParzenEstimator, trials: [Int]) {
         let members = space.isConditional
             ? trials.filter { t in positions.allSatisfy { !cache.values[$0][t].isNaN } } : trials
         if let model = belowModels[positions], model.generation == cache.generation, model.trials == members {
-            return model.estimator
+            return (model.estimator, members)
         }
         let data = observations(positions, of: trials, historyCount: historyCount, withOrders: false)
         let estimator = OptunaParzenEstimator(
             dimensions: positions.map { dimensions[$0] }, observations: data.columns, parameters: options.estimatorParameters)
         belowModels[positions] = (cache.generation, members, estimator)
-        return estimator
+        return (estimator, members)
     }
 
     /// The estimator of *above* over `positions`, from the trials at `trials` that hold all of
@@ -179,16 +198,18 @@ public struct OptunaTPE: Suggester {
     /// joined them (a new trial, or one that left the good set), else built anew — the same
     /// estimator bit for bit either way.
     ///
+    /// - Returns: the estimator and the trials it stands for (history positions, ascending).
     /// - Complexity: O(N·|positions|); the construction's O(N·|positions|) sorts, masses and logs
     ///   only when built anew.
-    mutating func aboveEstimator(_ positions: [Int], trials: [Int], historyCount: Int) -> OptunaParzenEstimator {
+    mutating func aboveEstimator(_ positions: [Int], trials: [Int], historyCount: Int)
+        -> (estimator: OptunaParzenEstimator, trials: [Int]) {
         let parameters = options.estimatorParameters
         let members = space.isConditional
             ? trials.filter { t in positions.allSatisfy { !cache.values[$0][t].isNaN } } : trials
         if var model = aboveModels.removeValue(forKey: positions), model.generation == cache.generation {
             if model.trials == members {
                 aboveModels[positions] = model
-                return model.estimator
+                return (model.estimator, members)
             }
             if OptunaParzenEstimator.canInsert(into: model.trials.count, parameters: parameters),
                let k = Self.insertionIndex(of: model.trials, in: members) {
@@ -197,7 +218,7 @@ public struct OptunaTPE: Suggester {
                                        orders: &model.orders, parameters: parameters)
                 model.trials = members
                 aboveModels[positions] = model
-                return model.estimator
+                return (model.estimator, members)
             }
         }
         var data = observations(positions, of: trials, historyCount: historyCount)
@@ -214,7 +235,7 @@ public struct OptunaTPE: Suggester {
         trials.reserveCapacity(room)
         aboveModels[positions] = AboveModel(
             generation: cache.generation, trials: trials, columns: data.columns, orders: data.orders, estimator: estimator)
-        return estimator
+        return (estimator, members)
     }
 
     /// The index at which `new` holds one element more than `old`, when `new` is `old` with
