@@ -41,12 +41,7 @@ public enum ExtrasTable {
                 }
             }
         }
-        let url = store.root.appendingPathComponent(fileName)
-        if lines.count == 1 {
-            _ = unlink(url.path)
-            return
-        }
-        try store.writeAtomically(lines.joined(separator: "\n") + "\n", to: url)
+        try store.writeOptionalTable(lines.count == 1 ? nil : lines.joined(separator: "\n") + "\n", named: fileName)
     }
 
     /// The rows of an extras.csv text.

@@ -36,12 +36,7 @@ public enum FailuresTable {
 
     /// Writes failures.csv, or removes it when no cell failed.
     static func write(_ rows: [Row], to store: ResultStore) throws {
-        let url = store.root.appendingPathComponent(fileName)
-        guard !rows.isEmpty else {
-            _ = unlink(url.path)
-            return
-        }
-        try store.writeAtomically(text(rows), to: url)
+        try store.writeOptionalTable(rows.isEmpty ? nil : text(rows), named: fileName)
     }
 
     /// The rows of a failures.csv text.

@@ -60,12 +60,7 @@ public enum ShortRunsTable {
 
     /// Writes short-runs.csv, or removes it when there are no short runs.
     static func write(_ rows: [Row], to store: ResultStore) throws {
-        let url = store.root.appendingPathComponent(fileName)
-        guard !rows.isEmpty else {
-            _ = unlink(url.path)
-            return
-        }
-        try store.writeAtomically(text(rows), to: url)
+        try store.writeOptionalTable(rows.isEmpty ? nil : text(rows), named: fileName)
     }
 
     /// The rows of a short-runs.csv text.
