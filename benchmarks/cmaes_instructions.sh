@@ -13,23 +13,9 @@ cd "$(dirname "$0")/.."
 HISTORY=${HISTORY:-1000}
 REPEATS=${REPEATS:-20}
 
-if [[ -z "${PARZEN:-}" ]]; then
-  swift build -c release --product parzen >/dev/null
-  PARZEN=$(swift build -c release --show-bin-path)/parzen
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# valgrind 3.19 cannot read the DWARF 5 that Swift writes: count a copy without debug info.
-cp "$PARZEN" "$work/parzen"
-objcopy --strip-debug "$work/parzen"
-
-count() {  # arguments of bench suggest
-  SWIFT_DETERMINISTIC_HASHING=1 setarch "$(uname -m)" -R valgrind --tool=callgrind \
-    --toggle-collect='*timedSuggestion*' --callgrind-out-file="$work/callgrind.out" \
-    "$work/parzen" bench suggest --algorithm cmaes --history "$HISTORY" --repeats "$REPEATS" --history-from search "$@" >/dev/null 2>&1
-  local total
-  total=$(callgrind_annotate "$work/callgrind.out" | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
-  echo $((total / REPEATS))
+source benchmarks/suggest_instructions.lib.sh
+count() {  # further arguments of bench suggest
+  instructions_per_call --algorithm cmaes --history "$HISTORY" --history-from search "$@"
 }
 
 printf "%-12s %6s %-10s %16s\n" function N variant instr_per_call

@@ -20,25 +20,9 @@ REPEATS=${REPEATS:-20}
 ALGORITHM=${ALGORITHM:-tpe}
 HISTORY_FROM=${HISTORY_FROM:-prior}   # prior draws, or the algorithm's own search
 
-# PARZEN: a prebuilt parzen binary to count; without it the release build is made here.
-if [[ -z "${PARZEN:-}" ]]; then
-  swift build -c release --product parzen >/dev/null
-  PARZEN=$(swift build -c release --show-bin-path)/parzen
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# valgrind 3.19 cannot read the DWARF 5 that Swift writes: count a copy without debug info.
-cp "$PARZEN" "$work/parzen"
-objcopy --strip-debug "$work/parzen"
-
+source benchmarks/suggest_instructions.lib.sh   # PARZEN: a prebuilt binary, or the release build
 count() {  # function N [--cold]
-  SWIFT_DETERMINISTIC_HASHING=1 setarch "$(uname -m)" -R valgrind --tool=callgrind \
-    --toggle-collect='*timedSuggestion*' --callgrind-out-file="$work/callgrind.out" \
-    "$work/parzen" bench suggest --algorithm "$ALGORITHM" --function "$1" --history "$2" --repeats "$REPEATS" \
-    --history-from "$HISTORY_FROM" ${3:-} >/dev/null 2>&1
-  local total
-  total=$(callgrind_annotate "$work/callgrind.out" | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
-  echo $((total / REPEATS))
+  instructions_per_call --algorithm "$ALGORITHM" --function "$1" --history "$2" --history-from "$HISTORY_FROM" ${3:-}
 }
 
 printf "%-10s %7s %22s %22s\n" function N search_instr_per_call cold_instr_per_call
