@@ -4,26 +4,13 @@
 // read as one set (numbered in sequence). Oracle beyond "no crash": the space derived from a
 // set prints to a text that `SearchSpace(parsing:)` reads back to the same text, and filling the
 // templates with a point sampled from that space is at least as long as its literal pieces.
-// Inputs nested deeper than `maximumNesting` brackets are skipped (the space parser's depth
-// limit is not this target's subject).
 import GSLKit
 import Parzen
 @testable import ParzenBench
 
-let maximumNesting = 48
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
-    var depth = 0, deepest = 0
-    for byte in bytes {
-        switch byte {
-        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("): depth += 1; deepest = max(deepest, depth)
-        case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"): depth = max(0, depth - 1)
-        default: break
-        }
-    }
-    guard deepest <= maximumNesting else { return -1 }
     let split = bytes.firstIndex(of: 0) ?? bytes.count
     let first = String(decoding: bytes[..<split], as: UTF8.self)
     let second = split < bytes.count ? String(decoding: bytes[(split + 1)...], as: UTF8.self) : nil
