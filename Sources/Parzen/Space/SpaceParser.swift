@@ -50,14 +50,16 @@ extension Space {
     /// - Parameters:
     ///   - text: the text form.
     ///   - source: a name for the text (a file name, `manifest.yaml:12`, …), used in errors.
+    ///   - rootLabel: the label of a call outside any record (`x` by default), so a space that
+    ///     will sit under a record key (a template marker's name) is labelled as if written there.
     /// - Throws: ``SpaceParseError`` with the line and column of the first syntax error: an
     ///   unknown function (with the nearest known name), a wrong argument count or type, an
     ///   unterminated string, record, list or call, an unexpected character, a duplicate record
     ///   key, a missing `:`, trailing text or empty input. Ranges and labels are not checked
     ///   here; ``SearchSpace/init(parsing:source:)`` checks them.
     /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String, source: String = "<text>") throws(SpaceParseError) {
-        var parser = SpaceParser(text: text, source: source)
+    public init(parsing text: String, source: String = "<text>", rootLabel: String = "x") throws(SpaceParseError) {
+        var parser = SpaceParser(text: text, source: source, rootLabel: rootLabel)
         self = try parser.parseDocument()
     }
 }
@@ -118,11 +120,13 @@ struct TextPosition: Equatable, Sendable {
 
 /// The recursive-descent parser behind ``Space/init(parsing:source:)``. One use per text.
 struct SpaceParser {
-    /// The label of a call that no record key names (a bare top-level call).
-    static let rootLabel = "x"
+    /// The label of a call that no record key names (a bare top-level call), unless the caller
+    /// gives another.
+    static let defaultRootLabel = "x"
 
     let scalars: [Unicode.Scalar]
     let source: String
+    let rootLabel: String
     var index = 0
     var position = TextPosition(line: 1, column: 1)
     /// Records, lists and calls opened and not yet closed, innermost last.
@@ -130,9 +134,10 @@ struct SpaceParser {
     /// Where each parameter's call starts, in declaration order (the order SearchSpace visits).
     var parameterPositions: [(label: String, at: TextPosition)] = []
 
-    init(text: String, source: String) {
+    init(text: String, source: String, rootLabel: String = Self.defaultRootLabel) {
         self.scalars = Array(text.unicodeScalars)
         self.source = source
+        self.rootLabel = rootLabel
     }
 
     // MARK: Document
@@ -143,7 +148,7 @@ struct SpaceParser {
         guard peek != nil else {
             throw fail(at: position, "empty input: expected a search space such as {x: uniform(0, 1)}")
         }
-        let space = try parseValue(label: Self.rootLabel)
+        let space = try parseValue(label: rootLabel)
         skipTrivia()
         if let scalar = peek {
             throw fail(at: position, "unexpected \(describe(scalar)) after the end of the space; only whitespace and # comments may follow it")

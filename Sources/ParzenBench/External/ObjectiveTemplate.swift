@@ -193,23 +193,6 @@ public enum TemplateValue {
 }
 
 extension Space {
-    /// The space with its labels moved under `name`: the bare label `x` of a top-level call
-    /// becomes `name`, `x.N…` becomes `name.N…`; labels that come from record keys stay.
-    func relabelled(root: String, as name: String) -> Space {
-        switch self {
-        case .constant: return self
-        case .parameter(let label, let distribution):
-            var newLabel = label
-            if label == root { newLabel = name } else if label.hasPrefix(root + ".") { newLabel = name + label.dropFirst(root.count) }
-            return .parameter(label: newLabel, distribution.relabelled(root: root, as: name))
-        case .list(let items): return .list(items.map { $0.relabelled(root: root, as: name) })
-        case .record(let record):
-            var out = OrderedRecord<Space>()
-            for (key, value) in record { out[key] = value.relabelled(root: root, as: name) }
-            return .record(out)
-        }
-    }
-
     /// Whether any parameter in the tree has this label.
     func containsLabel(_ wanted: String) -> Bool {
         switch self {
@@ -232,17 +215,6 @@ extension Space {
         case .parameter: return true
         case .list(let items): return items.contains { $0.hasParameters }
         case .record(let record): return record.contains { $0.value.hasParameters }
-        }
-    }
-}
-
-extension Distribution {
-    func relabelled(root: String, as name: String) -> Distribution {
-        switch self {
-        case .choice(let options): return .choice(options.map { $0.relabelled(root: root, as: name) })
-        case .pchoice(let options, let probabilities):
-            return .pchoice(options.map { $0.relabelled(root: root, as: name) }, probabilities: probabilities)
-        default: return self
         }
     }
 }
@@ -354,8 +326,10 @@ struct ObjectiveTemplateScanner {
         while end > expressionStart && isSpace(content[end - 1]) { end -= 1 }
         let expression = String(String.UnicodeScalarView(content[expressionStart..<end]))
         let start = position(expressionStart)
+        let label = name ?? "p\(number)"
         let parsed: Space
-        do { parsed = try Space(parsing: expression, source: source) } catch {
+        // Parsed under its name, as it sits in the template set's record {NAME: EXPRESSION, …}.
+        do { parsed = try Space(parsing: expression, source: source, rootLabel: label) } catch {
             // Map the expression's own line:column into the template.
             let l = start.line + error.line - 1
             let c = error.line == 1 ? start.column + error.column - 1 : error.column
@@ -369,8 +343,7 @@ struct ObjectiveTemplateScanner {
                 source: source, line: start.line, column: start.column,
                 message: "'\(expression)' declares no parameter; a marker holds a call such as uniform(0, 1) or choice(relu, sigmoid) (a quoted string such as {{\"{{\"}} writes itself)")
         }
-        let label = name ?? "p\(number)"
-        return TemplateMarker(name: label, isNamed: name != nil, kind: .parameter(parsed.relabelled(root: "x", as: label)),
+        return TemplateMarker(name: label, isNamed: name != nil, kind: .parameter(parsed),
                               expression: expression, line: openLine, column: openColumn)
     }
 }

@@ -43,6 +43,19 @@ import Testing
         #expect(templates.space.isConditional)
     }
 
+    /// A record key that starts like a top-level label (`x.ta`) is a key, kept as written: the
+    /// set's space reads back from its text, and two markers holding that key clash as they
+    /// would in the record written out.
+    @Test func recordKeysLikeTheTopLevelLabelStayKeys() throws {
+        let marker = "choice({name: dam, x.ta: uniform(0.8, 0.98)})"
+        let one = try set(["{{oft: \(marker)}} {{uniform(0, 1)}} {{x: [normal(0, 1)]}}"])
+        #expect(one.space.labels == ["oft", "x.ta", "p2", "x.0"])
+        #expect(try SearchSpace(parsing: one.space.description) == one.space)
+        let error = failure(["{{oft: \(marker)}}", "{{opt: \(marker)}}"])
+        #expect(error?.message.contains("x.ta") == true)
+        #expect((try? SearchSpace(parsing: "{oft: \(marker), opt: \(marker)}")) == nil)
+    }
+
     @Test func fillingWritesValuesAsText() throws {
         let templates = try set(["python3 train.py --lr {{lr: loguniform(-9.2, 0)}} --act {{choice(relu, sigmoid)}} --n {{randint(5)}} --again {{lr}} {{\"{{\"}}x}}"])
         let assignment: Assignment = ["lr": 0.01, "p2": 1, "p3": 3]
