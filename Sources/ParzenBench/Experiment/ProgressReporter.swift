@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Progress on stderr: cells done/total, evaluations per second and ETA. A live bar on a
 /// terminal, a plain line every few seconds otherwise.
@@ -13,7 +12,7 @@ public final class ProgressReporter: Sendable {
         var lastLine = ContinuousClock.now
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let isTerminal: Bool
     private let interval: Duration
 

@@ -111,7 +111,7 @@ public struct Runner: Sendable {
         progress?.start(total: cells.count, alreadyDone: report.skipped, budget: manifest.budget)
 
         // storeError: the results folder cannot be written (read-only, full): the run stops.
-        let shared = Mutex((next: 0, report: report, storeError: ResultStoreError?.none))
+        let shared = Locked((next: 0, report: report, storeError: ResultStoreError?.none))
         let workers = max(1, min(options.jobs, pending.count))
         let group = DispatchGroup()
         let clock = ContinuousClock()

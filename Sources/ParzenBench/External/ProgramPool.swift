@@ -53,7 +53,7 @@ public final class ProgramPool: Sendable {
         let grace: Double
     }
 
-    private let state = Mutex<(waiting: [Waiting], closed: Bool)>(([], false))
+    private let state = Locked<(waiting: [Waiting], closed: Bool)>(([], false))
     /// How many processes may wait at once.
     public let capacity: Int
     private let started = Atomic<Int>(0)

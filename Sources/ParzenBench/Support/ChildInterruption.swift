@@ -26,7 +26,7 @@ public final class ChildInterruption: Sendable {
 
 extension ChildProcess {
     /// The children a ``ChildProcess`` owns and has not reaped yet.
-    static let owned = Mutex<Set<pid_t>>([])
+    static let owned = Locked<Set<pid_t>>([])
 
     /// On Linux, makes this process the reaper of its orphaned descendants
     /// (`PR_SET_CHILD_SUBREAPER`): a grandchild that leaves its process group (`setsid`,
@@ -84,7 +84,7 @@ extension ChildProcess {
             candidates.append(pid)
         }
         for pid in candidates {
-            let orphan = spawnLock.withLock { _ in owned.withLock { !$0.contains(pid) } }
+            let orphan = spawnLock.withLock { owned.withLock { !$0.contains(pid) } }
             guard orphan else { continue }
             kill(pid, SIGKILL)
             var raw: Int32 = 0

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,7 +56,7 @@ extension ChildProcess {
 
     /// Held while pipes are created and a child spawned, so a pipe made without O_CLOEXEC
     /// (where pipe2 is missing) never leaks into another thread's child.
-    static let spawnLock = Mutex<Void>(())
+    static let spawnLock = NSLock()
 
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
@@ -77,7 +76,7 @@ extension ChildProcess {
 
     /// A close-on-exec pipe.
     static func makePipe(_ fds: inout [Int32]) -> Int32 {
-        spawnLock.withLock { _ in
+        spawnLock.withLock {
             if let pipe2 { return fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress!, Int32(O_CLOEXEC)) } }
             guard pipe(&fds) == 0 else { return -1 }
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }

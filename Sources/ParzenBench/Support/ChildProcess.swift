@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,9 +25,9 @@ public final class ChildProcess: Sendable {
     /// The argv as given, for messages.
     public let arguments: [String]
 
-    let stdinFD: Mutex<Int32>          // -1 once closed
-    let reader: Mutex<LineReader>
-    let exit: Mutex<ExitState>
+    let stdinFD: Locked<Int32>          // -1 once closed
+    let reader: Locked<LineReader>
+    let exit: Locked<ExitState>
     let stderrCollector: StderrCollector
 
     /// What cuts this child's waits short; ``ChildInterruption/shared`` unless given.
@@ -112,7 +111,7 @@ public final class ChildProcess: Sendable {
         let environmentLines = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }
 
         var childPID: pid_t = 0
-        let status = ChildProcess.spawnLock.withLock { _ in
+        let status = ChildProcess.spawnLock.withLock {
             let status = ChildProcess.withCStrings(arguments) { argv in
                 ChildProcess.withCStrings(environmentLines) { envp in
                     if program.contains("/") {
@@ -135,9 +134,9 @@ public final class ChildProcess: Sendable {
         _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
         _ = fcntl(stdoutPipe[0], F_SETFL, fcntl(stdoutPipe[0], F_GETFL) | O_NONBLOCK)
         _ = fcntl(stderrPipe[0], F_SETFL, fcntl(stderrPipe[0], F_GETFL) | O_NONBLOCK)
-        stdinFD = Mutex(stdinPipe[1])
-        reader = Mutex(LineReader(fd: stdoutPipe[0]))
-        exit = Mutex(ExitState())
+        stdinFD = Locked(stdinPipe[1])
+        reader = Locked(LineReader(fd: stdoutPipe[0]))
+        exit = Locked(ExitState())
         stderrCollector = StderrCollector(capacity: max(1, stderrLines))
         stderrCollector.start(fd: stderrPipe[0])
     }

@@ -99,11 +99,11 @@ private struct StderrRing: ~Copyable {
 /// object, not the ``ChildProcess``, so the process can be released (and its deinit run) while
 /// the thread reads; the thread ends at end of file or after ``stop()``.
 final class StderrCollector: Sendable {
-    private let ring: Mutex<StderrRing>
+    private let ring: Locked<StderrRing>
     private let done = Atomic<Bool>(false)
     private let stopRequested = Atomic<Bool>(false)
 
-    init(capacity: Int) { ring = Mutex(StderrRing(capacity: capacity)) }
+    init(capacity: Int) { ring = Locked(StderrRing(capacity: capacity)) }
 
     func start(fd: Int32) {
         let thread = Thread { [self] in

@@ -134,6 +134,9 @@ public struct TPE: Suggester {
     /// - Complexity: O(N), plus a sort when the ids are not in position order.
     static func historyRows(_ history: Trials, ignoreFailed: Bool) -> (positions: [Int], ids: [Int], losses: [Double]) {
         let total = history.count
+        // Array(unsafeUninitializedCapacity: 0) writes its count into the shared empty-array
+        // storage, a write that races with every other thread doing the same.
+        guard total > 0 else { return ([], [], []) }
         var kept = 0
         var ordered = true
         var ids: [Int] = []
