@@ -251,6 +251,13 @@ public struct ExternalSuggester: Suggester {
             outgoing.removeAll(keepingCapacity: true)
             message(&outgoing)
             outgoing.append(UInt8(ascii: "\n"))
+            // Replies are matched to messages: a line waiting before this message is sent
+            // answers nothing (a second reply to the last message) and would be read as this
+            // message's reply, shifting every later one.
+            if let extra = child.unreadLine() {
+                let shown = extra.count > 200 ? String(extra.prefix(200)) + "…" : extra
+                throw failure("wrote a line nobody asked for before \(what()): '\(shown)'; a suggester answers each message with exactly one line on stdout (print logs to stderr)")
+            }
             let line: String
             do {
                 try child.writeBytes(outgoing, timeout: timeout)
