@@ -23,7 +23,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: results)
-        try AnalysisCommands.report(folder, plots: plots.map { URL(fileURLWithPath: $0) })
+        try AnalysisCommands.interruptible(again: "parzen report \(results)") {
+            try AnalysisCommands.report(folder, plots: plots.map { URL(fileURLWithPath: $0) })
+        }
         print("report in \(folder.appendingPathComponent("report.md").path)")
     }
 }
@@ -51,13 +53,33 @@ struct PlotCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let folder = try AnalysisCommands.plot(URL(fileURLWithPath: results), out: out.map { URL(fileURLWithPath: $0) })
+        let folder = try AnalysisCommands.interruptible(again: "parzen plot \(results)") {
+            try AnalysisCommands.plot(URL(fileURLWithPath: results), out: out.map { URL(fileURLWithPath: $0) })
+        }
         print("plots in \(folder.path)")
     }
 }
 
 /// The analysis steps shared by `report`, `plot`, `run` and `collect`.
 enum AnalysisCommands {
+    /// Runs `work` with Ctrl-C, SIGTERM and SIGHUP trapped: a signal stops gnuplot (its
+    /// half-drawn picture is removed) and the command then fails with status 1, saying to run
+    /// `again`. Files are written whole (temporary file, then rename) or not at all.
+    @discardableResult
+    static func interruptible<T>(again: String, _ work: () throws -> T) throws -> T {
+        let cancellation = Cancellation()
+        let signals = SignalTrap(cancellation: cancellation, message: "\nparzen: stopping\n")
+        defer { signals.restore() }
+        let interrupted = RuntimeFailure(message: "interrupted; run `\(again)` to finish")
+        let result: T
+        do { result = try work() } catch {
+            if cancellation.isCancelled { throw interrupted }
+            throw error
+        }
+        if cancellation.isCancelled { throw interrupted }
+        return result
+    }
+
     /// Writes the report files; a missing or malformed results file is bad input (exit 2).
     @discardableResult
     static func report(_ folder: URL, plots: URL? = nil) throws -> ResultSet {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Writes the gnuplot scripts and data files of a result set into plots/NAME and renders them
 /// to PNG when gnuplot is installed.
@@ -36,9 +35,14 @@ public enum Plotter {
             // One gnuplot per core at a time; results are gathered in script order, so the
             // warnings (and the first failure reported) do not depend on scheduling.
             let names = scripts.map(\.scriptName)
-            let outcomes = Mutex([Result<String, any Error>?](repeating: nil, count: names.count))
+            let outcomes = Locked([Result<String, any Error>?](repeating: nil, count: names.count))
             DispatchQueue.concurrentPerform(iterations: names.count) { index in
                 let result = Result { try renderer.render(script: names[index], in: folder) }
+                if case .failure = result {
+                    // gnuplot stopped part-way (failed, timed out, interrupted): its picture may
+                    // be half-drawn, and must not pass for a complete one.
+                    _ = unlink(folder.appendingPathComponent(scripts[index].imageName).path)
+                }
                 outcomes.withLock { $0[index] = result }
             }
             for (name, outcome) in zip(names, outcomes.withLock { $0 }) {
