@@ -19,6 +19,31 @@ import Testing
         #expect(resumed.trials.map(\.assignment) == whole.trials.map(\.assignment))
     }
 
+    @Test func aSuggesterFollowingAHistorySeesItsTrialsChange() throws {
+        // A suggester that followed the history must propose what a new one proposes on the
+        // history as it is now: after appends alone, and after an update changed a status or a
+        // loss of a trial it had seen (then appends).
+        var trials = Trials()
+        try fmin(Self.branin, space: Self.box, algorithm: .cmaes, maxEvals: 40, trials: &trials, seed: 3)
+        let space = try SearchSpace(Self.box)
+        let make = { try CMAES(space: space, options: CMAES.Options(), budget: 60, using: MersenneTwister(seed: 5)) }
+        let rng = MersenneTwister(seed: 1)
+        var follower = try make()
+        var history = Trials(Array(trials.trials.prefix(30)))
+        _ = follower.suggest(history: history, using: rng)
+        var edits: [(inout Trial) -> Void] = [{ $0.loss = 1e6 }, { $0.status = .fail }, { $0.loss = 0.5 }]
+        for (step, trial) in trials.trials.dropFirst(30).enumerated() {
+            history.append(trial)
+            if step % 3 == 1, !edits.isEmpty {
+                var changed = history[4 + step]
+                edits.removeFirst()(&changed)
+                history.update(changed)
+            }
+            var fresh = try make()
+            #expect(follower.suggest(history: history, using: rng) == fresh.suggest(history: history, using: rng), "after trial \(trial.id)")
+        }
+    }
+
     @Test func convergesOnBranin() throws {
         var trials = Trials()
         try fmin(Self.branin, space: Self.box, algorithm: .cmaes, maxEvals: 200, trials: &trials, seed: 1)

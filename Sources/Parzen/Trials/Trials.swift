@@ -14,6 +14,8 @@ public struct Trials: Sendable, Equatable {
     private var lineage: UInt64
     /// One per trial: drawn when the trial's assignment was written.
     private var stamps: [UInt64]
+    /// What ``outcomeLineage`` reads: renewed whenever an update changes a status or a loss.
+    private var outcomes: UInt64
 
     public init(_ trials: [Trial] = [], direction: Direction = .minimize) {
         self.trials = trials
@@ -21,6 +23,7 @@ public struct Trials: Sendable, Equatable {
         nextID = (trials.map(\.id).max() ?? -1) + 1
         lineage = Self.newStamp()
         stamps = trials.map { _ in Self.newStamp() }
+        outcomes = Self.newStamp()
     }
 
     /// Appends a trial.
@@ -52,6 +55,9 @@ public struct Trials: Sendable, Equatable {
         if old.labels != new.labels || old.values.map(\.bitPattern) != new.values.map(\.bitPattern) {
             lineage = Self.newStamp()
             stamps[index] = Self.newStamp()
+        }
+        if trials[index].status != trial.status || trials[index].loss?.bitPattern != trial.loss?.bitPattern {
+            outcomes = Self.newStamp()
         }
         trials[index] = trial
     }
@@ -131,6 +137,14 @@ extension Trials {
 
     /// The generation of every trial.
     var generation: Generation { generation(ofFirst: stamps.count) }
+
+    /// Identifies the statuses and losses, as ``Generation`` the assignments: renewed when the
+    /// history is created and whenever ``update(_:)`` changes a trial's status or loss (bit for
+    /// bit), kept by appends. Two histories with the same generation of their first n trials and
+    /// the same outcome lineage have the same first n trials in id, assignment, status and loss.
+    ///
+    /// - Complexity: O(1).
+    var outcomeLineage: UInt64 { outcomes }
 
     /// The process-wide counter stamps are drawn from (0 is never drawn).
     private static let stampCounter = Atomic<UInt64>(0)

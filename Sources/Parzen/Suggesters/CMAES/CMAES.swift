@@ -55,8 +55,9 @@ public struct CMAES: Suggester {
     /// The next individual, or an independent draw during start-up.
     ///
     /// - Complexity: amortised O(n²) per call plus O(λn² + n³) at each tell (O(n) and O(λn)
-    ///   separable); O(N) to check the history is an extension of the one seen, and a full
-    ///   replay when it is not.
+    ///   separable); O(1) to check that the history grew by appends from the one seen (O(N)
+    ///   after a trial was updated or for another copy of the trials), and a full replay when
+    ///   it is not an extension of it.
     /// - Determinism: `rng` is not used; the new trial's draws come from its own generator,
     ///   seeded from the base seed and the trial id: n `gaussian` per sampling attempt (at most
     ///   10n + 1), then one `uniform` per independently drawn numeric parameter and one
@@ -72,6 +73,7 @@ public struct CMAES: Suggester {
             let raw = lastProposal.flatMap { $0.id == trial.id ? $0.raw : nil }
             history.append(trial, raw: raw, generator: generator)
         }
+        history.markFollowed(trials)
         history.advance()
         let id = trials.nextID
         // The trial's own stream: the individual's normals first, then the independent draws.
@@ -84,17 +86,30 @@ public struct CMAES: Suggester {
         } else {
             lastProposal = nil
         }
-        var assignment = Assignment()
-        for (coordinate, cubeIndex) in parameters where coordinate.isActive(in: assignment) {
-            if let cube, let cubeIndex {
-                assignment[coordinate.label] = coordinate.stored(unit: cube[cubeIndex], padded: configuration.padded)
-            } else {
-                assignment[coordinate.label] = Self.independentDraw(coordinate, using: generator)
-            }
-        }
+        let assignment = propose(cube: cube)
         let run = history.restarts.run, popsize = history.strategy.popsize
         if proposalExtras["cmaes_run"] != .int(run) || proposalExtras["cmaes_popsize"] != .int(popsize) {
             proposalExtras = ["cmaes_run": .int(run), "cmaes_popsize": .int(popsize)]
+        }
+        return assignment
+    }
+
+    /// Every active parameter's stored value in declaration order: the individual's for the
+    /// coordinates CMA-ES searches (when `cube` is given), an independent draw otherwise.
+    ///
+    /// - Determinism: draws as ``independentDraw(_:using:)``, in declaration order.
+    private func propose(cube: [Double]?) -> Assignment {
+        func value(_ coordinate: NumericCoordinate, _ cubeIndex: Int?) -> Double {
+            if let cube, let cubeIndex { return coordinate.stored(unit: cube[cubeIndex], padded: configuration.padded) }
+            return Self.independentDraw(coordinate, using: generator)
+        }
+        // Every parameter is active: the space's labels, shared rather than inserted one by one.
+        if let labels = configuration.allLabels {
+            return Assignment(uniqueLabels: labels, values: parameters.map { value($0.coordinate, $0.cubeIndex) })
+        }
+        var assignment = Assignment()
+        for (coordinate, cubeIndex) in parameters where coordinate.isActive(in: assignment) {
+            assignment[coordinate.label] = value(coordinate, cubeIndex)
         }
         return assignment
     }

@@ -12,6 +12,9 @@ struct CMAESConfiguration: Sendable {
     let steps: [Double]
     let initialMean: [Double]
     let initialPopsize: Int
+    /// The space's labels when no parameter is conditional (every assignment then holds all of
+    /// them, in declaration order), nil otherwise.
+    let allLabels: [String]?
     /// Drawn once from the search's generator; every proposal's and restart's generator
     /// derives from it.
     let baseSeed: UInt32
@@ -27,6 +30,7 @@ struct CMAESConfiguration: Sendable {
         self.options = options
         self.coordinates = coordinates
         self.baseSeed = baseSeed
+        allLabels = space.isConditional ? nil : space.labels
         padded = !options.withMargin
         // Optuna: a grid for a lattice without log scale; log lattices are continuous to CMAwM.
         steps = coordinates.map { coordinate in
@@ -73,8 +77,14 @@ struct CMAESConfiguration: Sendable {
     }
 
     /// The cube coordinates of a trial's stored values (what CMA and SepCMA are told).
+    ///
+    /// - Complexity: O(n) for an assignment with the space's labels array (as proposed), O(n·d)
+    ///   by label lookups otherwise.
     func encode(_ assignment: Assignment) -> [Double] {
-        coordinates.map { $0.unit(assignment[$0.label] ?? .nan, padded: padded) }
+        if let allLabels, assignment.labels == allLabels {
+            return coordinates.map { $0.unit(assignment.values[$0.position], padded: padded) }
+        }
+        return coordinates.map { $0.unit(assignment[$0.label] ?? .nan, padded: padded) }
     }
 
     /// The seed of trial `id`'s generator (the suggester reseeds its one generator with it).

@@ -43,14 +43,31 @@ struct CMAESHistory: Sendable {
 
     var seenCount: Int { ids.count }
 
+    /// The generation and outcome lineage of the history last followed to its end
+    /// (``markFollowed(_:)``); nil before any.
+    private var followed: (generation: Trials.Generation, outcomes: UInt64)?
+
+    /// Records that every trial of `history` has been seen (``seenCount`` is its count), so that
+    /// ``isPrefix(of:)`` recognises a history grown from it by appends in O(1).
+    mutating func markFollowed(_ history: Trials) {
+        precondition(history.count == ids.count, "the history must have been seen to its end")
+        followed = (history.generation, history.outcomeLineage)
+    }
+
     /// True when `history`'s first ``seenCount`` trials are the ones seen, unchanged: the same
     /// ids, the same trials complete, and those with the same loss, bit for bit (what the state
     /// depends on besides the assignments, which a trial keeps).
     ///
-    /// - Complexity: O(``seenCount``), a few loads and compares per trial.
+    /// - Complexity: O(1) when `history` has the generation and outcome lineage of the history
+    ///   last followed (it only grew by appends since: ``Trials/outcomeLineage``); otherwise
+    ///   O(``seenCount``), a few loads and compares per trial.
     func isPrefix(of history: Trials) -> Bool {
         let count = ids.count
         guard history.count >= count else { return false }
+        if let followed, history.generation(ofFirst: count) == followed.generation,
+            history.outcomeLineage == followed.outcomes {
+            return true
+        }
         // Read in place, without bounds checks or copies of the trials (their assignments).
         return history.trials.withUnsafeBufferPointer { trials in
             ids.withUnsafeBufferPointer { ids in
