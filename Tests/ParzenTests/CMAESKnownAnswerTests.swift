@@ -101,18 +101,18 @@ import Testing
             #expect(strategy.generation == after["generation"] as! Int)
             switch strategy {
             case .full(var s):
-                Self.compare(mean: s.mean, sigma: s.sigma, c: s.covariance, pSigma: s.pathSigma, pC: s.pathC, after, tolerance, what)
+                Self.compare(mean: s.state.mean, sigma: s.state.sigma, c: s.covariance, pSigma: s.state.pathSigma, pC: s.state.pathC, after, tolerance, what)
                 if let rates = s.learningRates {
                     Self.expectClose([rates.etaMean, rates.etaSigma], [after["eta_mean"], after["eta_Sigma"]].map { ($0 as! NSNumber).doubleValue },
                                      relative: tolerance, "\(what) learning rates")
                 }
                 #expect(s.shouldStop() == after["should_stop"] as! Bool, "\(what) should_stop")
             case .separable(let s):
-                Self.compare(mean: s.mean, sigma: s.sigma, c: s.covariance, pSigma: s.pathSigma, pC: s.pathC, after, tolerance, what)
+                Self.compare(mean: s.state.mean, sigma: s.state.sigma, c: s.covariance, pSigma: s.state.pathSigma, pC: s.state.pathC, after, tolerance, what)
                 #expect(s.shouldStop() == after["should_stop"] as! Bool, "\(what) should_stop")
             case .margin(var s):
                 let i = s.inner
-                Self.compare(mean: i.mean, sigma: i.sigma, c: i.covariance, pSigma: i.pathSigma, pC: i.pathC, after, tolerance, what)
+                Self.compare(mean: i.state.mean, sigma: i.state.sigma, c: i.covariance, pSigma: i.state.pathSigma, pC: i.state.pathC, after, tolerance, what)
                 Self.expectClose(s.scale, Self.numbers(after["A"]), relative: tolerance, "\(what) A")
                 if after["limits_low"] != nil {
                     Self.expectClose(s.limitsLow, Self.numbers(after["limits_low"]), relative: 1e-15, "\(what) low limits")

@@ -16,33 +16,19 @@ struct CMAStrategy: Sendable {
         var bd: [Double]
     }
 
-    let parameters: CMAParameters
-    var mean: [Double]
-    var sigma: Double
+    var state: CMAState
     /// C, n×n.
     var covariance: [Double]
-    var pathSigma: [Double]
-    var pathC: [Double]
-    var generation = 0
-    private var history: ValueHistory
-    private let tolX: Double
     private var decomposition: Decomposition?
     private(set) var learningRates: LearningRateAdaptation?
 
-    var dimension: Int { parameters.dimension }
+    var dimension: Int { state.dimension }
 
     /// - Precondition: every mean coordinate in [0, 1], σ > 0.
     init(mean: [Double], sigma: Double, popsize: Int, lrAdapt: Bool) {
-        precondition(sigma > 0 && mean.allSatisfy { (0...1).contains($0) }, "CMA-ES needs sigma > 0 and a mean in the box")
         let n = mean.count
-        parameters = .full(dimension: n, popsize: popsize)
-        self.mean = mean
-        self.sigma = sigma
+        state = CMAState(parameters: .full(dimension: n, popsize: popsize), mean: mean, sigma: sigma)
         covariance = Self.identity(n)
-        pathSigma = Array(repeating: 0, count: n)
-        pathC = Array(repeating: 0, count: n)
-        history = ValueHistory(length: parameters.valueHistoryLength)
-        tolX = EvolutionLimits.relativeTolX * sigma
         learningRates = lrAdapt ? LearningRateAdaptation(dimension: n) : nil
     }
 
@@ -97,7 +83,7 @@ struct CMAStrategy: Sendable {
         for i in 0..<n { z[i] = rng.gaussian() }
         var y = [Double](repeating: 0, count: n)
         MatrixProducts.multiply(factor, .plain, rows: n, columns: n, vector: z, into: &y)
-        for i in 0..<n { y[i] = mean[i] + sigma * y[i] }
+        for i in 0..<n { y[i] = state.mean[i] + state.sigma * y[i] }
         return y
     }
 
@@ -116,25 +102,14 @@ struct CMAStrategy: Sendable {
     ///
     /// - Complexity: O(λn² + n³).
     mutating func tell(_ solutions: [[Double]], values: [Double]) {
-        let p = parameters, n = dimension, lambda = p.popsize
-        precondition(solutions.count == lambda && values.count == lambda, "tell needs popsize solutions")
-        generation += 1
-        // Stable: ties keep the order given (trial order).
-        let order = (0..<lambda).sorted { (values[$0], $0) < (values[$1], $1) }
-        history.record(generation: generation, best: values[order[0]], worst: values[order[lambda - 1]])
+        let p = state.parameters, n = dimension, lambda = p.popsize
+        let y = state.begin(solutions, values: values)
         let dec = decompose()
         decomposition = nil
 
-        let oldMean = mean, oldSigma = sigma
-        let oldSigmaMatrix = learningRates == nil ? [] : covariance.map { $0 * sigma * sigma }
-        // Rows y_k = (x_k − m)/σ in sorted order.
-        var y = [Double](repeating: 0, count: lambda * n)
-        for (row, index) in order.enumerated() {
-            for i in 0..<n { y[row * n + i] = (solutions[index][i] - mean[i]) / sigma }
-        }
-        var yw = [Double](repeating: 0, count: n)
-        for k in 0..<p.mu { for i in 0..<n { yw[i] += p.weights[k] * y[k * n + i] } }
-        for i in 0..<n { mean[i] += sigma * yw[i] }
+        let oldMean = state.mean, oldSigma = state.sigma
+        let oldSigmaMatrix = learningRates == nil ? [] : covariance.map { $0 * oldSigma * oldSigma }
+        let yw = state.recombine(y)
 
         // C^(-1/2) = B diag(1/D) Bᵀ.
         var bInv = dec.b
@@ -144,17 +119,7 @@ struct CMAStrategy: Sendable {
 
         var whitened = [Double](repeating: 0, count: n)
         MatrixProducts.multiply(invSqrtC, .plain, rows: n, columns: n, vector: yw, into: &whitened)
-        let pathScale = (p.cSigma * (2 - p.cSigma) * p.muEff).squareRoot()
-        for i in 0..<n { pathSigma[i] = (1 - p.cSigma) * pathSigma[i] + pathScale * whitened[i] }
-        let norm = pathSigma.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        sigma *= Foundation.exp((p.cSigma / p.dSigma) * (norm / p.chiN - 1))
-        sigma = min(sigma, EvolutionLimits.sigmaMax)
-
-        // h_σ with the already incremented g: exponent 2(g + 1), as the package has it.
-        let left = norm / (1 - Foundation.pow(1 - p.cSigma, Double(2 * (generation + 1)))).squareRoot()
-        let hSigma: Double = left < (1.4 + 2 / Double(n + 1)) * p.chiN ? 1 : 0
-        let cScale = (p.cc * (2 - p.cc) * p.muEff).squareRoot()
-        for i in 0..<n { pathC[i] = (1 - p.cc) * pathC[i] + hSigma * cScale * yw[i] }
+        let hSigma = state.adaptStepSize(whitened: whitened, yw: yw)
 
         // Active weights: the negative ones (the last rows, weights decrease) rescaled by
         // n/‖C^(-1/2) y_k‖², with z_k = C^(-1/2) y_k for those rows only.
@@ -173,9 +138,8 @@ struct CMAStrategy: Sendable {
             }
             for i in 0..<n { weighted[k * n + i] *= w }
         }
-        let deltaH = (1 - hSigma) * p.cc * (2 - p.cc)
-        let decay = 1 + p.c1 * deltaH - p.c1 - p.cmu * p.weights.reduce(0, +)
-        MatrixProducts.multiply(weighted, .transposed, y, .plain, m: n, n: n, k: lambda, alpha: p.cmu, beta: decay, into: &covariance)
+        MatrixProducts.multiply(weighted, .transposed, y, .plain, m: n, n: n, k: lambda, alpha: p.cmu, beta: state.decay(hSigma: hSigma), into: &covariance)
+        let pathC = state.pathC
         for i in 0..<n { for j in 0..<n { covariance[i * n + j] += p.c1 * pathC[i] * pathC[j] } }
 
         if var rates = learningRates {
@@ -189,14 +153,9 @@ struct CMAStrategy: Sendable {
         let n = dimension
         let dec = decompose()
         if diverged { return true }
-        let diagonal = (0..<n).map { covariance[$0 * n + $0] }
-        if history.isFlat(generation: generation, tolerance: EvolutionLimits.tolFun) { return true }
-        if diagonal.allSatisfy({ sigma * $0 < tolX }) && pathC.allSatisfy({ sigma * $0 < tolX }) { return true }
-        let maxD = dec.d.max() ?? 0, minD = dec.d.min() ?? 0
-        if sigma * maxD > EvolutionLimits.tolXUp { return true }
-        if (0..<n).contains(where: { mean[$0] == mean[$0] + 0.2 * sigma * diagonal[$0].squareRoot() }) { return true }
-        let axis = generation % n
-        if (0..<n).allSatisfy({ mean[$0] == mean[$0] + 0.1 * sigma * dec.d[axis] * dec.b[$0 * n + axis] }) { return true }
-        return maxD / minD > EvolutionLimits.tolConditionCov
+        let sigma = state.sigma
+        return state.shouldStop(diagonal: (0..<n).map { covariance[$0 * n + $0] }, scales: dec.d) { axis, i in
+            0.1 * sigma * dec.d[axis] * dec.b[i * n + axis]
+        }
     }
 }

@@ -31,13 +31,13 @@ struct CMAwMStrategy: Sendable {
         // ⌈(high + s/2 − low)/s⌉ grid values on [0, 1].
         sizes = steps.map { Int(((1 + $0 / 2) / $0).rounded(.up)) }
         precondition(sizes.allSatisfy { $0 >= 2 }, "each discrete coordinate needs at least two grid values")
-        margin = 1 / (Double(n) * Double(inner.parameters.popsize))
+        margin = 1 / (Double(n) * Double(inner.state.parameters.popsize))
         scale = Array(repeating: 1, count: n)
         if !discrete.isEmpty { (limitsLow, limitsUp) = limits(of: discrete.map { mean[$0] }) }
     }
 
-    var generation: Int { inner.generation }
-    var popsize: Int { inner.parameters.popsize }
+    var generation: Int { inner.state.generation }
+    var popsize: Int { inner.state.parameters.popsize }
 
     /// The grid index nearest `value` (ties to the lower value), for discrete coordinate `z`.
     func gridIndex(_ value: Double, coordinate z: Int) -> Int {
@@ -67,7 +67,7 @@ struct CMAwMStrategy: Sendable {
     /// the grid.
     func encode(_ x: Double, coordinate z: Int) -> Double {
         let i = discrete[z]
-        let shifted = (x - inner.mean[i]) * scale[i] + inner.mean[i]
+        let shifted = (x - inner.state.mean[i]) * scale[i] + inner.state.mean[i]
         return Double(gridIndex(shifted, coordinate: z)) * steps[z]
     }
 
@@ -97,8 +97,8 @@ struct CMAwMStrategy: Sendable {
         inner.tell(raw, values: values)
         guard !discrete.isEmpty else { return }
         let n = inner.dimension
-        let sigma = inner.sigma
-        let meanZ = discrete.map { inner.mean[$0] }
+        let sigma = inner.state.sigma
+        let meanZ = discrete.map { inner.state.mean[$0] }
         (limitsLow, limitsUp) = limits(of: meanZ)
         let alpha = margin
         for (z, i) in discrete.enumerated() {
@@ -112,7 +112,7 @@ struct CMAwMStrategy: Sendable {
                 if min(low, up) < alpha {
                     let sign: Double = meanZ[z] > limitsUp[z] ? 1 : (meanZ[z] < limitsUp[z] ? -1 : 0)
                     let distance = sigma * scale[i] * (Self.chiSquaredOneQuantile(1 - 2 * alpha) * cii).squareRoot()
-                    inner.mean[i] = limitsUp[z] + sign * distance
+                    inner.state.mean[i] = limitsUp[z] + sign * distance
                 }
                 continue
             }
@@ -125,7 +125,7 @@ struct CMAwMStrategy: Sendable {
             let qLow = Self.chiSquaredOneQuantile(1 - 2 * lowTilde).squareRoot()
             let qUp = Self.chiSquaredOneQuantile(1 - 2 * upTilde).squareRoot()
             scale[i] = (limitsUp[z] - limitsLow[z]) / ((qLow + qUp) * sigma * cii.squareRoot())
-            inner.mean[i] = (limitsLow[z] * qUp + limitsUp[z] * qLow) / (qLow + qUp)
+            inner.state.mean[i] = (limitsLow[z] * qUp + limitsUp[z] * qLow) / (qLow + qUp)
         }
     }
 

@@ -8,16 +8,16 @@ enum EvolutionStrategy: Sendable {
 
     var popsize: Int {
         switch self {
-        case .full(let s): return s.parameters.popsize
-        case .separable(let s): return s.parameters.popsize
+        case .full(let s): return s.state.parameters.popsize
+        case .separable(let s): return s.state.parameters.popsize
         case .margin(let s): return s.popsize
         }
     }
 
     var generation: Int {
         switch self {
-        case .full(let s): return s.generation
-        case .separable(let s): return s.generation
+        case .full(let s): return s.state.generation
+        case .separable(let s): return s.state.generation
         case .margin(let s): return s.generation
         }
     }

@@ -24,8 +24,8 @@ struct LearningRateAdaptation: Sendable {
         _ strategy: inout CMAStrategy, oldMean: [Double], oldSigma: Double, oldSigmaMatrix: [Double], oldInvSqrtC: [Double]
     ) {
         let n = strategy.dimension
-        let deltaMean = (0..<n).map { strategy.mean[$0] - oldMean[$0] }
-        let s2 = strategy.sigma * strategy.sigma
+        let deltaMean = (0..<n).map { strategy.state.mean[$0] - oldMean[$0] }
+        let s2 = strategy.state.sigma * strategy.state.sigma
         let deltaSigma = (0..<(n * n)).map { s2 * strategy.covariance[$0] - oldSigmaMatrix[$0] }
         // Local coordinates: Q = C_old^(-1/2)/σ_old.
         let q = oldInvSqrtC.map { $0 / oldSigma }
@@ -48,7 +48,7 @@ struct LearningRateAdaptation: Sendable {
         etaMean = min(Self.updated(etaMean, snr: snrMean, beta: bm), 1)
         etaSigma = min(Self.updated(etaSigma, snr: snrSigma, beta: bs), 1)
 
-        for i in 0..<n { strategy.mean[i] = oldMean[i] + etaMean * deltaMean[i] }
+        for i in 0..<n { strategy.state.mean[i] = oldMean[i] + etaMean * deltaMean[i] }
         let sigmaMatrix = (0..<(n * n)).map { oldSigmaMatrix[$0] + etaSigma * deltaSigma[$0] }
         // σ = det(Σ)^(1/(2n)) from the eigenvalues; C = Σ/σ². A non-positive eigenvalue gives
         // NaN as in the package.
@@ -57,7 +57,7 @@ struct LearningRateAdaptation: Sendable {
         var sigma = min(Foundation.exp(logSum / 2 / Double(n)), EvolutionLimits.sigmaMax)
         strategy.covariance = sigmaMatrix.map { $0 / (sigma * sigma) }
         sigma *= etaMeanBefore / etaMean
-        strategy.sigma = sigma
+        strategy.state.sigma = sigma
     }
 
     private static func squaredNorm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 } }
