@@ -7,7 +7,7 @@ set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,11"
 set output 'rastrigin-10d-convergence.png'
 set encoding utf8
 
-set title "rastrigin-10d: median regret and interquartile band (30 replicates)" noenhanced
+set title "rastrigin-10d: median regret and interquartile band (150 replicates)" noenhanced
 set xlabel "evaluations"
 set ylabel "best-so-far regret (f - f*)"
 set logscale x 10
