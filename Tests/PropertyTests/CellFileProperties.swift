@@ -25,11 +25,21 @@ import Testing
 
     static let rows = zip(Gen.int(in: 0...1000).array(of: 7), TextPieces.strings).array(of: 0...12)
 
-    /// Any record of the cell written as a cell file reads back equal.
+    /// Per-trial times from numbers (nil, as format 2 records have none, when `n[0]` is odd):
+    /// zero, small and large nanosecond counts.
+    static func times(_ count: Int, _ n: [Int]) -> [TrialTime]? {
+        guard n[0] % 2 == 0 else { return nil }
+        let values: [Int64] = [0, 1, 999, 1_000_000_007, Int64(n[1]) * 1_000_003, .max]
+        return (0..<count).map { TrialTime(suggestNanoseconds: values[(n[2] + $0) % values.count], evaluateNanoseconds: values[(n[3] + 2 * $0) % values.count]) }
+    }
+
+    /// Any record of the cell written as a cell file reads back equal, with per-trial times
+    /// (format 3) or without (format 2).
     @Test func writtenRecordReadsBackEqual() async {
-        await propertyCheck(count: 300, input: Self.rows, Gen.double(in: 0...1000)) { specs, seconds in
+        await propertyCheck(count: 300, input: Self.rows, Gen.double(in: 0...1000), Gen.int(in: 0...1000).array(of: 4)) { specs, seconds, n in
             let rows = specs.enumerated().map { Self.row($0.offset, $0.element.0, $0.element.1) }
-            let record = CellRecord(fingerprint: Self.cell.fingerprint, rows: rows, suggestSeconds: seconds, evaluateSeconds: seconds / 3)
+            let record = CellRecord(fingerprint: Self.cell.fingerprint, rows: rows, suggestSeconds: seconds, evaluateSeconds: seconds / 3,
+                                    trialTimes: Self.times(rows.count, n))
             let bytes = CellFile.bytes(for: record, cell: Self.cell)
             let back = CellFile.parse(Data(bytes), cell: Self.cell)
             #expect((try? back.get()) == record, "\(back)\n\(String(decoding: bytes, as: UTF8.self))")
@@ -39,9 +49,10 @@ import Testing
     /// Changing any one byte of a written file is never read as another record: the file is
     /// rejected or (an edit the format cannot see) reads as the same record.
     @Test func oneChangedByteIsRejected() async {
-        await propertyCheck(count: 300, input: Self.rows, Gen.int(in: 0...100_000), Gen.uint8(in: 1...255)) { specs, position, delta in
+        await propertyCheck(count: 300, input: Self.rows, Gen.int(in: 0...100_000), Gen.uint8(in: 1...255), Gen.int(in: 0...1000).array(of: 4)) { specs, position, delta, n in
             let rows = specs.enumerated().map { Self.row($0.offset, $0.element.0, $0.element.1) }
-            let record = CellRecord(fingerprint: Self.cell.fingerprint, rows: rows, suggestSeconds: 1, evaluateSeconds: 2)
+            let record = CellRecord(fingerprint: Self.cell.fingerprint, rows: rows, suggestSeconds: 1, evaluateSeconds: 2,
+                                    trialTimes: Self.times(rows.count, n))
             var bytes = CellFile.bytes(for: record, cell: Self.cell)
             bytes[position % bytes.count] &+= delta
             if case .success(let other) = CellFile.parse(Data(bytes), cell: Self.cell) {

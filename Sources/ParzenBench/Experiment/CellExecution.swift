@@ -78,13 +78,14 @@ extension Cell {
         }
         if stopReason == .cancelled { throw .cancelled }
         return CellRecord(fingerprint: fingerprint, rows: hooks.rows, suggestSeconds: hooks.suggestTime.seconds,
-                          evaluateSeconds: hooks.evaluateTime.seconds, extras: hooks.extras.changes)
+                          evaluateSeconds: hooks.evaluateTime.seconds, trialTimes: hooks.trialTimes.map(TrialTime.init),
+                          extras: hooks.extras.changes)
     }
 }
 
 /// What a cell adds to the search loop: its objective session (noise and external programs
-/// live there), the suggest and evaluate times, cancellation between trials, and the stored
-/// rows with each trial's noise-free value.
+/// live there), the suggest and evaluate times (totals and each trial's), cancellation between
+/// trials, and the stored rows with each trial's noise-free value.
 private struct CellHooks: SearchHooks {
     var session: any ObjectiveSession
     let direction: Direction
@@ -93,6 +94,11 @@ private struct CellHooks: SearchHooks {
     /// Durations are summed as Durations and converted once (the conversion is not free).
     var suggestTime = Duration.zero
     var evaluateTime = Duration.zero
+    /// The current trial's times; its suggestion stays zero for a planned point.
+    var trialSuggest = Duration.zero
+    var trialEvaluate = Duration.zero
+    /// Each recorded trial's (suggestion, evaluation) times, converted once at the end.
+    var trialTimes: [(Duration, Duration)] = []
     var started: ContinuousClock.Instant
     /// The noise-free value of the trial being evaluated (the session's, in the user's sign).
     var trueValue: Double?
@@ -107,14 +113,21 @@ private struct CellHooks: SearchHooks {
         self.clock = clock
         started = clock.now
         rows.reserveCapacity(budget)
+        trialTimes.reserveCapacity(budget)
     }
 
     func stopReason(before trials: Trials) -> StopReason? { isCancelled() ? .cancelled : nil }
 
     mutating func willSuggest() { started = clock.now }
-    mutating func didSuggest() { suggestTime += clock.now - started }
+    mutating func didSuggest() {
+        trialSuggest = clock.now - started
+        suggestTime += trialSuggest
+    }
     mutating func willEvaluate() { started = clock.now }
-    mutating func didEvaluate() { evaluateTime += clock.now - started }
+    mutating func didEvaluate() {
+        trialEvaluate = clock.now - started
+        evaluateTime += trialEvaluate
+    }
 
     mutating func evaluate(_ assignment: Assignment, point: Value) -> ObjectiveResult {
         let outcome = session.evaluate(assignment, point: point)
@@ -128,6 +141,8 @@ private struct CellHooks: SearchHooks {
         rows.append(TrialRow(id: trial.id, status: trial.status, loss: trial.loss, trueLoss: trueLoss, assignment: trial.assignment,
                              message: trial.message))
         extras.record(trial.extras, trial: trial.id)
+        trialTimes.append((trialSuggest, trialEvaluate))
+        trialSuggest = .zero
         return nil
     }
 }
@@ -137,5 +152,19 @@ extension Duration {
     var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+
+    /// The duration in whole nanoseconds, rounded down (negative durations, which a monotonic
+    /// clock does not produce, as 0).
+    var wholeNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
+
+extension TrialTime {
+    /// A trial's (suggestion, evaluation) durations, in whole nanoseconds.
+    init(_ times: (suggest: Duration, evaluate: Duration)) {
+        self.init(suggestNanoseconds: times.suggest.wholeNanoseconds, evaluateNanoseconds: times.evaluate.wholeNanoseconds)
     }
 }

@@ -14,12 +14,27 @@ public struct TrialRow: Sendable, Equatable {
     public var message: String?
 }
 
+/// What one trial cost: the suggester's proposal and the objective's evaluation, in whole
+/// nanoseconds (the clock's resolution). A planned point has no suggestion: 0.
+public struct TrialTime: Sendable, Equatable {
+    public var suggestNanoseconds: Int64
+    public var evaluateNanoseconds: Int64
+
+    public init(suggestNanoseconds: Int64, evaluateNanoseconds: Int64) {
+        self.suggestNanoseconds = suggestNanoseconds
+        self.evaluateNanoseconds = evaluateNanoseconds
+    }
+}
+
 /// A finished cell: its trials plus the time spent suggesting and evaluating.
 public struct CellRecord: Sendable, Equatable {
     public var fingerprint: String
     public var rows: [TrialRow]
+    /// Totals over the run; the suggestion total includes setting the suggester up.
     public var suggestSeconds: Double
     public var evaluateSeconds: Double
+    /// Each trial's times, one per row; nil for files of formats 1 and 2, which record totals only.
+    public var trialTimes: [TrialTime]?
     /// The changes of the suggester's proposal extras over the trials (empty for suggesters
     /// without extras); stored beside the cell file (``ExtrasFile``), not in it.
     public var extras: [ExtraChange] = []
@@ -52,12 +67,24 @@ public struct CellRecord: Sendable, Equatable {
 /// checksum disagrees (an edit, a torn write), or that holds an impossible value (trial numbers out
 /// of order, an ok trial without a loss, a noise-free loss below the problem's known optimum, so a
 /// negative regret) is rejected with its reason (``CellFileProblem``) and its cell runs again.
-/// Files of format 1 (no checksum, text not escaped) are still read, with the same value checks.
+/// Format 3 adds each trial's suggestion and evaluation time in whole nanoseconds (columns
+/// `suggest_ns,evaluate_ns` after `true_loss`). Files of format 2 (no per-trial times) and
+/// format 1 (no checksum, text not escaped, no per-trial times) are still read, with the same
+/// value checks; a record without per-trial times is written as format 2.
 enum CellFile {
-    /// The format written: 2 (checksum, escaped text).
-    static let magic = "# parzen-cell 2"
+    /// The format written for records with per-trial times: 3 (checksum, escaped text, times).
+    static let magic = "# parzen-cell 3"
+    /// Format 2: checksum and escaped text, totals only; written for records without per-trial times.
+    static let totalsMagic = "# parzen-cell 2"
     /// Format 1, read only: no checksum, text written as it was.
     static let legacyMagic = "# parzen-cell 1"
+    /// The per-trial time columns of format 3, after `true_loss`.
+    static let timeColumns = ["suggest_ns", "evaluate_ns"]
+
+    /// The header line's fields.
+    static func header(labels: [String], times: Bool) -> [String] {
+        ["trial", "status", "loss", "true_loss"] + (times ? timeColumns : []) + labels + ["message"]
+    }
 
     /// `# fingerprint F`, with ` programs H` when the cell runs external programs
     /// (``Cell/programHash``).
@@ -80,17 +107,20 @@ enum CellFile {
     ///
     /// - Complexity: O(rows × labels), dominated by printing the numbers' shortest round-trip
     ///   digits; every cell of a run is written this way.
+    /// - Precondition: `record.trialTimes` is nil or has one entry per row.
     static func bytes(for record: CellRecord, cell: Cell) -> [UInt8] {
         let labels = cell.problem.space.labels
+        let times = record.trialTimes
+        precondition(times == nil || times!.count == record.rows.count, "one time per trial")
         // Numbers repeat (true_loss is loss on noiseless problems, a grid's coordinates recur,
         // choices are small integers): a remembered one is copied, not printed again.
         var out = ByteWriter(capacity: 256 + record.rows.count * (8 + 24 * (2 + labels.count)), rememberingNumbers: true)
-        out.write(magic + "\n")
+        out.write((times == nil ? totalsMagic : magic) + "\n")
         out.write(fingerprintLine(record.fingerprint, cell: cell) + "\n")
         out.write("# cell \(cell.name); problem_seed \(cell.problemSeed); suggester_seed \(cell.suggesterSeed)\n")
-        out.write(CSV.row(["trial", "status", "loss", "true_loss"] + labels + ["message"]) + "\n")
+        out.write(CSV.row(header(labels: labels, times: times != nil)) + "\n")
         let comma = UInt8(ascii: ",")
-        for row in record.rows {
+        for (index, row) in record.rows.enumerated() {
             out.write(row.id)
             out.write(byte: comma)
             out.write(row.status.rawValue)
@@ -98,6 +128,12 @@ enum CellFile {
             out.write(number: row.loss)
             out.write(byte: comma)
             out.write(number: row.trueLoss)
+            if let time = times?[index] {
+                out.write(byte: comma)
+                out.write(Int(time.suggestNanoseconds))
+                out.write(byte: comma)
+                out.write(Int(time.evaluateNanoseconds))
+            }
             var cursor = 0
             for label in labels {
                 out.write(byte: comma)
@@ -137,10 +173,11 @@ enum CellFile {
             if start < count { lines.append(start..<count) }
             func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
             guard let first = lines.first else { return .failure(.truncated) }
-            let legacy: Bool
+            let legacy: Bool, timed: Bool
             switch text(first) {
-            case magic: legacy = false
-            case legacyMagic: legacy = true
+            case magic: (legacy, timed) = (false, true)
+            case totalsMagic: (legacy, timed) = (false, false)
+            case legacyMagic: (legacy, timed) = (true, false)
             default: return .failure(.notACellFile)
             }
             guard lines.count >= 2 else { return .failure(.truncated) }
@@ -170,8 +207,9 @@ enum CellFile {
                   let evaluate = endFields["evaluate_seconds"].flatMap(Double.init) else { return .failure(.malformed("closing line")) }
             guard suggest >= 0, evaluate >= 0 else { return .failure(.impossible("negative time")) }
             let labels = cell.problem.space.labels
-            let columns = 5 + labels.count
-            guard let header = CSV.parse(text(lines[3]), unescaping: !legacy), header == ["trial", "status", "loss", "true_loss"] + labels + ["message"] else {
+            let labelColumn = timed ? 6 : 4
+            let columns = labelColumn + 1 + labels.count
+            guard let header = CSV.parse(text(lines[3]), unescaping: !legacy), header == Self.header(labels: labels, times: timed) else {
                 return .failure(.malformed("header"))
             }
             guard lines.count - 5 == expected else { return .failure(.truncated) }
@@ -194,6 +232,8 @@ enum CellFile {
                 .map { $0 - 1e-6 * max(1, abs($0)) }
             var rows: [TrialRow] = []
             rows.reserveCapacity(expected)
+            var times: [TrialTime]? = timed ? [] : nil
+            times?.reserveCapacity(expected)
             for (rowIndex, line) in lines[4..<(lines.count - 1)].enumerated() {
                 var fields: [Range<Int>] = []
                 fields.reserveCapacity(columns)
@@ -231,15 +271,23 @@ enum CellFile {
                         return .failure(.impossible("trial \(id)'s noise-free loss \(trueLoss) is below the known optimum (a negative regret)"))
                     }
                 }
+                if timed {
+                    guard let suggest = Int64(text(fields[4])), let evaluate = Int64(text(fields[5])) else {
+                        return .failure(.malformed("trial \(rowIndex)"))
+                    }
+                    guard suggest >= 0, evaluate >= 0 else { return .failure(.impossible("trial \(id)'s negative time")) }
+                    times!.append(TrialTime(suggestNanoseconds: suggest, evaluateNanoseconds: evaluate))
+                }
                 var assignment = Assignment()
                 for (offset, label) in labels.enumerated() {
-                    guard let value = number(fields[4 + offset]) else { return .failure(.malformed("trial \(rowIndex)")) }
+                    guard let value = number(fields[labelColumn + offset]) else { return .failure(.malformed("trial \(rowIndex)")) }
                     if let value { assignment[label] = value }
                 }
                 rows.append(TrialRow(id: id, status: status, loss: loss, trueLoss: trueLoss, assignment: assignment,
                                      message: message?.isEmpty == true ? nil : message))
             }
-            return .success(CellRecord(fingerprint: cell.fingerprint, rows: rows, suggestSeconds: suggest, evaluateSeconds: evaluate))
+            return .success(CellRecord(fingerprint: cell.fingerprint, rows: rows, suggestSeconds: suggest, evaluateSeconds: evaluate,
+                                       trialTimes: times))
         }
     }
 }

@@ -75,6 +75,30 @@ import Testing
         #expect(CellFile.parse(Data(text.dropLast(30).utf8), cell: cell) == .failure(.truncated))
     }
 
+    @Test func format3KeepsEachTrialsTimesAndFormat2IsStillRead() throws {
+        let cell = try cell()
+        var record = CellRecord(fingerprint: cell.fingerprint, rows: [
+            TrialRow(id: 0, status: .ok, loss: 1, trueLoss: 1, assignment: ["type": 0, "a": 1], message: nil),
+            TrialRow(id: 1, status: .fail, loss: nil, trueLoss: nil, assignment: ["type": 1, "b": -2, "c": 3], message: "a,\"b\""),
+        ], suggestSeconds: 0.5, evaluateSeconds: 0.25,
+            trialTimes: [TrialTime(suggestNanoseconds: 0, evaluateNanoseconds: 1_234), TrialTime(suggestNanoseconds: 9_000_000_001, evaluateNanoseconds: 7)])
+        let text = String(decoding: CellFile.bytes(for: record, cell: cell), as: UTF8.self)
+        #expect(text.hasPrefix("# parzen-cell 3\n"))
+        #expect(text.contains("\ntrial,status,loss,true_loss,suggest_ns,evaluate_ns,type,a,b,c,message\n0,ok,1.0,1.0,0,1234,0.0,1.0,,,\n"))
+        #expect(CellFile.parse(Data(text.utf8), cell: cell) == .success(record))
+        #expect(CellFile.parse(Data(text.replacingOccurrences(of: ",9000000001,", with: ",9000000002,").utf8), cell: cell) == .failure(.checksum))
+        // A negative time is impossible even under a right checksum.
+        record.trialTimes![1].evaluateNanoseconds = -1
+        guard case .failure(.impossible) = CellFile.parse(Data(CellFile.bytes(for: record, cell: cell)), cell: cell) else {
+            Issue.record("a negative trial time was accepted"); return
+        }
+        // Without per-trial times a record is written, and read back, as format 2.
+        record.trialTimes = nil
+        let totals = CellFile.bytes(for: record, cell: cell)
+        #expect(String(decoding: totals, as: UTF8.self).hasPrefix("# parzen-cell 2\n"))
+        #expect(CellFile.parse(Data(totals), cell: cell) == .success(record))
+    }
+
     @Test func impossibleValuesAreRejectedEvenWithoutAChecksum() throws {
         // Format 1 files (no checksum) are still read, but a negative regret is refused.
         let cell = try Manifest(yaml: "name: c\nrepeats: 1\nbudget: 2\nproblems: [branin]\nsuggesters: [random]\n", source: "c.yaml").cells[0]
