@@ -15,6 +15,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_fit.h>
 
 /* GSL's generator types are mutable C globals; Swift 6 rejects reading them directly,
    so they are reached through these accessors. */

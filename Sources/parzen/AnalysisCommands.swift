@@ -9,9 +9,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write tests.csv, ranks.csv, ecdf.csv and report.md into a results folder (reads only that folder).",
         discussion: """
             Reads manifest.lock.yaml, runs.csv and, where present, trace.csv, samples.csv, extras.csv, short-runs.csv, \
-            failures.csv and cost.csv, nothing else, and reruns nothing. The four files are byte-identical for the same \
-            inputs, except the Cost section of report.md, which depends on the machine the cells ran on; without \
-            cost.csv that section says the timings are absent. Failed cells (failures.csv) are listed at the top of \
+            failures.csv, cost.csv and cost-growth.csv, nothing else, and reruns nothing. The four files are byte-identical \
+            for the same inputs, except the Cost section of report.md, which depends on the machine the cells ran on; without \
+            cost.csv that section says the timings are absent, without cost-growth.csv that per-trial times are absent. Failed cells (failures.csv) are listed at the top of \
             report.md and their (problem, suggester) groups left out of the statistics.
             """)
 
@@ -39,7 +39,7 @@ struct PlotCommand: ParsableCommand {
             Reads only the results folder (as `parzen report` does) and writes into plots/NAME, per problem, \
             PROBLEM-convergence.gp/.dat/.png and, for 1-D and 2-D test functions, PROBLEM-samples.gp/.dat/.png with \
             PROBLEM-grid.dat; then final.gp/.dat/.png with final-points.dat, ecdf.gp/.dat/.png, ranks.gp/.dat/.png \
-            (two or more suggesters) and cost.gp/.dat/.png (with cost.csv). Pictures of an earlier run that are no longer \
+            (two or more suggesters), cost.gp/.dat/.png (with cost.csv) and cost-growth.gp/.dat/.png (with cost-growth.csv). Pictures of an earlier run that are no longer \
             drawn (a problem taken out of the manifest) are removed. Without gnuplot on PATH only the scripts and data are written.
 
             Each script reads only the data files beside it and writes its PNG beside it: \

@@ -125,7 +125,8 @@ struct CollectCommand: ParsableCommand {
             runs.csv (best-so-far at every checkpoint), trace.csv (every improvement of every run), summary.csv, \
             samples.csv (replicate 0 on 1-D and 2-D problems), timings.csv (each run's times), cost.csv (time per trial; \
             depends on the machine), manifest.lock.yaml (the manifest as run, with every cell's seeds), and when there are \
-            any extras.csv (proposal extras), short-runs.csv (runs that stopped before the budget) and failures.csv (failed cells). \
+            any cost-growth.csv (suggestion time by trial index, from cells that record each trial's times; depends on the \
+            machine), extras.csv (proposal extras), short-runs.csv (runs that stopped before the budget) and failures.csv (failed cells). \
             Then what `parzen report` writes (tests.csv, ranks.csv, ecdf.csv, report.md) and, unless --no-plots, what \
             `parzen plot` writes (plots/NAME). Prints the table of median final regrets.
 

@@ -48,3 +48,17 @@ import Testing
         #expect(throws: GSLError.self) { try QuasiRandomSequence(.halton, dimension: 0) }
     }
 }
+
+@Suite struct LinearFitTests {
+    /// numpy.polyfit([1, 2, 3, 4], [1.1, 1.9, 3.2, 3.9], 1) = [0.97, 0.1]
+    @Test func leastSquaresLineOfAFixedSample() throws {
+        let fit = try #require(Statistics.linearFit(x: [1, 2, 3, 4], y: [1.1, 1.9, 3.2, 3.9]))
+        #expect(abs(fit.slope - 0.97) < 1e-12)
+        #expect(abs(fit.intercept - 0.1) < 1e-12)
+    }
+
+    @Test func noSlopeWithoutTwoDistinctX() {
+        #expect(Statistics.linearFit(x: [1], y: [2]) == nil)
+        #expect(Statistics.linearFit(x: [3, 3], y: [1, 2]) == nil)
+    }
+}

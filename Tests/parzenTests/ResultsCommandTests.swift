@@ -76,7 +76,12 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let results = base.appendingPathComponent("results/untimed")
         let timed = try String(contentsOf: results.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(timed.contains("**Depends on the machine.**"))
+        #expect(timed.contains("**Depends on the machine.**") && timed.contains("Growth with the trial index"))
+        // Cells without per-trial times (an older format): the section says so.
+        try FileManager.default.removeItem(at: results.appendingPathComponent("cost-growth.csv"))
+        #expect(try TestSupport.run(parzen, ["report", results.path]).status == 0)
+        let totalsOnly = try String(contentsOf: results.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(totalsOnly.contains("Per-trial times are absent"))
         // As committed results are: cells, timings.csv and cost.csv gone.
         for name in ["cells", "timings.csv", "cost.csv"] { try FileManager.default.removeItem(at: results.appendingPathComponent(name)) }
         let report = try TestSupport.run(parzen, ["report", results.path])
@@ -88,7 +93,7 @@ import Testing
 
     @Test func helpTextsSayWhatEachCommandWrites() throws {
         let collect = try TestSupport.run(parzen, ["collect", "--help"])
-        for file in ["runs.csv", "trace.csv", "summary.csv", "samples.csv", "timings.csv", "cost.csv", "manifest.lock.yaml",
+        for file in ["runs.csv", "trace.csv", "summary.csv", "samples.csv", "timings.csv", "cost.csv", "cost-growth.csv", "manifest.lock.yaml",
                      "extras.csv", "short-runs.csv", "failures.csv", "report.md", "--no-plots"] {
             #expect(collect.stdout.contains(file), "collect --help lacks \(file)")
         }
@@ -96,7 +101,7 @@ import Testing
         let report = try TestSupport.run(parzen, ["report", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(report.contains("tests.csv") && report.contains("Cost section of report.md") && report.contains("timings are absent"))
         let plot = try TestSupport.run(parzen, ["plot", "--help"])
-        #expect(plot.stdout.contains("PROBLEM-convergence") && plot.stdout.contains("cost.gp"))
+        #expect(plot.stdout.contains("PROBLEM-convergence") && plot.stdout.contains("cost.gp") && plot.stdout.contains("cost-growth.gp"))
         let run = try TestSupport.run(parzen, ["run", "--help"])
         #expect(run.stdout.contains("report.md") && run.stdout.contains("exit status is 1"))
     }

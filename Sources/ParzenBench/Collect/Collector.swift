@@ -4,7 +4,7 @@ import Parzen
 
 /// Aggregates a manifest's finished cells into results/NAME: runs.csv, summary.csv, timings.csv,
 /// manifest.lock.yaml, samples.csv, trace.csv (``TraceTable``), cost.csv (``CostTable``), and,
-/// when there are any, extras.csv (``ExtrasTable``), short-runs.csv (``ShortRunsTable``) and
+/// when there are any, cost-growth.csv (``CostGrowthTable``), extras.csv (``ExtrasTable``), short-runs.csv (``ShortRunsTable``) and
 /// failures.csv (``FailuresTable``). Reads only cell files (and the files beside them).
 ///
 /// Cells that failed (their run left a failure note) are listed in failures.csv and everything
@@ -79,8 +79,11 @@ public struct Collector: Sendable {
         records.reserveCapacity(cells.count)
         var missing: [(cell: String, failure: String?)] = []
         var failures: [FailuresTable.Row] = []
+        var growth = CostGrowth(suggesters: manifest.suggesters.map(\.label))
         for cell in cells {
             if var record = store.load(cell) {
+                growth.add(record, suggester: cell.suggester.label)
+                record.trialTimes = nil
                 // Only replicate 0's points are written (samples.csv): the others' assignments
                 // are dropped as each cell is read, which keeps a 10⁵-cell collect's memory down.
                 if cell.replicate != 0 {
@@ -136,6 +139,7 @@ public struct Collector: Sendable {
         try ExtrasTable.write(groups, to: store)
         try TraceTable.write(groups, to: store)
         try CostTable.write(groups, to: store)
+        try CostGrowthTable.write(growth, to: store)
         let shortRuns = ShortRunsTable.rows(groups, collector: self)
         try ShortRunsTable.write(shortRuns, to: store)
         try FailuresTable.write(failures, to: store)

@@ -30,6 +30,7 @@ public enum PlotCatalog {
     public static let ecdf = "ecdf"
     public static let ranks = "ranks"
     public static let cost = "cost"
+    public static let costGrowth = "cost-growth"
     public static func samples(_ problem: ResultSet.Problem) -> String { "\(problem.label)-samples" }
 
     /// The problems that get a sample picture: samples.csv lists them and their function (from
@@ -42,7 +43,8 @@ public enum PlotCatalog {
     }
 
     /// Every script of `results`, in a fixed order: convergence per problem, final, ecdf, ranks
-    /// (two or more suggesters), samples per 1-D/2-D problem, cost (with cost.csv).
+    /// (two or more suggesters), samples per 1-D/2-D problem, cost (with cost.csv), cost growth
+    /// (with cost-growth.csv).
     public static func scripts(_ results: ResultSet, source: String) -> [PlotScript] {
         var scripts = results.problems.indices.map { ConvergencePlot.script(results, problem: $0, source: source) }
         scripts.append(FinalDistributionPlot.script(results, source: source))
@@ -52,6 +54,7 @@ public enum PlotCatalog {
             if let script = SamplesPlot.script(results, problem: p, source: source) { scripts.append(script) }
         }
         if let cost = CostPlot.script(results, source: source) { scripts.append(cost) }
+        if let growth = CostGrowthPlot.script(results, source: source) { scripts.append(growth) }
         return scripts
     }
 }

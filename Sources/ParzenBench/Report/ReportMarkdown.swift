@@ -158,7 +158,7 @@ public enum ReportMarkdown {
 
         out += ExtrasTable.markdown(results)
 
-        out += ReportSections.cost(results, plots: plots)
+        out += CostSection.markdown(results, plots: plots)
 
         out.append("## Files")
         out.append("")

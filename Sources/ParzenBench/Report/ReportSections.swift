@@ -1,7 +1,7 @@
 import GSLKit
 
 /// The sections of report.md on what did not go to plan (failed cells, runs shorter than their
-/// budget), on expected running times, and on cost.
+/// budget) and on expected running times.
 enum ReportSections {
     /// Failed cells, first in the report: every failure with its message (the first 50), and which
     /// problems and suggesters the statistics leave out. Empty without failures.
@@ -77,51 +77,6 @@ enum ReportSections {
                 out.append("| \(t == 0 ? ReportMarkdown.escape(problem.label) : "") | \(ReportMarkdown.format(targets[t])) | " + cells.joined(separator: " | ") + " |")
             }
         }
-        out.append("")
-        return out
-    }
-
-    /// A time in seconds as µs, ms or s with three significant digits.
-    static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return ReportMarkdown.format(seconds) }
-        if seconds < 1e-3 { return String(format: "%.3g µs", seconds * 1e6) }
-        if seconds < 1 { return String(format: "%.3g ms", seconds * 1e3) }
-        return String(format: "%.3g s", seconds)
-    }
-
-    /// The cost section, from cost.csv; says the timings are absent when the folder has none.
-    static func cost(_ results: ResultSet, plots: String) -> [String] {
-        var out = ["## Cost", ""]
-        guard let rows = results.cost, !rows.isEmpty else {
-            out.append("No timings: this results folder has no cost.csv (collected before cost.csv existed, or copied without it). "
-                       + "`parzen collect` writes it from the times recorded in the cell files.")
-            out.append("")
-            return out
-        }
-        out.append("**Depends on the machine.** These times were measured while the cells ran, on that machine under its load at the time; "
-                   + "unlike the rest of this report they differ from one run to the next (cost.csv, outside the byte-identical files). "
-                   + "Per trial: a run's total suggestion time (set-up included) or evaluation time divided by its trials; "
-                   + "the median over runs per problem, then the median over problems per suggester.")
-        out.append("")
-        out.append("| suggester | suggestion per trial, median | [smallest, largest problem median] | evaluation per trial, median | trials per run (N) |")
-        out.append("|:---|---:|---:|---:|---:|")
-        for suggester in results.suggesters {
-            let mine = rows.filter { $0.suggester == suggester.label }
-            guard !mine.isEmpty else { continue }
-            let suggest = Statistics.sorted(mine.map(\.suggest))
-            let evaluate = Statistics.sorted(mine.map(\.evaluate))
-            let trials = Statistics.sorted(mine.map(\.trials))
-            out.append("| \(ReportMarkdown.escape(suggester.label)) | \(duration(Statistics.median(sorted: suggest))) | "
-                       + "[\(duration(suggest.first!)), \(duration(suggest.last!))] | \(duration(Statistics.median(sorted: evaluate))) | "
-                       + "\(ReportMarkdown.format(Statistics.median(sorted: trials))) |")
-        }
-        out.append("")
-        out.append("The cell files record each run's total times, not each trial's, so the growth of a suggestion's cost with the trial index "
-                   + "inside a run is not measured here; the picture shows the time per trial against the run length N, one point per problem, "
-                   + "which spreads only where problems have different budgets or runs stop short. "
-                   + "`parzen bench suggest` measures one suggester's cost against N trial by trial.")
-        out.append("")
-        out.append("![Suggestion time per trial against trials per run](\(ReportMarkdown.link(plots, PlotCatalog.cost + ".png")))")
         out.append("")
         return out
     }

@@ -90,6 +90,9 @@ public struct ResultSet: Sendable {
     public var leftOutSuggesters: [String] = []
     /// What suggesting and evaluating cost (cost.csv); nil when the folder has no timings.
     public var cost: [CostTable.Row]?
+    /// How each suggester's suggestion time grows with the trial index (cost-growth.csv); nil
+    /// when the cells recorded no per-trial times.
+    public var costGrowth: [CostGrowthTable.Row]?
 
     public init(name: String, checkpoints: [Int], problems: [Problem], suggesters: [Suggester],
                 regrets: [[[[Double]]]], samples: [String: [String: [Sample]]] = [:]) {

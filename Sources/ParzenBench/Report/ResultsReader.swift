@@ -24,7 +24,7 @@ public struct AnalysisError: Error, CustomStringConvertible, Equatable {
 /// problems, suggesters and checkpoints; runs.csv for the regrets; and, where present, trace.csv
 /// (every improvement), samples.csv (the sample pictures), extras.csv (where proposal extras
 /// changed), short-runs.csv (runs that stopped before their budget), failures.csv (failed cells)
-/// and cost.csv (timings). Nothing else is read and nothing is rerun.
+/// cost.csv and cost-growth.csv (timings). Nothing else is read and nothing is rerun.
 ///
 /// When cells failed, the groups (problem, suggester) they belong to are incomplete; the result
 /// set then holds complete groups only: problems and suggesters are left out, the one with more
@@ -82,6 +82,7 @@ public enum ResultsReader {
             }
         }
         if let file = try optional(CostTable.fileName) { results.cost = try CostTable.rows(file.text, file: file.file) }
+        if let file = try optional(CostGrowthTable.fileName) { results.costGrowth = try CostGrowthTable.rows(file.text, file: file.file) }
         results.shortRuns = shortRuns
         results.failures = failures
         results.leftOutProblems = lock.problems.indices.filter { !keptProblems.contains($0) }.map { lock.problems[$0].label }
