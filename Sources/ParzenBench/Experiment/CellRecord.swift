@@ -19,11 +19,6 @@ public struct TrialRow: Sendable, Equatable {
 public struct TrialTime: Sendable, Equatable {
     public var suggestNanoseconds: Int64
     public var evaluateNanoseconds: Int64
-
-    public init(suggestNanoseconds: Int64, evaluateNanoseconds: Int64) {
-        self.suggestNanoseconds = suggestNanoseconds
-        self.evaluateNanoseconds = evaluateNanoseconds
-    }
 }
 
 /// A finished cell: its trials plus the time spent suggesting and evaluating.

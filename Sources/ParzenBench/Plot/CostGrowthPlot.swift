@@ -17,25 +17,17 @@ public enum CostGrowthPlot {
         var data = ["# median suggestion seconds against the trial index, pooled over problems and runs; one block per suggester; "
                     + "depends on the machine",
                     "# trial median q25 q75"]
-        var titles: [String] = []
-        for (s, suggester) in results.suggesters.enumerated() {
-            if s > 0 { data.append(contentsOf: ["", ""]) }
-            data.append("# suggester \(s): \(suggester.label)")
-            let mine = rows.filter { $0.suggester == suggester.label }
-            if mine.isEmpty { data.append("NaN NaN NaN NaN") }
-            for row in mine {
-                data.append([row.trialIndex, row.suggest, row.suggestQ25, row.suggestQ75].map { Gnuplot.number($0 > 0 ? $0 : .nan) }
-                    .joined(separator: " "))
-            }
-            titles.append(GrowthExponent.fit(mine).map { suggester.label + " (b = " + String(format: "%.2f", $0.exponent) + ")" } ?? suggester.label)
+        data += CostPlot.blocks(results, rows: rows, suggester: \.suggester) { [$0.trialIndex, $0.suggest, $0.suggestQ25, $0.suggestQ75] }
+        let titles = results.suggesters.map { suggester in
+            GrowthExponent.fit(rows.filter { $0.suggester == suggester.label })
+                .map { suggester.label + " (b = " + String(format: "%.2f", $0.exponent) + ")" } ?? suggester.label
         }
-        let positive = rows.flatMap { [$0.suggest, $0.suggestQ25, $0.suggestQ75] }.filter { $0 > 0 && $0.isFinite }
-        let yRange = positive.isEmpty ? "set yrange [1e-7:1]" : "set yrange [\(Gnuplot.number(positive.min()! / 2)):\(Gnuplot.number(positive.max()! * 2))]"
+        let yRange = CostPlot.yRange(rows.flatMap { [$0.suggest, $0.suggestQ25, $0.suggestQ75] })
         let last = rows.map(\.trialIndex).max() ?? 10
         var lines = [Gnuplot.preamble(stem: stem, description: "Suggestion time against the trial index, per suggester.",
                                       source: source, width: width, height: height)]
         lines.append("""
-            set title "Median suggestion time against the trial index (bars: interquartile range; b: growth exponent over the last decade)\\nmeasured while the cells ran: depends on the machine and its load" noenhanced
+            set title "Median suggestion time against the trial index\\nbars: interquartile range; b: growth exponent over the last two doublings of n\\nmeasured while the cells ran: depends on the machine" noenhanced
             set xlabel "trial index n"
             set ylabel "seconds per suggestion"
             set logscale xy 10

@@ -13,18 +13,9 @@ public enum CostPlot {
         let stem = PlotCatalog.cost
         var data = ["# suggestion seconds per trial against trials per run; one block per suggester; depends on the machine",
                     "# trials median q25 q75"]
-        for (s, suggester) in results.suggesters.enumerated() {
-            if s > 0 { data.append(contentsOf: ["", ""]) }
-            data.append("# suggester \(s): \(suggester.label)")
-            let mine = rows.filter { $0.suggester == suggester.label }
-            if mine.isEmpty { data.append("NaN NaN NaN NaN") }
-            for row in mine {
-                data.append([row.trials, row.suggest, row.suggestQ25, row.suggestQ75].map { Gnuplot.number($0 > 0 ? $0 : .nan) }.joined(separator: " "))
-            }
-        }
-        let positive = rows.flatMap { [$0.suggest, $0.suggestQ25, $0.suggestQ75] }.filter { $0 > 0 && $0.isFinite }
+        data += blocks(results, rows: rows, suggester: \.suggester) { [$0.trials, $0.suggest, $0.suggestQ25, $0.suggestQ75] }
         let trials = rows.map(\.trials).filter { $0 > 0 && $0.isFinite }
-        let yRange = positive.isEmpty ? "set yrange [1e-7:1]" : "set yrange [\(Gnuplot.number(positive.min()! / 2)):\(Gnuplot.number(positive.max()! * 2))]"
+        let yRange = Self.yRange(rows.flatMap { [$0.suggest, $0.suggestQ25, $0.suggestQ75] })
         // Log x over a decade or more of run lengths; linear (with readable tics) otherwise.
         let low = trials.min() ?? 1, high = trials.max() ?? 10
         let logX = high >= 10 * low
@@ -52,5 +43,28 @@ public enum CostPlot {
             PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
             PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
         ])
+    }
+
+    /// The data blocks of a time picture: one a suggester (manifest order, for gnuplot's
+    /// `index`), headed `# suggester S: LABEL`, two blank lines apart, one row of `columns` per
+    /// row of its own (times ≤ 0 as NaN: a log axis cannot show them); a suggester without rows
+    /// gets one NaN row, which keeps the later blocks' indices.
+    static func blocks<Row>(_ results: ResultSet, rows: [Row], suggester: (Row) -> String, columns: (Row) -> [Double]) -> [String] {
+        var data: [String] = []
+        for (s, label) in results.suggesters.map(\.label).enumerated() {
+            if s > 0 { data.append(contentsOf: ["", ""]) }
+            data.append("# suggester \(s): \(label)")
+            let mine = rows.filter { suggester($0) == label }
+            if mine.isEmpty { data.append("NaN NaN NaN NaN") }
+            for row in mine { data.append(columns(row).map { Gnuplot.number($0 > 0 ? $0 : .nan) }.joined(separator: " ")) }
+        }
+        return data
+    }
+
+    /// A log y range around the positive finite times, a factor of 2 each side (10⁻⁷ to 1 s without any).
+    static func yRange(_ times: [Double]) -> String {
+        let positive = times.filter { $0 > 0 && $0.isFinite }
+        guard let low = positive.min(), let high = positive.max() else { return "set yrange [1e-7:1]" }
+        return "set yrange [\(Gnuplot.number(low / 2)):\(Gnuplot.number(high * 2))]"
     }
 }

@@ -42,8 +42,8 @@ enum CostSection {
         }
         out.append("")
         out += growth(results, plots: plots)
-        out.append("The second picture shows the time per trial against the run length N, one point per problem, "
-                   + "which spreads only where problems have different budgets or runs stop short.")
+        out.append("The suggestion time per trial against the run length N, one point per problem "
+                   + "(the points spread only where problems have different budgets or runs stop short):")
         out.append("")
         out.append("![Suggestion time per trial against trials per run](\(ReportMarkdown.link(plots, PlotCatalog.cost + ".png")))")
         out.append("")
@@ -62,8 +62,8 @@ enum CostSection {
         }
         var out = ["Growth with the trial index n: each suggester's median suggestion time at n, pooled over its problems and runs, in "
                    + "bins of a quarter of a doubling of n (cost-growth.csv: `" + CostGrowthTable.header.joined(separator: ",") + "`). "
-                   + "The growth exponent b of t(n) ≈ a·nᵇ is the least-squares slope on log–log axes over the bins of the last decade "
-                   + "of trial indices: about 0 when a suggestion's cost does not grow with the history, 1 when it grows linearly.", ""]
+                   + "The growth exponent b of t(n) ≈ a·nᵇ is the least-squares slope on log–log axes over the bins of the last two "
+                   + "doublings of trial indices (past the start-up phases of runs of 100 trials or more): about 0 when a suggestion's cost does not grow with the history, 1 when it grows linearly.", ""]
         out.append("| suggester | first trials | middle | last trials | growth exponent b (trials fitted) |")
         out.append("|:---|---:|---:|---:|---:|")
         func cell(_ row: CostGrowthTable.Row) -> String {

@@ -22,15 +22,15 @@ import Testing
         }
     }
 
-    @Test func exponentIsTheSlopeOverTheLastDecade() throws {
+    @Test func exponentIsTheSlopeOverTheLastTwoDoublings() throws {
         let linear = try #require(GrowthExponent.fit(Self.growthRows("tpe", scale: 1e-6, exponent: 1, upTo: 200)))
         #expect(abs(linear.exponent - 1) < 1e-9)
-        #expect(linear.trials.upperBound == 200 && linear.trials.lowerBound >= 15 && linear.trials.lowerBound <= 23)
+        #expect(linear.trials.upperBound == 200 && linear.trials.lowerBound == 46)
         let flat = try #require(GrowthExponent.fit(Self.growthRows("random", scale: 3e-6, exponent: 0, upTo: 200)))
         #expect(abs(flat.exponent) < 1e-9)
-        // A start-up phase before the last decade does not count.
+        // A start-up phase before the last two doublings does not count.
         var startUp = Self.growthRows("tpe", scale: 1e-5, exponent: 2, upTo: 200)
-        for i in startUp.indices where startUp[i].lastTrial < 15 { startUp[i].suggest = 1e-7 }
+        for i in startUp.indices where startUp[i].lastTrial < 40 { startUp[i].suggest = 1e-7 }
         #expect(abs(try #require(GrowthExponent.fit(startUp)).exponent - 2) < 1e-9)
         #expect(GrowthExponent.fit(Array(Self.growthRows("x", scale: 1, exponent: 1, upTo: 2))) == nil)
     }
@@ -54,9 +54,9 @@ import Testing
         #expect(results.costGrowth == growth)
         let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("**Depends on the machine.**") && !report.contains("Per-trial times are absent"))
-        #expect(report.contains("| random | 2 µs (n = 1) | 2 µs (n = 7) | 2 µs (n = 20) | -0.00 (2–20) |")
-                || report.contains("| random | 2 µs (n = 1) | 2 µs (n = 7) | 2 µs (n = 20) | 0.00 (2–20) |"), "\(report)")
-        #expect(report.contains("| tpe | 10 µs (n = 1) | 70 µs (n = 7) | 200 µs (n = 20) | 1.00 (2–20) |"), "\(report)")
+        #expect(report.contains("| random | 2 µs (n = 1) | 2 µs (n = 7) | 2 µs (n = 20) | -0.00 (5–20) |")
+                || report.contains("| random | 2 µs (n = 1) | 2 µs (n = 7) | 2 µs (n = 20) | 0.00 (5–20) |"), "\(report)")
+        #expect(report.contains("| tpe | 10 µs (n = 1) | 70 µs (n = 7) | 200 µs (n = 20) | 1.00 (5–20) |"), "\(report)")
         #expect(!report.contains("| grid | 2 µs (n ="), "a suggester without per-trial times has no growth row")
         #expect(report.contains("(plots/cost-growth.png)") || report.contains("cost-growth.png"))
         // Only the Cost section differs.
