@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [142.0:220.0]
-set yrange [5.809125000000001e-08:0.001071877585]
+set yrange [6.203875000000001e-08:0.0009529237124999999]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [90.0:110.0]
-set yrange [6.67775e-08:0.022563501904999998]
+set yrange [8.001875000000002e-08:0.030381435735000004]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

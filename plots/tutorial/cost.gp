@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [88.0:110.0]
-set yrange [7.03875e-08:0.00013039746]
+set yrange [1.0558625000000001e-07:0.00031905706500000004]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'
