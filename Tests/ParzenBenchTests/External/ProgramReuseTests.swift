@@ -20,13 +20,16 @@ import Glibc
                    options: Runner.Options(jobs: jobs, shard: shard, reuseProcesses: reuse)).run(cancellation: Cancellation())
     }
 
-    /// Every cell file's text with its timings cut (the last line's `suggest_seconds=…`), in
-    /// manifest order; nil for a missing cell.
+    /// Every cell file's content without its timings (the per-trial times and the last line's
+    /// `suggest_seconds=…`), in manifest order; nil for a missing cell.
     static func cellTexts(_ manifest: Manifest, in folder: URL) -> [String?] {
         let store = ResultStore(manifestName: manifest.name, base: folder)
         return manifest.cells.map { cell in
-            guard let text = try? String(contentsOf: store.cellURL(cell), encoding: .utf8),
-                  let cut = text.range(of: " suggest_seconds=") else { return nil }
+            // Written without the per-trial times, which vary: the rest must match byte for byte.
+            guard var record = store.load(cell) else { return nil }
+            record.trialTimes = nil
+            let text = String(decoding: CellFile.bytes(for: record, cell: cell), as: UTF8.self)
+            guard let cut = text.range(of: " suggest_seconds=") else { return nil }
             return String(text[..<cut.lowerBound])
         }
     }
