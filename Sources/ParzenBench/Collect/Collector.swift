@@ -206,8 +206,8 @@ public struct Collector: Sendable {
                 let extremes = Statistics.minMax(losses)!
                 rows.append(SummaryRow(
                     problem: group.problem.label, suggester: group.suggester.label, evaluations: checkpoint, runs: losses.count,
-                    median: Statistics.median(sorted: losses), q25: Statistics.quantile(sorted: losses, 0.25),
-                    q75: Statistics.quantile(sorted: losses, 0.75), mean: Statistics.mean(losses),
+                    median: Statistics.median(sorted: losses), q25: Quartiles.quantile(sorted: losses, 0.25),
+                    q75: Quartiles.quantile(sorted: losses, 0.75), mean: Statistics.mean(losses),
                     sd: losses.count >= 2 ? Statistics.standardDeviation(losses) : .nan,
                     min: extremes.min, max: extremes.max, medianRegret: Statistics.median(sorted: regrets)))
             }

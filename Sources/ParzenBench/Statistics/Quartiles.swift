@@ -1,6 +1,7 @@
 import GSLKit
 
-/// Quantiles of regrets that may hold +∞ (a run without a successful trial yet).
+/// Quantiles of values that may hold ±∞ (a run without a successful trial yet): the one quantile
+/// function of summary.csv and report.md, so the two never disagree.
 ///
 /// The same linear interpolation as ``Statistics/quantile(sorted:_:)`` (GSL, NumPy's default),
 /// except that an exact order statistic is returned as is and equal neighbours are not
