@@ -64,7 +64,7 @@ public struct Collector: Sendable {
     ///
     /// - Throws: ``CollectError/missingCells(_:)`` listing what is missing when a cell has
     ///   neither a file nor a failure note, or when no cell finished; nothing is written then.
-    /// - Determinism: every file but timings.csv and cost.csv is a pure function of the
+    /// - Determinism: every file but timings.csv, cost.csv and cost-growth.csv is a pure function of the
     ///   manifest (and of which cells failed).
     @discardableResult
     public func collect() throws -> String {
