@@ -80,8 +80,18 @@ struct ManifestReader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ManifestError(file: source, line: mark.line, column: mark.column, field: "", message: "YAML syntax error: \(problem)")
+        case .reader(let problem, let offset, let value, let yaml):
+            // The offset counts UTF-8 bytes; the position is given in lines and characters.
+            let before = offset.map { String(decoding: yaml.utf8.prefix($0), as: UTF8.self) }
+            let line = before.map { $0.reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
+            let column = before.map { ($0.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1 }
+            let character = "U+" + String(format: "%04X", value)
+            return ManifestError(file: source, line: line, column: column, field: "",
+                                 message: "YAML error: \(problem) (\(character)); remove the character, or write it as an escape in a double-quoted string")
         default:
-            return ManifestError(file: source, line: nil, column: nil, field: "", message: "YAML error: \(error)")
+            // Yams' other descriptions quote the line with a caret under it: the first line only.
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            return ManifestError(file: source, line: nil, column: nil, field: "", message: "YAML error: \(first)")
         }
     }
 
