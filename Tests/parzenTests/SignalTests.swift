@@ -47,7 +47,7 @@ import Glibc
         if let path { environment["PATH"] = path + ":" + (environment["PATH"] ?? "/usr/bin:/bin") }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: scratch.stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.stderrFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: scratch.stderrFile)
         try process.run()
         return process
