@@ -10,7 +10,7 @@ import Darwin
 /// and a row-append update that extends the factor when A gains a row and a column.
 ///
 /// The factor is stored row-major in a buffer with spare capacity, so ``append(column:diagonal:)``
-/// costs O(n²) and only reallocates when the capacity is exhausted (it doubles).
+/// costs O(n²) and only reallocates when the capacity is exhausted (it grows by an eighth, at least four rows).
 ///
 /// A reference type: it owns its buffer and is not `Sendable`; create one per task.
 public final class CholeskyFactor {
@@ -88,7 +88,7 @@ public final class CholeskyFactor {
         precondition(count >= 0 && rows.count == count * dimension, "need \(count) rows of \(dimension)")
         guard count > 0 && dimension > 0 else { return }
         let n = dimension
-        withMatrix { factor in
+        withReadOnlyMatrix { factor in
             rows.withUnsafeMutableBufferPointer { buffer in
                 var view = gsl_matrix_view_array(buffer.baseAddress, count, n)
                 gsl_blas_dtrsm(CblasRight, CblasLower, CblasTrans, CblasNonUnit, 1, factor, &view.matrix)
@@ -148,7 +148,7 @@ public final class CholeskyFactor {
     ///   - diagonal: γ, the new diagonal entry.
     /// - Returns: false, leaving the factor unchanged, when γ − lᵀl is not positive (the
     ///   bordered matrix is not numerically positive definite) or not finite.
-    /// - Complexity: O(n²), plus O(n²) copying when the capacity doubles.
+    /// - Complexity: O(n²), plus O(n²) copying when the capacity grows (by an eighth).
     @discardableResult
     public func append(column: [Double], diagonal: Double) -> Bool {
         precondition(column.count == dimension, "need a column of \(dimension)")
@@ -157,7 +157,9 @@ public final class CholeskyFactor {
         for value in l { pivot -= value * value }
         guard pivot > 0 && pivot.isFinite && l.allSatisfy(\.isFinite) else { return false }
         let n = dimension
-        if n + 1 > stride { grow(to: max(2 * stride, n + 1)) }
+        // An eighth more rows at a time: a factor usually grows by a few rows before it is
+        // refactorised, and the copy costs O(n²) either way.
+        if n + 1 > stride { grow(to: max(stride + max(stride / 8, 4), n + 1)) }
         for j in 0..<n { storage[n * stride + j] = l[j] }
         storage[n * stride + n] = pivot.squareRoot()
         dimension = n + 1
@@ -197,11 +199,24 @@ public final class CholeskyFactor {
         }
     }
 
+    /// Runs `body` with a read-only GSL view of the leading n×n block. Reading needs no unique
+    /// buffer, so a factor that shares its buffer with a ``copy()`` is not copied to be read.
+    ///
+    /// - Precondition: dimension ≥ 1.
+    private func withReadOnlyMatrix<R>(_ body: (UnsafePointer<gsl_matrix>) -> R) -> R {
+        precondition(dimension >= 1, "empty factor")
+        let n = dimension, tda = stride
+        return storage.withUnsafeBufferPointer { buffer in
+            var view = gsl_matrix_const_view_array_with_tda(buffer.baseAddress, n, n, tda)
+            return withUnsafePointer(to: &view.matrix) { body($0) }
+        }
+    }
+
     private func triangularSolve(_ b: [Double], transpose: Bool) -> [Double] {
         precondition(b.count == dimension, "need a vector of \(dimension)")
         guard dimension > 0 else { return [] }
         var x = b
-        withMatrix { factor in
+        withReadOnlyMatrix { factor in
             x.withUnsafeMutableBufferPointer { buffer in
                 var view = gsl_vector_view_array(buffer.baseAddress, buffer.count)
                 gsl_blas_dtrsv(CblasLower, transpose ? CblasTrans : CblasNoTrans, CblasNonUnit, factor, &view.vector)

@@ -28,6 +28,12 @@ public struct GP: Suggester {
         /// The fit's inverse-Hessian estimate (docs/gp.md §3), carried to the next fit.
         var curvature: [Double]?
         let cache = CovarianceCache()
+        /// The fit's pair differences and pair terms, extended by each call's new trials.
+        let pairs: GPPairTerms
+
+        init(groupCount: Int) {
+            pairs = GPPairTerms(groupCount: groupCount)
+        }
     }
 
     /// Prepares a search.
@@ -43,7 +49,7 @@ public struct GP: Suggester {
         self.space = space
         self.options = options
         encoding = GPEncoding(space)
-        state = State()
+        state = State(groupCount: encoding.groups.count)
     }
 
     /// The next point: a prior draw during start-up, then the acquisition's maximiser.
@@ -75,7 +81,8 @@ public struct GP: Suggester {
         let defaults = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: options.noise == .learned)
         var hyperparameters = state.hyperparameters ?? defaults
         if state.hyperparameters == nil || n - state.fittedCount >= options.refitEvery || n < state.fittedCount {
-            hyperparameters = GPHyperparameterFit.fit(data, encoding: encoding, start: hyperparameters, cache: state.cache, curvature: &state.curvature)
+            hyperparameters = GPHyperparameterFit.fit(data, encoding: encoding, start: hyperparameters, cache: state.cache, pairs: state.pairs,
+                                                      curvature: &state.curvature)
             state.hyperparameters = hyperparameters
             state.fittedCount = n
         }

@@ -26,16 +26,19 @@ enum GPHyperparameterFit {
     /// is GSL's plain first step (length 0.1 along −∇F).
     ///
     /// - Parameters:
+    ///   - pairs: the search's pair terms (``GPPairTerms``), carried from fit to fit; nil for
+    ///     new ones.
     ///   - curvature: the inverse-Hessian estimate H (P × P, row-major), carried from fit to
     ///     fit; nil for none. Left at this fit's final estimate.
-    /// - Complexity: O(pairs·G) once, where pairs = n(n − 1)/2, then per evaluation of F
+    /// - Complexity: O(pairs·G) once (O(n·G) per trial added when `pairs` covered the earlier
+    ///   trials), where pairs = n(n − 1)/2, then per evaluation of F
     ///   O(n³/3 + pairs·G) (F alone, at the line search's rejected steps) or O(n³ + pairs·G)
     ///   (F and ∇F); O(n²·G) memory. The first evaluation, at the cached θ, is O(n² + pairs·G)
     ///   when the cache holds that θ's factor and inverses.
     /// - Determinism: draws nothing.
-    static func fit(_ data: GPData, encoding: GPEncoding, start: GPHyperparameters, cache: CovarianceCache, curvature: inout [Double]?) -> GPHyperparameters {
+    static func fit(_ data: GPData, encoding: GPEncoding, start: GPHyperparameters, cache: CovarianceCache, pairs: GPPairTerms? = nil, curvature: inout [Double]?) -> GPHyperparameters {
         let defaults = GPHyperparameters.defaults(groupCount: start.groupCount, learnsNoise: start.learnsNoise)
-        let likelihood = GPMarginalLikelihood(data: data, encoding: encoding, cache: cache)
+        let likelihood = GPMarginalLikelihood(data: data, encoding: encoding, cache: cache, pairs: pairs)
         let size = start.vector.count
         for origin in start == defaults ? [start] : [start, defaults] {
             var estimate = origin == start ? curvature : nil
@@ -78,21 +81,18 @@ enum GPHyperparameterFit {
 }
 
 /// F(θ), alone or with ∇F(θ), on one data set (docs/gp.md §3). What does not depend on θ is
-/// computed once: for each pair a > b of trials the per-coordinate squared differences δ_j,
-/// so that d²_ab = Σ_j λ_j δ_j costs G operations. The model of the last θ evaluated is kept,
-/// so the gradient asked at the point whose value was just computed reuses its factor.
+/// computed once (``GPPairTerms``, kept by the search from call to call): for each pair a > b
+/// of trials the per-coordinate squared differences δ_j, so that d²_ab = Σ_j λ_j δ_j costs G
+/// operations. The model of the last θ evaluated is kept, so the gradient asked at the point
+/// whose value was just computed reuses its factor.
 final class GPMarginalLikelihood {
     let data: GPData
     let encoding: GPEncoding
     let groupCount: Int
-    /// δ_j(x_a, x_b) for a > b: pair a(a − 1)/2 + b, G entries each.
-    private let deltas: [Double]
+    /// δ_j(x_a, x_b) for a > b (pair a(a − 1)/2 + b), and r_ab, e^(−r_ab) at one θ.
+    private let pairs: GPPairTerms
     /// The factor cache of the search, used only for θ equal to its own (the warm start).
     private let cache: CovarianceCache?
-    /// r_ab = √(5 d²_ab) and e^(−r_ab) for each pair, at `pairVector`.
-    private var radii: [Double]
-    private var decays: [Double]
-    private var pairVector: [Double] = []
     /// The last θ factorised and its model (nil when C could not be factorised there).
     private var lastVector: [Double] = []
     private var lastModel: GPRegressor?
@@ -102,36 +102,17 @@ final class GPMarginalLikelihood {
     private var lastGradient: [Double] = []
     private var lastInverses: GPInverses?
 
-    /// - Complexity: O(n²·D) time, O(n²·G) memory.
-    init(data: GPData, encoding: GPEncoding, cache: CovarianceCache?) {
+    /// - Parameters:
+    ///   - pairs: the search's pair terms, extended here to `data` (new ones when nil).
+    /// - Complexity: O(n²·D) time, O(n²·G) memory; O(m·n·D) when `pairs` covered all but the
+    ///   last m trials.
+    init(data: GPData, encoding: GPEncoding, cache: CovarianceCache?, pairs: GPPairTerms? = nil) {
         self.data = data
         self.encoding = encoding
         self.cache = cache
-        let n = data.count, width = data.width, groups = encoding.groups.count
-        groupCount = groups
-        let pairs = n * (n - 1) / 2
-        var deltas = [Double](repeating: 0, count: pairs * groups)
-        deltas.withUnsafeMutableBufferPointer { deltas in
-            data.rows.withUnsafeBufferPointer { rows in
-                encoding.featureGroup.withUnsafeBufferPointer { group in
-                    encoding.featureWeight.withUnsafeBufferPointer { weight in
-                        var p = 0
-                        for a in 0..<n {
-                            for b in 0..<a {
-                                for f in 0..<width {
-                                    let d = rows[a * width + f] - rows[b * width + f]
-                                    deltas[p * groups + group[f]] += weight[f] * (d * d)
-                                }
-                                p += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        self.deltas = deltas
-        radii = [Double](repeating: 0, count: pairs)
-        decays = [Double](repeating: 0, count: pairs)
+        groupCount = encoding.groups.count
+        self.pairs = pairs ?? GPPairTerms(groupCount: encoding.groups.count)
+        self.pairs.cover(data, encoding: encoding)
     }
 
     /// F(θ); +∞ when C cannot be factorised.
@@ -160,16 +141,16 @@ final class GPMarginalLikelihood {
         let inverse = inverses.matrix
         let alpha = model.alpha
         let s = model.kernel.signalVariance
-        computePairTerms(theta)
+        pairs.prepare(theta)
         // ½ tr(W ∂C/∂θ_p) with W = C⁻¹ − ααᵀ, over the lower triangle: each unordered pair
         // counts twice in the trace, halved by the ½.
         var lengthSums = [Double](repeating: 0, count: groups)
         var traceWK = 0.0, traceW = 0.0
         inverse.withUnsafeBufferPointer { inverse in
             alpha.withUnsafeBufferPointer { alpha in
-                deltas.withUnsafeBufferPointer { deltas in
-                    radii.withUnsafeBufferPointer { radii in
-                        decays.withUnsafeBufferPointer { decays in
+                pairs.deltas.withUnsafeBufferPointer { deltas in
+                    pairs.radii.withUnsafeBufferPointer { radii in
+                        pairs.decays.withUnsafeBufferPointer { decays in
                             lengthSums.withUnsafeMutableBufferPointer { sums in
                                 var p = 0
                                 for a in 0..<n {
@@ -235,34 +216,11 @@ final class GPMarginalLikelihood {
         if let cache, cache.hyperparameters == theta {
             lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: cache, formInverses: false)
         } else {
-            computePairTerms(theta)
+            pairs.prepare(theta)
             lastModel = GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil,
                                     covariances: covarianceMatrix(signalVariance: theta.signalVariance), formInverses: false)
         }
         return lastModel
-    }
-
-    /// r and e^(−r) of every pair at θ (once per θ).
-    private func computePairTerms(_ theta: GPHyperparameters) {
-        guard theta.vector != pairVector else { return }
-        pairVector = theta.vector
-        let lambdas = theta.inverseSquaredLengthScales
-        let groups = groupCount
-        deltas.withUnsafeBufferPointer { deltas in
-            lambdas.withUnsafeBufferPointer { lambdas in
-                radii.withUnsafeMutableBufferPointer { radii in
-                    decays.withUnsafeMutableBufferPointer { decays in
-                        for p in 0..<radii.count {
-                            var d2 = 0.0
-                            for j in 0..<groups { d2 += lambdas[j] * deltas[p * groups + j] }
-                            let r = (5 * d2).squareRoot()
-                            radii[p] = r
-                            decays[p] = exp(-r)
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// K (n × n, row-major, the lower triangle, which is all the factorisation reads) from the
@@ -271,8 +229,8 @@ final class GPMarginalLikelihood {
         let n = data.count
         var matrix = [Double](repeating: 0, count: n * n)
         matrix.withUnsafeMutableBufferPointer { matrix in
-            radii.withUnsafeBufferPointer { radii in
-                decays.withUnsafeBufferPointer { decays in
+            pairs.radii.withUnsafeBufferPointer { radii in
+                pairs.decays.withUnsafeBufferPointer { decays in
                     var p = 0
                     for a in 0..<n {
                         matrix[a * n + a] = s

@@ -48,6 +48,32 @@ enum GPProducts {
         }
     }
 
+    /// With d = x − y (elementwise): u_i += a·d_i and v_i += b·d_i over `count` entries, two
+    /// at a time (each entry on its own, so the results are those of the scalar loop).
+    ///
+    /// - Complexity: O(count).
+    @inline(__always)
+    static func addScaledDifference(_ a: Double, _ b: Double, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                                    to u: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, count: Int) {
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y), ru = UnsafeMutableRawPointer(u), rv = UnsafeMutableRawPointer(v)
+        let sa = SIMD2<Double>(repeating: a), sb = SIMD2<Double>(repeating: b)
+        var i = 0
+        while i + 2 <= count {
+            let offset = i &* MemoryLayout<Double>.stride
+            let d = rx.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+                - ry.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+            ru.storeBytes(of: ru.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self) + sa * d, toByteOffset: offset, as: SIMD2<Double>.self)
+            rv.storeBytes(of: rv.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self) + sb * d, toByteOffset: offset, as: SIMD2<Double>.self)
+            i += 2
+        }
+        while i < count {
+            let d = x[i] - y[i]
+            u[i] += a * d
+            v[i] += b * d
+            i += 1
+        }
+    }
+
     /// y = T·x for the lower-triangular n × n matrix T (row-major, row stride n, zeros above
     /// the diagonal). Rows go in blocks of four that share the loads of x: block a…a+3 takes
     /// the dot products over the first a + 4 columns (the zeros above the diagonal add

@@ -240,15 +240,28 @@ struct GPRegressor {
 
     /// The intermediate results of the last point whose posterior was computed, so that the
     /// derivatives asked next at the same point (as GSL's line search does after a value)
-    /// reuse the covariances and the product with L⁻¹.
+    /// reuse the covariances and the product with L⁻¹; its buffers serve every point of a
+    /// local search, so a posterior allocates nothing but its results.
     final class Scratch {
         var point: [Double] = []
         var k: [Double] = []
         var v: [Double] = []
         /// 2s·M'(d²) per data point.
         var slopes: [Double] = []
+        /// C⁻¹k_x, for the derivatives.
+        var weights: [Double] = []
         var mean = 0.0
         var sum = 0.0
+
+        /// Makes every buffer n long, invalidating the point held.
+        func prepare(count n: Int) {
+            guard k.count != n else { return }
+            point = []
+            k = [Double](repeating: 0, count: n)
+            v = k
+            slopes = k
+            weights = k
+        }
     }
 
     /// μ, σ² and their derivatives with respect to the features `features` at one point.
@@ -259,53 +272,52 @@ struct GPRegressor {
     /// - Complexity: O(n·(D + n/2)) for the values (nothing when `scratch` holds this point),
     ///   O(n·(D + n/2)) more for the derivatives (C⁻¹k_x = L⁻ᵀ(L⁻¹k_x) by a second product).
     func posterior(at x: [Double], features: [Int], scratch: Scratch? = nil) -> (mean: Double, variance: Double, meanGradient: [Double], varianceGradient: [Double]) {
-        let n = data.count
+        let n = data.count, width = data.width
         guard let inverses else { preconditionFailure("the posterior needs the inverses") }
         let scratch = scratch ?? Scratch()
+        scratch.prepare(count: n)
         // The slopes cost one product per point more than k, so a value keeps them for the
         // derivatives that may follow.
-        if scratch.point != x || scratch.k.count != n {
-            var k = [Double](repeating: 0, count: n)
-            var v = [Double](repeating: 0, count: n)
-            // 2s·M'(d²) for each data point, from the same r and e^(−r) as k.
-            var slopes = [Double](repeating: 0, count: n)
-            var mean = 0.0, sum = 0.0
+        if scratch.point != x {
+            scratch.point = x
+            let s = kernel.signalVariance
             x.withUnsafeBufferPointer { x in
                 data.rows.withUnsafeBufferPointer { rows in
-                    k.withUnsafeMutableBufferPointer { k in
-                        let s = kernel.signalVariance
-                        for a in 0..<n {
-                            let r = (5 * kernel.squaredDistance(x, rows, row: a)).squareRoot()
-                            let e = exp(-r)
-                            k[a] = s * ((1 + r + r * r / 3) * e)
-                            slopes[a] = 2 * s * (-(5.0 / 6.0) * (1 + r) * e)
-                        }
-                        alpha.withUnsafeBufferPointer { alpha in mean = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n) }
-                        inverses.factor.withUnsafeBufferPointer { t in
-                            v.withUnsafeMutableBufferPointer { v in
-                                GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
-                                sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
+                    kernel.featureScales.withUnsafeBufferPointer { scales in
+                        scratch.k.withUnsafeMutableBufferPointer { k in
+                            scratch.slopes.withUnsafeMutableBufferPointer { slopes in
+                                // 2s·M'(d²) for each data point, from the same r and e^(−r) as k.
+                                for a in 0..<n {
+                                    let d2 = MaternKernel.squaredDistance(x.baseAddress!, rows.baseAddress! + a &* width, scales: scales.baseAddress!, width: width)
+                                    let r = (5 * d2).squareRoot()
+                                    let e = exp(-r)
+                                    k[a] = s * ((1 + r + r * r / 3) * e)
+                                    slopes[a] = 2 * s * (-(5.0 / 6.0) * (1 + r) * e)
+                                }
+                            }
+                            alpha.withUnsafeBufferPointer { alpha in
+                                scratch.mean = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n)
+                            }
+                            inverses.factor.withUnsafeBufferPointer { t in
+                                scratch.v.withUnsafeMutableBufferPointer { v in
+                                    GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
+                                    scratch.sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
+                                }
                             }
                         }
                     }
                 }
             }
-            scratch.point = x
-            scratch.k = k
-            scratch.v = v
-            scratch.slopes = slopes
-            scratch.mean = mean
-            scratch.sum = sum
         }
-        let mean = scratch.mean, sum = scratch.sum, v = scratch.v, slopes = scratch.slopes
-        let rawVariance = kernel.signalVariance - sum
+        let mean = scratch.mean
+        let rawVariance = kernel.signalVariance - scratch.sum
         var meanGradient = [Double](repeating: 0, count: features.count)
         var varianceGradient = [Double](repeating: 0, count: features.count)
         guard !features.isEmpty else { return (mean, max(rawVariance, 0), meanGradient, varianceGradient) }
-        var weights = [Double](repeating: 0, count: n)  // C⁻¹k_x
+        // C⁻¹k_x.
         inverses.factor.withUnsafeBufferPointer { t in
-            v.withUnsafeBufferPointer { v in
-                weights.withUnsafeMutableBufferPointer { w in
+            scratch.v.withUnsafeBufferPointer { v in
+                scratch.weights.withUnsafeMutableBufferPointer { w in
                     GPProducts.lowerTransposedProduct(t.baseAddress!, v.baseAddress!, into: w.baseAddress!, n: n)
                 }
             }
@@ -313,22 +325,41 @@ struct GPRegressor {
         // ∂k(x, x_a)/∂x_f = 2 s M'(d²) c_f (x_f − x_{a,f}), so with m_a = α_a·2sM' and
         // w_a = (C⁻¹k_x)_a·2sM': ∂μ/∂x_f = c_f Σ_a m_a (x_f − x_{a,f}) and
         // ∂σ²/∂x_f = −2 c_f Σ_a w_a (x_f − x_{a,f}).
-        let width = data.width
         x.withUnsafeBufferPointer { point in
             data.rows.withUnsafeBufferPointer { rows in
                 kernel.featureScales.withUnsafeBufferPointer { scales in
-                    for a in 0..<n {
-                        let m = alpha[a] * slopes[a], w = weights[a] * slopes[a]
-                        let base = a * width
-                        for (i, f) in features.enumerated() {
-                            let difference = point[f] - rows[base + f]
-                            meanGradient[i] += m * difference
-                            varianceGradient[i] += w * difference
+                    alpha.withUnsafeBufferPointer { alpha in
+                        scratch.weights.withUnsafeBufferPointer { weights in
+                            scratch.slopes.withUnsafeBufferPointer { slopes in
+                                features.withUnsafeBufferPointer { features in
+                                    meanGradient.withUnsafeMutableBufferPointer { meanGradient in
+                                        varianceGradient.withUnsafeMutableBufferPointer { varianceGradient in
+                                            let count = features.count, first = features[0]
+                                            let contiguous = features.indices.allSatisfy { features[$0] == first + $0 }
+                                            for a in 0..<n {
+                                                let m = alpha[a] * slopes[a], w = weights[a] * slopes[a]
+                                                let row = rows.baseAddress! + a &* width
+                                                if contiguous {
+                                                    // The same sums, two features per instruction.
+                                                    GPProducts.addScaledDifference(m, w, point.baseAddress! + first, row + first,
+                                                                                   to: meanGradient.baseAddress!, varianceGradient.baseAddress!, count: count)
+                                                } else {
+                                                    for i in 0..<count {
+                                                        let difference = point[features[i]] - row[features[i]]
+                                                        meanGradient[i] += m * difference
+                                                        varianceGradient[i] += w * difference
+                                                    }
+                                                }
+                                            }
+                                            for i in 0..<features.count {
+                                                meanGradient[i] *= scales[features[i]]
+                                                varianceGradient[i] *= -2 * scales[features[i]]
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
-                    }
-                    for (i, f) in features.enumerated() {
-                        meanGradient[i] *= scales[f]
-                        varianceGradient[i] *= -2 * scales[f]
                     }
                 }
             }

@@ -32,12 +32,19 @@ struct MaternKernel: Sendable {
     /// d² between row `a` of `rows` and the point `x` (both D features).
     @inline(__always)
     func squaredDistance(_ x: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Double>, row a: Int) -> Double {
-        let width = x.count
-        let base = a * width
+        featureScales.withUnsafeBufferPointer { scales in
+            Self.squaredDistance(x.baseAddress!, rows.baseAddress! + a * x.count, scales: scales.baseAddress!, width: x.count)
+        }
+    }
+
+    /// d² = Σ_f c_f (x_f − y_f)² between two points of `width` features, with the feature
+    /// scales c as a pointer, for the loops over many data points.
+    @inline(__always)
+    static func squaredDistance(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, scales: UnsafePointer<Double>, width: Int) -> Double {
         var sum = 0.0
         for f in 0..<width {
-            let d = x[f] - rows[base + f]
-            sum += featureScales[f] * d * d
+            let d = x[f] - y[f]
+            sum += scales[f] * d * d
         }
         return sum
     }
@@ -47,7 +54,13 @@ struct MaternKernel: Sendable {
     /// - Complexity: O(n·D).
     @inline(__always)
     func covariances(_ x: UnsafeBufferPointer<Double>, rows: UnsafeBufferPointer<Double>, count n: Int, into k: UnsafeMutablePointer<Double>) {
-        for a in 0..<n { k[a] = signalVariance * Self.matern(squaredDistance(x, rows, row: a)) }
+        let width = x.count
+        featureScales.withUnsafeBufferPointer { scales in
+            for a in 0..<n {
+                let d2 = Self.squaredDistance(x.baseAddress!, rows.baseAddress! + a &* width, scales: scales.baseAddress!, width: width)
+                k[a] = signalVariance * Self.matern(d2)
+            }
+        }
     }
 
     /// k(x, x_a) for every row of `rows` (n × D, row-major).
@@ -57,7 +70,7 @@ struct MaternKernel: Sendable {
         var k = [Double](repeating: 0, count: n)
         x.withUnsafeBufferPointer { x in
             rows.withUnsafeBufferPointer { rows in
-                for a in 0..<n { k[a] = signalVariance * Self.matern(squaredDistance(x, rows, row: a)) }
+                k.withUnsafeMutableBufferPointer { k in covariances(x, rows: rows, count: n, into: k.baseAddress!) }
             }
         }
         return k
