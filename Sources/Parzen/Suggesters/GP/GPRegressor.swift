@@ -102,6 +102,9 @@ struct GPRegressor {
     /// ε, the jitter that made C factorisable (0 when none was needed).
     let jitter: Double
     let alpha: [Double]
+    /// The data points feature-major (feature f of point a at f·n + a), for the distances of
+    /// the posterior, four points at a time.
+    let columns: [Double]
     /// L⁻¹ and C⁻¹, when formed: the posterior needs them, a value of the fit's objective does not.
     private(set) var inverses: GPInverses?
 
@@ -131,6 +134,11 @@ struct GPRegressor {
         self.jitter = jitter
         self.alpha = alpha
         self.inverses = inverses
+        var columns = [Double](repeating: 0, count: data.rows.count)
+        for a in 0..<data.count {
+            for f in 0..<data.width { columns[f * data.count + a] = data.rows[a * data.width + f] }
+        }
+        self.columns = columns
         if formInverses && inverses == nil {
             let formed = GPInverses(factor)
             self.inverses = formed
@@ -215,19 +223,23 @@ struct GPRegressor {
         var variances = [Double](repeating: 0, count: count)
         var k = [Double](repeating: 0, count: n)
         var v = [Double](repeating: 0, count: n)
+        let s = kernel.signalVariance
         points.withUnsafeBufferPointer { points in
-            data.rows.withUnsafeBufferPointer { rows in
-                inverses.factor.withUnsafeBufferPointer { t in
-                    alpha.withUnsafeBufferPointer { alpha in
-                        k.withUnsafeMutableBufferPointer { k in
-                            v.withUnsafeMutableBufferPointer { v in
-                                for i in 0..<count {
-                                    let x = UnsafeBufferPointer(rebasing: points[(i * width)..<((i + 1) * width)])
-                                    kernel.covariances(x, rows: rows, count: n, into: k.baseAddress!)
-                                    means[i] = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n)
-                                    GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
-                                    let sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
-                                    variances[i] = max(kernel.signalVariance - sum, 0)
+            columns.withUnsafeBufferPointer { columns in
+                kernel.featureScales.withUnsafeBufferPointer { scales in
+                    inverses.factor.withUnsafeBufferPointer { t in
+                        alpha.withUnsafeBufferPointer { alpha in
+                            k.withUnsafeMutableBufferPointer { k in
+                                v.withUnsafeMutableBufferPointer { v in
+                                    for i in 0..<count {
+                                        MaternKernel.squaredDistances(points.baseAddress! + i * width, columns: columns.baseAddress!, count: n,
+                                                                      width: width, scales: scales.baseAddress!, into: k.baseAddress!)
+                                        for a in 0..<n { k[a] = s * MaternKernel.matern(k[a]) }
+                                        means[i] = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n)
+                                        GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
+                                        let sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
+                                        variances[i] = max(kernel.signalVariance - sum, 0)
+                                    }
                                 }
                             }
                         }
@@ -282,14 +294,15 @@ struct GPRegressor {
             scratch.point = x
             let s = kernel.signalVariance
             x.withUnsafeBufferPointer { x in
-                data.rows.withUnsafeBufferPointer { rows in
+                columns.withUnsafeBufferPointer { columns in
                     kernel.featureScales.withUnsafeBufferPointer { scales in
                         scratch.k.withUnsafeMutableBufferPointer { k in
                             scratch.slopes.withUnsafeMutableBufferPointer { slopes in
-                                // 2s·M'(d²) for each data point, from the same r and e^(−r) as k.
+                                // d² first (into k), then k and 2s·M'(d²) from the same r and e^(−r).
+                                MaternKernel.squaredDistances(x.baseAddress!, columns: columns.baseAddress!, count: n, width: width,
+                                                              scales: scales.baseAddress!, into: k.baseAddress!)
                                 for a in 0..<n {
-                                    let d2 = MaternKernel.squaredDistance(x.baseAddress!, rows.baseAddress! + a &* width, scales: scales.baseAddress!, width: width)
-                                    let r = (5 * d2).squareRoot()
+                                    let r = (5 * k[a]).squareRoot()
                                     let e = exp(-r)
                                     k[a] = s * ((1 + r + r * r / 3) * e)
                                     slopes[a] = 2 * s * (-(5.0 / 6.0) * (1 + r) * e)

@@ -49,6 +49,38 @@ struct MaternKernel: Sendable {
         return sum
     }
 
+    /// d²(x, x_a) for the n data points, from their feature-major copy (`columns`: feature f
+    /// of point a at f·n + a), written to `d2`. Four points at a time, each in its own lane,
+    /// summing the features in the same order as ``squaredDistance(_:_:scales:width:)``, so the
+    /// results are its results.
+    ///
+    /// - Complexity: O(n·D).
+    @inline(__always)
+    static func squaredDistances(_ x: UnsafePointer<Double>, columns: UnsafePointer<Double>, count n: Int, width: Int,
+                                 scales: UnsafePointer<Double>, into d2: UnsafeMutablePointer<Double>) {
+        let stride = MemoryLayout<Double>.stride
+        let raw = UnsafeRawPointer(columns), out = UnsafeMutableRawPointer(d2)
+        var a = 0
+        while a + 4 <= n {
+            var sum = SIMD4<Double>()
+            for f in 0..<width {
+                let d = SIMD4<Double>(repeating: x[f]) - raw.loadUnaligned(fromByteOffset: (f &* n &+ a) &* stride, as: SIMD4<Double>.self)
+                sum += SIMD4<Double>(repeating: scales[f]) * d * d
+            }
+            out.storeBytes(of: sum, toByteOffset: a &* stride, as: SIMD4<Double>.self)
+            a += 4
+        }
+        while a < n {
+            var sum = 0.0
+            for f in 0..<width {
+                let d = x[f] - columns[f &* n &+ a]
+                sum += scales[f] * d * d
+            }
+            d2[a] = sum
+            a += 1
+        }
+    }
+
     /// k(x, x_a) for every row of `rows` (n × D, row-major), written to `k`.
     ///
     /// - Complexity: O(n·D).
