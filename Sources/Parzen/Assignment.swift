@@ -6,31 +6,34 @@
 /// ``Value`` an objective receives. Labels keep insertion order (the space's declaration order
 /// when a suggester builds it), which makes printing and hashing deterministic.
 public struct Assignment: Sendable, Hashable {
-    public private(set) var labels: [String]
-    public private(set) var values: [Double]
+    /// Label → stored value: the record shape, with unique labels in order.
+    private(set) var fields: OrderedRecord<Double>
+
+    /// The labels, in order.
+    public var labels: [String] { fields.keys }
+    /// The stored values, one per label.
+    public var values: [Double] { fields.values }
 
     /// An empty assignment.
-    public init() { labels = []; values = [] }
+    public init() { fields = [:] }
 
     /// An assignment of `values` to `labels`, which must be unique (e.g. a space's labels);
     /// the labels array is shared, not copied label by label.
     init(uniqueLabels labels: [String], values: [Double]) {
         precondition(labels.count == values.count)
-        self.labels = labels
-        self.values = values
+        fields = OrderedRecord(uniqueKeys: labels, values: values)
     }
 
     /// An assignment from label–value pairs, in the order given.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Double) {
-        self.init()
-        for (label, value) in pairs { self[label] = value }
+        fields = OrderedRecord(pairs)
     }
 
     /// The stored value of `label`, or nil when the label is absent (inactive or unknown).
     /// Setting nil removes the label; setting a new label appends it.
     public subscript(label: String) -> Double? {
-        get { OrderedFields.value(of: label, keys: labels, values: values) }
-        set { OrderedFields.set(label, to: newValue, keys: &labels, values: &values) }
+        get { fields[label] }
+        set { fields[label] = newValue }
     }
 
     /// The value of `label`, trying position `cursor` first and moving the cursor past a hit.
@@ -42,20 +45,20 @@ public struct Assignment: Sendable, Hashable {
     /// - Complexity: O(1) when the label is at `cursor`, O(count) otherwise.
     @inline(__always)
     public func value(of label: String, cursor: inout Int) -> Double? {
-        if cursor < labels.count && labels[cursor] == label {
+        if cursor < fields.keys.count && fields.keys[cursor] == label {
             defer { cursor += 1 }
-            return values[cursor]
+            return fields.values[cursor]
         }
         return self[label]
     }
 
-    public var count: Int { labels.count }
-    public var isEmpty: Bool { labels.isEmpty }
+    public var count: Int { fields.count }
+    public var isEmpty: Bool { fields.isEmpty }
 }
 
 extension Assignment: Sequence {
     public func makeIterator() -> some IteratorProtocol<(label: String, value: Double)> {
-        zip(labels, values).lazy.map { (label: $0.0, value: $0.1) }.makeIterator()
+        zip(fields.keys, fields.values).lazy.map { (label: $0.0, value: $0.1) }.makeIterator()
     }
 }
 

@@ -17,8 +17,14 @@ public struct OrderedRecord<Element> {
 
     /// The value for `key`, or nil. Setting nil removes the field; setting a new key appends it.
     public subscript(key: String) -> Element? {
-        get { OrderedFields.value(of: key, keys: keys, values: values) }
-        set { OrderedFields.set(key, to: newValue, keys: &keys, values: &values) }
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let index = keys.firstIndex(of: key) {
+                if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
+            } else if let newValue {
+                keys.append(key); values.append(newValue)
+            }
+        }
     }
 
     public var count: Int { keys.count }
@@ -35,8 +41,8 @@ public struct OrderedRecord<Element> {
         return OrderedRecord<T>(uniqueKeys: keys, values: mapped)
     }
 
-    /// Keys known to be unique, and one value per key.
-    private init(uniqueKeys: [String], values: [Element]) {
+    /// Keys known to be unique, and one value per key (the keys array is shared, not rebuilt).
+    init(uniqueKeys: [String], values: [Element]) {
         keys = uniqueKeys
         self.values = values
     }
@@ -55,26 +61,3 @@ extension OrderedRecord: ExpressibleByDictionaryLiteral {
 extension OrderedRecord: Sendable where Element: Sendable {}
 extension OrderedRecord: Equatable where Element: Equatable {}
 extension OrderedRecord: Hashable where Element: Hashable {}
-
-/// Fields kept as two parallel arrays, keys unique and in order: the storage of
-/// ``OrderedRecord`` and ``Assignment``.
-enum OrderedFields {
-    /// The value of `key`, or nil.
-    ///
-    /// - Complexity: O(n).
-    static func value<Element>(of key: String, keys: [String], values: [Element]) -> Element? {
-        keys.firstIndex(of: key).map { values[$0] }
-    }
-
-    /// Replaces the value of `key`, appends it when new, or removes the field when `newValue`
-    /// is nil.
-    ///
-    /// - Complexity: O(n).
-    static func set<Element>(_ key: String, to newValue: Element?, keys: inout [String], values: inout [Element]) {
-        if let index = keys.firstIndex(of: key) {
-            if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
-        } else if let newValue {
-            keys.append(key); values.append(newValue)
-        }
-    }
-}

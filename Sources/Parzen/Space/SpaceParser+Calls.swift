@@ -27,10 +27,7 @@ extension SpaceParser {
         openers.append((what: "call to \(name)", bracket: "(", at: position))
         advance()
         var arguments: [Argument] = []
-        while true {
-            skipTrivia()
-            guard let scalar = peek else { throw endOfInput(expecting: "an argument or ')'") }
-            if scalar == ")" { advance(); break }
+        while try elementStart(closedBy: ")", expecting: "an argument") != nil {
             let optionLabel = "\(label).\(arguments.count)"
             var argument = Argument(value: .constant(.null), at: position)
             argument.value = try parseValue(label: optionLabel)
@@ -47,10 +44,7 @@ extension SpaceParser {
                 skipTrivia()
             }
             arguments.append(argument)
-            guard let separator = peek else { throw endOfInput(expecting: "',' or ')'") }
-            if separator == "," { advance(); continue }
-            if separator == ")" { advance(); break }
-            throw fail(at: position, "expected ',' or ')' in the arguments of \(name), found \(describe(separator))" + unclosedHint(separator))
+            if try elementEnd(closedBy: ")", context: "in the arguments of \(name)") { break }
         }
         openers.removeLast()
         return .parameter(label: label, try distribution(kind, arguments, at: start))

@@ -201,10 +201,7 @@ struct SpaceParser {
         advance()
         var record = OrderedRecord<Space>()
         var keyPositions: [String: TextPosition] = [:]
-        while true {
-            skipTrivia()
-            guard let scalar = peek else { throw endOfInput(expecting: "a key or '}'") }
-            if scalar == "}" { advance(); break }
+        while let scalar = try elementStart(closedBy: "}", expecting: "a key") {
             let keyStart = position
             let key: String
             if scalar == "\"" || scalar == "'" {
@@ -225,11 +222,7 @@ struct SpaceParser {
             }
             advance()
             record[key] = try parseValue(label: key)
-            skipTrivia()
-            guard let separator = peek else { throw endOfInput(expecting: "',' or '}'") }
-            if separator == "," { advance(); continue }
-            if separator == "}" { advance(); break }
-            throw fail(at: position, "expected ',' or '}' after the value of '\(key)', found \(describe(separator))" + unclosedHint(separator))
+            if try elementEnd(closedBy: "}", context: "after the value of '\(key)'") { break }
         }
         openers.removeLast()
         return .record(record)
@@ -239,19 +232,35 @@ struct SpaceParser {
         openers.append((what: "list", bracket: "[", at: position))
         advance()
         var items: [Space] = []
-        while true {
-            skipTrivia()
-            guard let scalar = peek else { throw endOfInput(expecting: "a value or ']'") }
-            if scalar == "]" { advance(); break }
+        while try elementStart(closedBy: "]", expecting: "a value") != nil {
             items.append(try parseValue(label: "\(label).\(items.count)"))
-            skipTrivia()
-            guard let separator = peek else { throw endOfInput(expecting: "',' or ']'") }
-            if separator == "," { advance(); continue }
-            if separator == "]" { advance(); break }
-            throw fail(at: position, "expected ',' or ']' after a list element, found \(describe(separator))" + unclosedHint(separator))
+            if try elementEnd(closedBy: "]", context: "after a list element") { break }
         }
         openers.removeLast()
         return .list(items)
+    }
+
+    // Records, lists and call arguments are the same bracketed sequence: elements separated
+    // by ',', a trailing ',' allowed, closed by one bracket.
+
+    /// Before an element of a sequence closed by `closer`: skips trivia, then consumes the
+    /// closer and returns nil (the sequence ended) or returns the element's first scalar.
+    mutating func elementStart(closedBy closer: Unicode.Scalar, expecting element: String) throws(SpaceParseError) -> Unicode.Scalar? {
+        skipTrivia()
+        guard let scalar = peek else { throw endOfInput(expecting: "\(element) or '\(closer)'") }
+        if scalar == closer { advance(); return nil }
+        return scalar
+    }
+
+    /// After an element of a sequence closed by `closer`: skips trivia, then consumes ','
+    /// (false: more may follow) or the closer (true: the sequence ended); anything else is an
+    /// error `expected ',' or closer <context>`.
+    mutating func elementEnd(closedBy closer: Unicode.Scalar, context: String) throws(SpaceParseError) -> Bool {
+        skipTrivia()
+        guard let separator = peek else { throw endOfInput(expecting: "',' or '\(closer)'") }
+        if separator == "," { advance(); return false }
+        if separator == closer { advance(); return true }
+        throw fail(at: position, "expected ',' or '\(closer)' \(context), found \(describe(separator))" + unclosedHint(separator))
     }
 
     mutating func parseWordOrCall(label: String) throws(SpaceParseError) -> Space {

@@ -179,7 +179,7 @@ extension TPE {
             // Array equality is an identity check when the labels are the layout's own array
             // (suggesters and prior draws share the space's labels).
             if layout.conditionParent.isEmpty && assignment.labels == layout.labels {
-                let values = assignment.values.span
+                let values = assignment.fields.values.span
                 precondition(values.count == count && layout.rules.count == count)
                 // Unchecked: p < count, and the row's count cells from start are inside `rows`.
                 for p in 0..<count {
