@@ -89,7 +89,7 @@ struct RunCommand: ParsableCommand {
             if report.programsStarted + report.programsReused > 0 {
                 standardError("external programs: \(report.programsStarted) started, \(report.programsReused) cells served by a program still running from an earlier cell\n")
             }
-            standardError("ran \(report.ran) cells (\(report.evaluations) evaluations, \(rate)/s) in \(String(format: "%.1f", report.seconds)) s on \(report.workers) workers; suggest \(String(format: "%.2f", report.suggestSeconds)) s, evaluate \(String(format: "%.2f", report.evaluateSeconds)) s, harness overhead \(String(format: "%.1f", 100 * report.overhead))% (in cells \(String(format: "%.2f", report.cellSeconds - report.suggestSeconds - report.evaluateSeconds)) s, formatting cell files \(String(format: "%.2f", report.formatSeconds)) s; writing them \(String(format: "%.2f", report.saveSeconds)) s on the writer thread); skipped \(report.skipped) already done\n")
+            standardError("ran \(report.ran) cells (\(report.evaluations) evaluations, \(rate)/s) in \(String(format: "%.1f", report.seconds)) s on \(report.workers) workers; suggest \(String(format: "%.2f", report.suggestSeconds)) s, evaluate \(String(format: "%.2f", report.evaluateSeconds)) s, harness overhead \(String(format: "%.1f", 100 * report.overhead))% (in cells \(String(format: "%.2f", report.cellSeconds - report.suggestSeconds - report.evaluateSeconds)) s, formatting cell records \(String(format: "%.2f", report.formatSeconds)) s, appending them \(String(format: "%.2f", report.saveSeconds)) s); skipped \(report.skipped) already done\n")
         }
         if report.cancelled {
             throw RuntimeFailure(message: "interrupted: finished cells are kept; run the same command again to resume")
@@ -174,6 +174,7 @@ struct CollectCommand: ParsableCommand {
         do { outcome = try Collector(manifest: manifest, store: store).collectAll() } catch let error as CollectError {
             throw RuntimeFailure(message: "\(error)")
         }
+        for note in outcome.notes { standardError("parzen: \(note)\n") }
         if !quiet {
             print(outcome.table)
             print("results in \(store.root.path)")

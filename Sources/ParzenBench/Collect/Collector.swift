@@ -5,10 +5,10 @@ import Parzen
 /// Aggregates a manifest's finished cells into results/NAME: runs.csv, summary.csv, timings.csv,
 /// manifest.lock.yaml, samples.csv, trace.csv (``TraceTable``), cost.csv (``CostTable``), and,
 /// when there are any, cost-growth.csv (``CostGrowthTable``), extras.csv (``ExtrasTable``), short-runs.csv (``ShortRunsTable``) and
-/// failures.csv (``FailuresTable``). Reads only cell files (and the files beside them).
+/// failures.csv (``FailuresTable``). Reads only the cells (``CellArchive``).
 ///
-/// Cells that failed (their run left a failure note) are listed in failures.csv and everything
-/// else is collected; collect refuses only while a cell has neither a file nor a failure note
+/// Cells that failed (their run left a failure record) are listed in failures.csv and everything
+/// else is collected; collect refuses only while a cell has neither a record nor a failure
 /// (not run yet, e.g. a shard still running) or when no cell finished.
 public struct Collector: Sendable {
     public let manifest: Manifest
@@ -19,10 +19,12 @@ public struct Collector: Sendable {
         self.store = store
     }
 
-    /// Cells that have no valid file, with the failure message where the last run failed.
+    /// Cells that have no usable record, with the failure message where the last run failed.
     public func missingCells() -> [(cell: String, failure: String?)] {
-        manifest.cells.compactMap { cell in
-            store.load(cell) == nil ? (cell.name, store.failure(of: cell)) : nil
+        let archive = store.cells(), catalog = manifest.catalog
+        return (0..<catalog.count).compactMap { index in
+            let cell = catalog.cell(at: index)
+            return archive.contains(cell) ? nil : (cell.name, archive.failure(of: cell))
         }
     }
 
@@ -34,6 +36,9 @@ public struct Collector: Sendable {
         public let failures: [FailuresTable.Row]
         /// The runs that stopped before their budget (an exhausted suggester), in cell order.
         public let shortRuns: [ShortRunsTable.Row]
+        /// Lines about the cells folder: cell files of the one-file-per-cell layout read as
+        /// they are, damaged records skipped.
+        public let notes: [String]
 
         /// One line per (problem, suggester) with short runs, for `parzen run` and `collect`.
         public var shortRunLines: [String] { ShortRunsTable.summaryLines(shortRuns) }
@@ -63,7 +68,7 @@ public struct Collector: Sendable {
     /// Writes every results file and returns the summary table for stdout.
     ///
     /// - Throws: ``CollectError/missingCells(_:)`` listing what is missing when a cell has
-    ///   neither a file nor a failure note, or when no cell finished; nothing is written then.
+    ///   neither a record nor a failure, or when no cell finished; nothing is written then.
     /// - Determinism: every file but timings.csv, cost.csv and cost-growth.csv is a pure function of the
     ///   manifest (and of which cells failed).
     @discardableResult
@@ -72,27 +77,39 @@ public struct Collector: Sendable {
     }
 
     /// Writes every results file and returns what it found (see ``collect()``).
+    ///
+    /// Streams: a first pass over the cells finds the missing and failed ones and what each
+    /// problem's tables need from all its runs (the best noise-free loss, whether it is noisy);
+    /// a second pass reads one (problem, suggester) group at a time and appends its rows to
+    /// the tables. Memory holds one group's records and the cell index, whatever the number of
+    /// cells.
     public func collectAll() throws -> Outcome {
-        // Each cell file is read once; the cell order is problems × suggesters × replicates.
-        let cells = manifest.cells
-        var records: [CellRecord?] = []
-        records.reserveCapacity(cells.count)
+        let catalog = manifest.catalog
+        let archive = store.cells()
+        var notes: [String] = []
+        if let legacy = archive.legacy { notes.append(legacy.readingNote) }
+        if archive.damagedRecords > 0 {
+            notes.append("\(store.cellsFolder.path): skipped \(archive.damagedRecords) torn or damaged cell record(s); run the manifest again to recompute their cells")
+        }
+        let pairsPerProblem = manifest.suggesters.count * manifest.repeats
         var missing: [(cell: String, failure: String?)] = []
         var failures: [FailuresTable.Row] = []
         var growth = CostGrowth(suggesters: manifest.suggesters.map(\.label))
-        for cell in cells {
-            if var record = store.load(cell) {
+        var bestTrueLoss = [Double?](repeating: nil, count: manifest.problems.count)
+        var noisy = [Bool](repeating: false, count: manifest.problems.count)
+        for index in 0..<catalog.count {
+            let cell = catalog.cell(at: index)
+            let p = index / pairsPerProblem
+            if let record = archive.load(cell) {
                 growth.add(record, suggester: cell.suggester.label)
-                record.trialTimes = nil
-                // Only replicate 0's points are written (samples.csv): the others' assignments
-                // are dropped as each cell is read, which keeps a 10⁵-cell collect's memory down.
-                if cell.replicate != 0 {
-                    for i in record.rows.indices { record.rows[i].assignment = Assignment() }
+                for row in record.rows where row.status == .ok {
+                    if let trueLoss = row.trueLoss {
+                        if bestTrueLoss[p] == nil || trueLoss < bestTrueLoss[p]! { bestTrueLoss[p] = trueLoss }
+                        if trueLoss != row.loss { noisy[p] = true }
+                    }
                 }
-                records.append(record)
             } else {
-                records.append(nil)
-                let message = store.failure(of: cell)
+                let message = archive.failure(of: cell)
                 missing.append((cell.name, message))
                 if let message {
                     failures.append(FailuresTable.Row(problem: cell.problem.label, suggester: cell.suggester.label,
@@ -100,68 +117,82 @@ public struct Collector: Sendable {
                 }
             }
         }
-        guard missing.allSatisfy({ $0.failure != nil }), missing.count < cells.count else { throw CollectError.missingCells(missing) }
-        var groups: [Group] = []
+        guard missing.allSatisfy({ $0.failure != nil }), missing.count < catalog.count else { throw CollectError.missingCells(missing) }
+        let references = referenceLosses(bestTrueLoss: bestTrueLoss)
+
+        let runs = try TableStream(store.root.appendingPathComponent("runs.csv"))
+        let timings = try TableStream(store.root.appendingPathComponent("timings.csv"))
+        let trace = try TableStream(store.root.appendingPathComponent(TraceTable.fileName))
+        let extras = try TableStream(store.root.appendingPathComponent(ExtrasTable.fileName))
+        try runs.write(CSV.row(["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"]) + "\n")
+        try timings.write(CSV.row(["problem", "suggester", "replicate", "evaluations", "suggest_seconds", "evaluate_seconds"]) + "\n")
+        try trace.write(CSV.row(TraceTable.header) + "\n")
+        try extras.write(CSV.row(ExtrasTable.header) + "\n")
+        let extrasHeader = extras.written
+        var summary: [SummaryRow] = []
+        var cost: [CostTable.Row] = []
+        var shortRuns: [ShortRunsTable.Row] = []
+        var samples: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)] = []
         var index = 0
-        for problem in manifest.problems {
+        for (p, problem) in manifest.problems.enumerated() {
             for suggester in manifest.suggesters {
                 var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget, records: [], replicates: [])
                 for replicate in 0..<manifest.repeats {
-                    if let record = records[index + replicate] {
+                    // Only replicate 0's points are written (samples.csv): the others' assignments
+                    // are dropped as each cell is read.
+                    if var record = archive.load(catalog.cell(at: index + replicate)) {
+                        record.trialTimes = nil
+                        if replicate != 0 {
+                            for i in record.rows.indices { record.rows[i].assignment = Assignment() }
+                        }
                         group.records.append(record)
                         group.replicates.append(replicate)
                     }
                 }
-                groups.append(group)
                 index += manifest.repeats
+                group.references = group.replicates.map { references[p][$0] }
+                group.outcomes = group.records.enumerated().map { i, record in
+                    record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: problem, reference: group.references[i]) }
+                }
+                // A short run has no runs.csv row past its last evaluation.
+                group.reached = group.records.indices.map { i in
+                    group.isShort(i) ? manifest.checkpoints.filter { $0 <= group.records[i].rows.count }.count : manifest.checkpoints.count
+                }
+                try runs.write(runsLines(group))
+                try timings.write(timingsLines(group))
+                var traceBytes = ByteWriter(capacity: 1 << 16, rememberingNumbers: true)
+                TraceTable.append(group, noisy: noisy[p], to: &traceBytes)
+                try trace.write(traceBytes.bytes)
+                try extras.write(ExtrasTable.lines(group))
+                summary += summaryRows(group)
+                if let row = CostTable.row(group) { cost.append(row) }
+                shortRuns += ShortRunsTable.rows(group, collector: self)
+                if group.replicates.first == 0 { samples.append((problem, suggester, group.records[0])) }
             }
         }
-        records = []
-        let references = referenceLosses(groups)
-        for g in groups.indices {
-            let reference = references[groups[g].problem.label]!
-            let group = groups[g]
-            groups[g].references = group.replicates.map { reference[$0] }
-            groups[g].outcomes = group.records.enumerated().map { i, record in
-                record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: group.problem, reference: reference[group.replicates[i]]) }
-            }
-            // A short run has no runs.csv row past its last evaluation.
-            groups[g].reached = group.records.indices.map { i in
-                group.isShort(i) ? manifest.checkpoints.filter { $0 <= group.records[i].rows.count }.count : manifest.checkpoints.count
-            }
-        }
-        try store.writeAtomically(runsCSV(groups), to: store.root.appendingPathComponent("runs.csv"))
-        let summary = summaryRows(groups)
+        try runs.finish()
+        try timings.finish()
+        try trace.finish()
+        if extras.written > extrasHeader { try extras.finish() } else { extras.discard() }
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
-        try store.writeAtomically(timingsCSV(groups), to: store.root.appendingPathComponent("timings.csv"))
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
-        try SamplesWriter.write(groups, to: store)
-        try ExtrasTable.write(groups, to: store)
-        try TraceTable.write(groups, to: store)
-        try CostTable.write(groups, to: store)
+        try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
+        try store.writeAtomically(CostTable.text(cost), to: store.root.appendingPathComponent(CostTable.fileName))
         try CostGrowthTable.write(growth, to: store)
-        let shortRuns = ShortRunsTable.rows(groups, collector: self)
         try ShortRunsTable.write(shortRuns, to: store)
         try FailuresTable.write(failures, to: store)
-        return Outcome(table: SummaryTable.render(summary, manifest: manifest), failures: failures, shortRuns: shortRuns)
+        return Outcome(table: SummaryTable.render(summary, manifest: manifest), failures: failures, shortRuns: shortRuns, notes: notes)
     }
 
-    /// The loss regret is measured against, per problem and replicate: the known optimum of the
-    /// replicate's objective (as a loss), or else the best noise-free loss any run of the
-    /// manifest reached on the problem.
-    func referenceLosses(_ groups: [Group]) -> [String: [Double]] {
-        var references: [String: [Double]] = [:]
-        for problem in manifest.problems {
+    /// The loss regret is measured against, per problem (manifest order) and replicate: the
+    /// known optimum of the replicate's objective (as a loss), or else the best noise-free loss
+    /// any run of the manifest reached on the problem (`bestTrueLoss`, per problem).
+    func referenceLosses(bestTrueLoss: [Double?]) -> [[Double]] {
+        manifest.problems.enumerated().map { p, problem in
             let optima = (0..<manifest.repeats).map { problem.objective.knownOptimum(replicate: $0) }
-            if optima.allSatisfy({ $0 != nil }) {
-                references[problem.label] = optima.map { problem.direction.loss(fromObjectiveValue: $0!) }
-            } else {
-                let best = groups.filter { $0.problem.label == problem.label }.flatMap(\.records).flatMap(\.rows)
-                    .compactMap { $0.status == .ok ? $0.trueLoss : nil }.min()
-                references[problem.label] = Array(repeating: best ?? .nan, count: manifest.repeats)
-            }
+            if optima.allSatisfy({ $0 != nil }) { return optima.map { problem.direction.loss(fromObjectiveValue: $0!) } }
+            return Array(repeating: bestTrueLoss[p] ?? .nan, count: manifest.repeats)
         }
-        return references
     }
 
     /// The best value so far in the user's sign, and its regret (≥ 0, on the loss scale).
@@ -172,18 +203,17 @@ public struct Collector: Sendable {
         return (problem.direction.objectiveValue(fromLoss: incumbent.loss), incumbent.trueLoss - reference)
     }
 
-    func runsCSV(_ groups: [Group]) -> String {
-        var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"])]
-        for group in groups {
-            for (i, outcomes) in group.outcomes.enumerated() {
-                let replicate = group.replicates[i]
-                for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes).prefix(group.reached[i]) {
-                    lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
-                                          CSV.number(outcome.best), CSV.number(outcome.regret)]))
-                }
+    /// The runs.csv lines of one group, each ending in a newline.
+    func runsLines(_ group: Group) -> String {
+        var text = ""
+        for (i, outcomes) in group.outcomes.enumerated() {
+            let replicate = group.replicates[i]
+            for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes).prefix(group.reached[i]) {
+                text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
+                                 CSV.number(outcome.best), CSV.number(outcome.regret)]) + "\n"
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// Descriptive statistics of the best value (user's sign) over replicates, per checkpoint;
@@ -196,9 +226,9 @@ public struct Collector: Sendable {
         let median, q25, q75, mean, sd, min, max, medianRegret: Double
     }
 
-    func summaryRows(_ groups: [Group]) -> [SummaryRow] {
+    func summaryRows(_ group: Group) -> [SummaryRow] {
         var rows: [SummaryRow] = []
-        for group in groups where !group.outcomes.isEmpty {
+        if !group.outcomes.isEmpty {
             for (c, checkpoint) in manifest.checkpoints.enumerated() {
                 let values = group.outcomes.map { $0[c] }
                 let losses = Statistics.sorted(values.map(\.best))
@@ -224,15 +254,14 @@ public struct Collector: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func timingsCSV(_ groups: [Group]) -> String {
-        var lines = [CSV.row(["problem", "suggester", "replicate", "evaluations", "suggest_seconds", "evaluate_seconds"])]
-        for group in groups {
-            for (record, replicate) in zip(group.records, group.replicates) {
-                lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(record.rows.count),
-                                      CSV.number(record.suggestSeconds), CSV.number(record.evaluateSeconds)]))
-            }
+    /// The timings.csv lines of one group, each ending in a newline.
+    func timingsLines(_ group: Group) -> String {
+        var text = ""
+        for (record, replicate) in zip(group.records, group.replicates) {
+            text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(record.rows.count),
+                             CSV.number(record.suggestSeconds), CSV.number(record.evaluateSeconds)]) + "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 }
 

@@ -45,19 +45,17 @@ public enum CostTable {
         }
     }
 
-    /// The rows of the collected groups.
-    static func rows(_ groups: [Collector.Group]) -> [Row] {
-        groups.compactMap { group in
-            let records = group.records.filter { !$0.rows.isEmpty }
-            guard !records.isEmpty else { return nil }
-            let trials = Statistics.sorted(records.map { Double($0.rows.count) })
-            let suggest = Statistics.sorted(records.map { $0.suggestSeconds / Double($0.rows.count) })
-            let evaluate = Statistics.sorted(records.map { $0.evaluateSeconds / Double($0.rows.count) })
-            return Row(problem: group.problem.label, suggester: group.suggester.label, runs: records.count,
-                       trials: Statistics.median(sorted: trials), suggest: Statistics.median(sorted: suggest),
-                       suggestQ25: Statistics.quantile(sorted: suggest, 0.25), suggestQ75: Statistics.quantile(sorted: suggest, 0.75),
-                       evaluate: Statistics.median(sorted: evaluate))
-        }
+    /// The row of one collected group; nil when it has no finished run with trials.
+    static func row(_ group: Collector.Group) -> Row? {
+        let records = group.records.filter { !$0.rows.isEmpty }
+        guard !records.isEmpty else { return nil }
+        let trials = Statistics.sorted(records.map { Double($0.rows.count) })
+        let suggest = Statistics.sorted(records.map { $0.suggestSeconds / Double($0.rows.count) })
+        let evaluate = Statistics.sorted(records.map { $0.evaluateSeconds / Double($0.rows.count) })
+        return Row(problem: group.problem.label, suggester: group.suggester.label, runs: records.count,
+                   trials: Statistics.median(sorted: trials), suggest: Statistics.median(sorted: suggest),
+                   suggestQ25: Statistics.quantile(sorted: suggest, 0.25), suggestQ75: Statistics.quantile(sorted: suggest, 0.75),
+                   evaluate: Statistics.median(sorted: evaluate))
     }
 
     /// The text of cost.csv.
@@ -68,11 +66,6 @@ public enum CostTable {
                                   CSV.number(row.suggest), CSV.number(row.suggestQ25), CSV.number(row.suggestQ75), CSV.number(row.evaluate)]))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Writes cost.csv into `store`'s folder.
-    static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
-        try store.writeAtomically(text(rows(groups)), to: store.root.appendingPathComponent(fileName))
     }
 
     /// The rows of a cost.csv text.

@@ -31,17 +31,17 @@ public enum ExtrasTable {
         }
     }
 
-    /// Writes extras.csv from the collected groups, or removes it when no cell has extras.
-    static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
-        var lines = [CSV.row(header)]
-        for group in groups {
-            for (record, replicate) in zip(group.records, group.replicates) {
-                for change in record.extras {
-                    lines.append(CSV.row([group.problem.label, group.suggester.label, String(replicate), String(change.trial), change.key, change.value]))
-                }
+    /// The lines (each ending in a newline) of one collected group; extras.csv is its header
+    /// line, then every group's lines in manifest order, and is written only when some group
+    /// has lines.
+    static func lines(_ group: Collector.Group) -> String {
+        var text = ""
+        for (record, replicate) in zip(group.records, group.replicates) {
+            for change in record.extras {
+                text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(change.trial), change.key, change.value]) + "\n"
             }
         }
-        try store.writeOptionalTable(lines.count == 1 ? nil : lines.joined(separator: "\n") + "\n", named: fileName)
+        return text
     }
 
     /// The rows of an extras.csv text.

@@ -42,12 +42,4 @@ public enum SamplesWriter {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// Writes samples.csv into `store`'s folder from the collected groups (replicate 0 of each).
-    static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
-        let entries = groups.compactMap { group in
-            group.replicates.first == 0 ? (problem: group.problem, suggester: group.suggester, record: group.records[0]) : nil
-        }
-        try store.writeAtomically(text(entries), to: store.root.appendingPathComponent(fileName))
-    }
 }

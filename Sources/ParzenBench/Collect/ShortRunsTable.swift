@@ -34,18 +34,15 @@ public enum ShortRunsTable {
         }
     }
 
-    /// The short runs of the collected groups.
-    static func rows(_ groups: [Collector.Group], collector: Collector) -> [Row] {
-        var rows: [Row] = []
-        for group in groups {
-            for (i, record) in group.records.enumerated() where group.isShort(i) {
-                let final = collector.bestAndRegret(record.incumbents(at: [record.rows.count]).last ?? nil, problem: group.problem,
-                                                    reference: group.references[i])
-                rows.append(Row(problem: group.problem.label, suggester: group.suggester.label, replicate: group.replicates[i],
-                                evaluations: record.rows.count, best: final.best, regret: final.regret))
-            }
+    /// The short runs of one collected group.
+    static func rows(_ group: Collector.Group, collector: Collector) -> [Row] {
+        group.records.indices.filter(group.isShort).map { i in
+            let record = group.records[i]
+            let final = collector.bestAndRegret(record.incumbents(at: [record.rows.count]).last ?? nil, problem: group.problem,
+                                                reference: group.references[i])
+            return Row(problem: group.problem.label, suggester: group.suggester.label, replicate: group.replicates[i],
+                       evaluations: record.rows.count, best: final.best, regret: final.regret)
         }
-        return rows
     }
 
     /// The text of short-runs.csv.

@@ -45,46 +45,33 @@ public enum TraceTable {
         records.contains { $0.rows.contains { $0.status == .ok && $0.trueLoss != nil && $0.trueLoss != $0.loss } }
     }
 
-    /// The text of trace.csv for the collected groups.
+    /// Appends the rows of one (problem, suggester) group to `out` (trace.csv is its header
+    /// line, then every group's rows in manifest order).
     ///
-    /// - Complexity: O(trials) over every cell.
-    static func text(_ groups: [Collector.Group]) -> [UInt8] {
-        var out = ByteWriter(capacity: 1 << 16, rememberingNumbers: true)
-        out.write(CSV.row(header) + "\n")
+    /// - Parameter noisy: whether the group's problem is noisy: ``isNoisy(_:)`` over every run of
+    ///   the problem, whichever suggester.
+    /// - Complexity: O(trials) of the group.
+    static func append(_ group: Collector.Group, noisy problemNoisy: Bool, to out: inout ByteWriter) {
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        var noisy: [String: Bool] = [:]
-        for group in groups {
-            let problemNoisy: Bool
-            if let known = noisy[group.problem.label] { problemNoisy = known } else {
-                problemNoisy = isNoisy(groups.filter { $0.problem.label == group.problem.label }.flatMap(\.records))
-                noisy[group.problem.label] = problemNoisy
-            }
-            let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
-            let direction = group.problem.direction
-            for (i, record) in group.records.enumerated() {
-                let reference = group.references[i]
-                let replicate = group.replicates[i]
-                for step in improvements(record) {
-                    out.write(prefix)
-                    out.write(replicate)
-                    out.write(byte: comma)
-                    out.write(step.evaluation)
-                    out.write(byte: comma)
-                    out.write(number: direction.objectiveValue(fromLoss: step.loss))
-                    out.write(byte: comma)
-                    out.write(number: step.trueLoss - reference)
-                    out.write(byte: comma)
-                    if problemNoisy { out.write(number: direction.objectiveValue(fromLoss: step.trueLoss)) }
-                    out.write(byte: newline)
-                }
+        let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
+        let direction = group.problem.direction
+        for (i, record) in group.records.enumerated() {
+            let reference = group.references[i]
+            let replicate = group.replicates[i]
+            for step in improvements(record) {
+                out.write(prefix)
+                out.write(replicate)
+                out.write(byte: comma)
+                out.write(step.evaluation)
+                out.write(byte: comma)
+                out.write(number: direction.objectiveValue(fromLoss: step.loss))
+                out.write(byte: comma)
+                out.write(number: step.trueLoss - reference)
+                out.write(byte: comma)
+                if problemNoisy { out.write(number: direction.objectiveValue(fromLoss: step.trueLoss)) }
+                out.write(byte: newline)
             }
         }
-        return out.bytes
-    }
-
-    /// Writes trace.csv into `store`'s folder.
-    static func write(_ groups: [Collector.Group], to store: ResultStore) throws {
-        try store.writeAtomically(text(groups), to: store.root.appendingPathComponent(fileName))
     }
 
     /// One run's trace as read back: the evaluations of its improvements, ascending, and the

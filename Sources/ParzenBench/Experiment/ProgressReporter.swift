@@ -32,6 +32,9 @@ public final class ProgressReporter: Sendable {
         if alreadyDone > 0 { write("\(alreadyDone) of \(total) cells already done; running \(total - alreadyDone)\n") }
     }
 
+    /// A line about what the run did to the folder (packing old cell files).
+    func note(_ text: String) { write("parzen: \(text)\n") }
+
     /// A warning line (the run goes on).
     func warn(_ text: String) { write("parzen: warning: \(text)\n") }
 

@@ -4,8 +4,9 @@ import Synchronization
 /// Distinguishes temporary files written by concurrent threads of one process.
 private let temporaryFileSerial = Atomic<Int>(0)
 
-/// The results folder of one manifest (results/NAME): where cell files live, and writing them
-/// whole or not at all (write to a temporary file beside the target, then rename).
+/// The results folder of one manifest (results/NAME): where the cells are packed
+/// (``cellsFolder``, ``CellArchive``), and writing result files whole or not at all (write to a
+/// temporary file beside the target, then rename).
 public struct ResultStore: Sendable {
     /// results/NAME.
     public let root: URL
@@ -17,62 +18,11 @@ public struct ResultStore: Sendable {
         root = base.appendingPathComponent("results").appendingPathComponent(manifestName)
     }
 
-    /// cells/PROBLEM/SUGGESTER/rNNN.csv under ``root``.
-    public func cellURL(_ cell: Cell) -> URL { cellFileURL(cell, extension: "csv") }
+    /// results/NAME/cells: the pack files (``CellArchive``).
+    public var cellsFolder: URL { root.appending(path: "cells", directoryHint: .isDirectory) }
 
-    func failureURL(_ cell: Cell) -> URL { cellFileURL(cell, extension: "failed") }
-
-    /// cells/PROBLEM/SUGGESTER/rNNN.extras.csv: the cell's proposal extras (``ExtrasFile``).
-    public func extrasURL(_ cell: Cell) -> URL { cellFileURL(cell, extension: "extras.csv") }
-
-    /// Built with a directory hint: on Linux `appendingPathComponent(_:)` stats the file system
-    /// for every component to decide whether it is a folder (about 20 stats per cell).
-    private func cellFileURL(_ cell: Cell, extension: String) -> URL {
-        root.appending(path: "cells/\(cell.problem.label)/\(cell.suggester.label)/\(cell.replicateName).\(`extension`)",
-                       directoryHint: .notDirectory)
-    }
-
-    /// The finished cell, or nil when its file is missing, stale or corrupt. Its proposal extras
-    /// come from the extras file beside it, when there is a current one.
-    public func load(_ cell: Cell) -> CellRecord? {
-        guard let data = FileManager.default.contents(atPath: cellURL(cell).path),
-              var record = CellFile.read(data, cell: cell) else { return nil }
-        if let extras = FileManager.default.contents(atPath: extrasURL(cell).path) {
-            record.extras = ExtrasFile.read(extras, cell: cell) ?? []
-        }
-        return record
-    }
-
-    /// Writes a finished cell's file, formatted by ``CellFile/bytes(for:cell:)``, atomically and
-    /// clears any failure note the cell had. The extras file (``ExtrasFile/bytes(for:cell:)``)
-    /// is written first when there is one, and an old one removed when there is none.
-    func save(cellFile bytes: [UInt8], extras: [UInt8]? = nil, for cell: Cell) throws {
-        if let extras { try writeAtomically(extras, to: extrasURL(cell)) } else { _ = unlink(extrasURL(cell).path) }
-        try writeAtomically(bytes, to: cellURL(cell))
-        // One unlink, usually failing with ENOENT, instead of a stat and then a removal.
-        _ = unlink(failureURL(cell).path)
-    }
-
-    /// Records why a cell failed (read by `collect` to list failed cells).
-    public func saveFailure(_ message: String, for cell: Cell) throws {
-        try writeAtomically("\(cell.fingerprint)\n\(message)\n", to: failureURL(cell))
-    }
-
-    /// The failure message of a cell, if its last run failed; or, for a cell whose file exists
-    /// but cannot be used (damaged, edited, impossible values; not merely stale), why.
-    public func failure(of cell: Cell) -> String? {
-        if let data = FileManager.default.contents(atPath: failureURL(cell).path) {
-            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1)
-            if lines.count == 2, lines[0] == cell.fingerprint {
-                return lines[1].hasSuffix("\n") ? String(lines[1].dropLast()) : String(lines[1])
-            }
-        }
-        if let data = FileManager.default.contents(atPath: cellURL(cell).path),
-           case .failure(let problem) = CellFile.parse(data, cell: cell), problem != .stale {
-            return "its cell file \(cellURL(cell).path) is unusable, \(problem); run the manifest again to recompute the cell"
-        }
-        return nil
-    }
+    /// Opens the cells written so far (``CellArchive``).
+    public func cells() -> CellArchive { CellArchive(store: self) }
 
     /// Creates results/NAME when missing and checks that it is a writable folder.
     ///
@@ -103,14 +53,13 @@ public struct ResultStore: Sendable {
         return mkdir(path, 0o755) == 0 || errno == EEXIST ? 0 : -1
     }
 
-    /// Removes every cell file (for `run --fresh`).
+    /// Removes every cell (for `run --fresh`).
     public func removeCells() throws {
-        let cells = root.appendingPathComponent("cells")
-        if FileManager.default.fileExists(atPath: cells.path) { try FileManager.default.removeItem(at: cells) }
+        if FileManager.default.fileExists(atPath: cellsFolder.path) { try FileManager.default.removeItem(at: cellsFolder) }
     }
 
-    /// Writes the bytes with POSIX calls: Foundation's `Data.write` syncs every file to disk, which
-    /// made writing cell files the largest cost of a run (about 1.5 ms each). The rename keeps
+    /// Writes the bytes with POSIX calls: Foundation's `Data.write` syncs every file to disk
+    /// (about 1.5 ms each), which surviving power loss does not need here. The rename keeps
     /// a killed process from leaving a partial file; surviving power loss is not the aim.
     static func writeFile(_ bytes: [UInt8], to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -7,16 +7,16 @@ import Synchronization
 /// own generators inside, so results are the same whatever `jobs` is. Each thread keeps its
 /// own ``ProgramPool``: an external program that serves many cells runs once per thread, and
 /// every cell begins with its own `hello`, so results do not depend on which process served
-/// which cell either. The pools end their programs when the threads finish. Cells whose file exists
-/// with the right fingerprint are skipped; stale ones rerun. Cancelling (Ctrl-C, SIGTERM)
-/// abandons running cells — nothing half-written is left — and keeps finished ones.
+/// which cell either. The pools end their programs when the threads finish. Cells with a usable
+/// record of the right fingerprint are skipped; stale ones rerun. Cancelling (Ctrl-C, SIGTERM)
+/// abandons running cells — nothing is written for them — and keeps finished ones.
 public struct Runner: Sendable {
     public struct Options: Sendable {
         /// Cells run at once (default: the number of cores).
         public var jobs: Int
         /// Run only slice `index` of `count` (1-based index; round-robin over the cell list).
         public var shard: Shard?
-        /// Delete existing cell files first.
+        /// Delete the existing cells first.
         public var fresh: Bool
         /// Keep external programs that declare `"reuse"` running between cells, one per worker
         /// thread (false: one process per cell, whatever they declare).
@@ -46,7 +46,7 @@ public struct Runner: Sendable {
         /// formatting their files, summed over the cells run (the workers' time).
         public var cellSeconds = 0.0
         public var formatSeconds = 0.0
-        /// Time writing cell files, on the writer thread (overlapped with the workers).
+        /// Time appending cell records to the pack files, summed over the workers.
         public var saveSeconds = 0.0
         /// Worker threads used.
         public var workers = 0
@@ -74,24 +74,29 @@ public struct Runner: Sendable {
         self.options = options
     }
 
-    /// The cells this run is responsible for (its shard, or all).
-    public var assignedCells: [Cell] {
-        let cells = manifest.cells
-        guard let shard = options.shard else { return cells }
-        return cells.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
+    /// The positions in the manifest's cell order (``CellCatalog``) this run is responsible
+    /// for: its shard, or all.
+    public var assignedCells: [Int] {
+        let count = manifest.catalog.count
+        guard let shard = options.shard else { return Array(0..<count) }
+        return Array(stride(from: shard.index - 1, to: count, by: shard.count))
     }
 
-    /// Runs every assigned cell that has no valid file yet.
+    /// Runs every assigned cell that has no usable record yet.
     ///
-    /// Workers run cells and format their files; one writer thread writes them (temporary file,
-    /// then rename), so the file system's latency overlaps with the next cells instead of
-    /// stalling a worker. A cell counts as done once its file is written; the run returns when
-    /// every finished cell has been written, also after a cancellation.
+    /// Each worker thread runs cells, formats their records and appends them to a pack file of
+    /// its own (``PackWriter``): one `write(2)` per cell, no file created per cell, no thread
+    /// besides the workers. A cell counts as done once its record is appended; a process killed
+    /// while appending leaves a torn record, which the next run detects and redoes.
+    /// Cell files of the one-file-per-cell layout found in the folder are packed first
+    /// (``LegacyCells/migrate(_:into:)``), with a line on `progress`.
     ///
     /// - Parameters:
     ///   - cancellation: set it to stop; running cells are abandoned.
     ///   - progress: told about every finished cell, from worker threads.
-    /// - Determinism: each cell's file is a pure function of its fingerprint.
+    /// - Complexity: memory O(cells) only for the cell positions and the index of finished
+    ///   cells (tens of bytes per cell); the cells themselves are made one at a time.
+    /// - Determinism: each cell's record body is a pure function of its fingerprint.
     /// - Throws: ``ResultStoreError`` when the results folder cannot be written, or when
     ///   `fresh` is set and another run holds the folder's ``RunLock``.
     public func run(cancellation: Cancellation, progress: ProgressReporter? = nil) throws -> Report {
@@ -102,33 +107,37 @@ public struct Runner: Sendable {
             try store.removeCells()
             lock.share()
         }
-        let cells = assignedCells
-        var pending: [Cell] = []
+        let catalog = manifest.catalog
+        let assigned = assignedCells
         var report = Report()
-        for cell in cells {
-            if store.load(cell) != nil { report.skipped += 1 } else { pending.append(cell) }
-        }
-        progress?.start(total: cells.count, alreadyDone: report.skipped, budget: manifest.budget)
+        let work: [Int] = try {
+            var archive = store.cells()
+            if let legacy = archive.legacy {
+                let writer = PackWriter(folder: store.cellsFolder, tag: "migrated")
+                let moved = try legacy.migrate(catalog, into: writer)
+                progress?.note("\(legacy.folder.path): packed \(moved.cells) cell files and \(moved.failures) failure notes of the one-file-per-cell layout (cell formats 1 and 2) into \(writer.path ?? "no pack file"); removed the old folders")
+                archive = store.cells()
+            }
+            if archive.damagedRecords > 0 {
+                progress?.warn("\(store.cellsFolder.path): skipped \(archive.damagedRecords) torn or damaged cell record(s); their cells run again")
+            }
+            return assigned.filter { !archive.contains(catalog.cell(at: $0)) }
+        }()
+        report.skipped = assigned.count - work.count
+        progress?.start(total: assigned.count, alreadyDone: report.skipped, budget: manifest.budget)
 
         // storeError: the results folder cannot be written (read-only, full): the run stops.
         let shared = Locked((next: 0, report: report, storeError: ResultStoreError?.none))
-        let workers = max(1, min(options.jobs, pending.count))
+        let workers = max(1, min(options.jobs, work.count))
         let group = DispatchGroup()
         let clock = ContinuousClock()
         let started = clock.now
-        let work = pending
-        let writes = DispatchGroup()
-        let writer = DispatchQueue(label: "parzen.cell-files")
-        /// A failed cell: its note on disk (collect lists it), the report, the progress line.
-        @Sendable func fail(_ cell: Cell, _ message: String) {
-            try? store.saveFailure(message, for: cell)
-            shared.withLock { $0.report.failed.append((cell.name, message)) }
-            progress?.finished(cell: cell, evaluations: 0, failed: true)
-        }
-        for _ in 0..<workers {
+        let shardTag = options.shard.map { "shard\($0.index)of\($0.count)-" } ?? ""
+        for worker in 0..<workers {
             group.enter()
             let thread = Thread { [store] in
                 let programs = options.reuseProcesses ? ProgramPool() : nil
+                let pack = PackWriter(folder: store.cellsFolder, tag: "\(shardTag)w\(worker + 1)")
                 defer {
                     if let programs {
                         programs.close()
@@ -140,13 +149,19 @@ public struct Runner: Sendable {
                     }
                     group.leave()
                 }
+                /// A failed cell: its record (collect lists it), the report, the progress line.
+                func fail(_ cell: Cell, _ message: String) {
+                    try? pack.appendFailure(cell: cell, message: message)
+                    shared.withLock { $0.report.failed.append((cell.name, message)) }
+                    progress?.finished(cell: cell, evaluations: 0, failed: true)
+                }
                 while !cancellation.isCancelled && shared.withLock({ $0.storeError == nil }) {
                     let index: Int = shared.withLock { state in
                         defer { state.next += 1 }
                         return state.next
                     }
                     guard index < work.count else { return }
-                    let cell = work[index]
+                    let cell = catalog.cell(at: work[index])
                     do {
                         let cellStarted = clock.now
                         let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled }, programs: programs)
@@ -154,31 +169,23 @@ public struct Runner: Sendable {
                         let file = CellFile.bytes(for: record, cell: cell)
                         let extrasFile = ExtrasFile.bytes(for: record, cell: cell)
                         let formatted = clock.now
+                        do throws(ResultStoreError) {
+                            try pack.append(cell: cell, body: file, extras: extrasFile)
+                        } catch {
+                            shared.withLock { if $0.storeError == nil { $0.storeError = error } }
+                            return
+                        }
+                        let evaluations = record.rows.count
                         shared.withLock {
+                            $0.report.ran += 1
+                            $0.report.evaluations += evaluations
                             $0.report.suggestSeconds += record.suggestSeconds
                             $0.report.evaluateSeconds += record.evaluateSeconds
                             $0.report.cellSeconds += (executed - cellStarted).seconds
                             $0.report.formatSeconds += (formatted - executed).seconds
+                            $0.report.saveSeconds += (clock.now - formatted).seconds
                         }
-                        let evaluations = record.rows.count
-                        writes.enter()
-                        writer.async {
-                            defer { writes.leave() }
-                            let writing = clock.now
-                            do {
-                                try store.save(cellFile: file, extras: extrasFile, for: cell)
-                                shared.withLock {
-                                    $0.report.ran += 1
-                                    $0.report.evaluations += evaluations
-                                    $0.report.saveSeconds += (clock.now - writing).seconds
-                                }
-                                progress?.finished(cell: cell, evaluations: evaluations, failed: false)
-                            } catch let error as ResultStoreError {
-                                shared.withLock { if $0.storeError == nil { $0.storeError = error } }
-                            } catch {
-                                fail(cell, "finished, but its cell file could not be written: \(error)")
-                            }
-                        }
+                        progress?.finished(cell: cell, evaluations: evaluations, failed: false)
                     } catch CellFailure.cancelled {
                         return
                     } catch {
@@ -192,14 +199,13 @@ public struct Runner: Sendable {
             thread.start()
         }
         group.wait()
-        writes.wait()
         if let error = shared.withLock({ $0.storeError }) {
             progress?.end()
             throw error
         }
         var final = shared.withLock { $0.report }
         final.cancelled = cancellation.isCancelled
-        final.workers = pending.isEmpty ? 0 : workers
+        final.workers = work.isEmpty ? 0 : workers
         final.seconds = (clock.now - started).seconds
         final.failed.sort { $0.cell < $1.cell }
         progress?.end()

@@ -3,8 +3,8 @@ import Yams
 
 /// Writes a run's `bbob` problems in COCO's data format, one folder per suggester, for
 /// `python -m cocopp` (docs/coco-bbob.md): `bbobexp_f<F>.info` and
-/// `data_f<F>/bbobexp_f<F>_DIM<D>.dat`, `.tdat`, replayed from the cell files, which hold every
-/// evaluation.
+/// `data_f<F>/bbobexp_f<F>_DIM<D>.dat`, `.tdat`, replayed from the cells (their records in
+/// results/NAME/cells, ``CellArchive``), which hold every evaluation.
 public enum COCOExport {
     /// What an export wrote and skipped.
     public struct Report: Sendable, Equatable {
@@ -19,10 +19,11 @@ public enum COCOExport {
     /// The COCO version whose format is written (the `.info` header's `coco_version`).
     public static let cocoVersion = "2.8.2"
 
-    /// Exports `results` (results/NAME: manifest.lock.yaml and cells/) into `out`.
+    /// Exports `results` (results/NAME: manifest.lock.yaml and cells/) into `out`. Each cell is
+    /// its latest record (``CellArchive/latestBodies(in:)``).
     ///
     /// - Throws: ``AnalysisError`` naming the file when the lock file is missing or malformed, a
-    ///   cell file of a bbob problem is missing or malformed, or the run has no bbob problem.
+    ///   cell of a bbob problem is missing or malformed, or the run has no bbob problem.
     /// - Complexity: O(evaluations).
     /// - Determinism: the files are a pure function of the cell files.
     public static func export(results: URL, to out: URL) throws(AnalysisError) -> Report {
@@ -32,21 +33,29 @@ public enum COCOExport {
             throw AnalysisError(file: results.path, message: "no bbob problem in this run; parzen export coco writes bbob-f1 … bbob-f24 problems only (found: \(lock.problems.map(\.label).joined(separator: ", ")))")
         }
         var report = Report(folders: [], runs: 0, skipped: lock.problems.filter { $0.number == nil }.map(\.label))
+        let store = ResultStore(root: results)
+        let bodies = CellArchive.latestBodies(in: store)
+        let legacy = CellArchive(store: store).legacy
         for suggester in lock.suggesters {
             let folder = out.appendingPathComponent(suggester.label)
             // Per function, per dimension (ascending): the runs in problem then replicate order.
             var runs: [Int: [Int: [(instance: Int, logger: COCOLogger)]]] = [:]
             for problem in bbob {
                 let number = problem.number!
-                for replicate in lock.replicates(problem: problem.label, suggester: suggester.label) {
+                for replicate in 0..<lock.repeats {
                     let instance = problem.instance(replicate: replicate)
                     let function: BBOBFunction
                     do { function = try BBOBFunction(number: number, dimension: problem.dimension, instance: instance) } catch {
                         throw AnalysisError(file: lock.file, message: "problem '\(problem.label)': \(error)")
                     }
-                    let cell = results.appendingPathComponent("cells/\(problem.label)/\(suggester.label)/\(Self.replicateName(replicate)).csv")
+                    let name = "\(problem.label)/\(suggester.label)/\(Self.replicateName(replicate))"
+                    let legacyFile = legacy?.folder.appendingPathComponent(name + ".csv")
+                    guard let data = bodies[name].map({ Data($0) }) ?? legacyFile.flatMap({ FileManager.default.contents(atPath: $0.path) }) else {
+                        throw AnalysisError(file: store.cellsFolder.path, message: "no record of cell \(name); run the manifest (`parzen run`) to write the cells, which export coco replays")
+                    }
                     var logger = COCOLogger(optimum: function.optimumValue, dimension: problem.dimension)
-                    for (x, y) in try CellEvaluations.read(cell, dimension: problem.dimension) { logger.observe(x, y) }
+                    let source = bodies[name] != nil ? "\(store.cellsFolder.path) (cell \(name))" : legacyFile!.path
+                    for (x, y) in try CellEvaluations.read(data, file: source, dimension: problem.dimension) { logger.observe(x, y) }
                     logger.finish()
                     guard logger.evaluations > 0 else { continue }
                     runs[number, default: [:]][problem.dimension, default: []].append((instance, logger))
@@ -94,37 +103,35 @@ public enum COCOExport {
     }
 }
 
-/// The evaluations of one cell file, in order: every trial row, with f = +∞ for a trial that
-/// returned no finite value (COCO counts such a call and logs it as 3e21).
+/// The evaluations of one cell file (a record's body), in order: every trial row, with f = +∞
+/// for a trial that returned no finite value (COCO counts such a call and logs it as 3e21).
 enum CellEvaluations {
-    static func read(_ url: URL, dimension: Int) throws(AnalysisError) -> [(x: [Double], y: Double)] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw AnalysisError(file: url.path, message: "missing; run the manifest (`parzen run`) to write the cell files, which export coco replays")
-        }
+    /// - Parameter file: where the bytes come from, for messages.
+    static func read(_ data: Data, file: String, dimension: Int) throws(AnalysisError) -> [(x: [Double], y: Double)] {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("#") }
         guard let first = lines.first, let header = CSV.parse(String(first)) else {
-            throw AnalysisError(file: url.path, line: 4, message: "no header row; not a Parzen cell file")
+            throw AnalysisError(file: file, line: 4, message: "no header row; not a Parzen cell file")
         }
         let labels = (1...dimension).map { "x\($0)" }
         guard let status = header.firstIndex(of: "status"), let trueLoss = header.firstIndex(of: "true_loss"),
               let loss = header.firstIndex(of: "loss") else {
-            throw AnalysisError(file: url.path, line: 4, message: "expected the columns status, loss, true_loss")
+            throw AnalysisError(file: file, line: 4, message: "expected the columns status, loss, true_loss")
         }
         let columns = try labels.map { (label) throws(AnalysisError) -> Int in
             guard let index = header.firstIndex(of: label) else {
-                throw AnalysisError(file: url.path, line: 4, message: "no column \(label); the problem has \(dimension) coordinates")
+                throw AnalysisError(file: file, line: 4, message: "no column \(label); the problem has \(dimension) coordinates")
             }
             return index
         }
         var result: [(x: [Double], y: Double)] = []
         for (offset, line) in lines.dropFirst().enumerated() {
             guard let fields = CSV.parse(String(line)), fields.count == header.count else {
-                throw AnalysisError(file: url.path, line: offset + 5, message: "expected \(header.count) fields")
+                throw AnalysisError(file: file, line: offset + 5, message: "expected \(header.count) fields")
             }
             var x: [Double] = []
             for column in columns {
                 guard let value = Double(fields[column]) else {
-                    throw AnalysisError(file: url.path, line: offset + 5, message: "'\(fields[column])' is not a coordinate")
+                    throw AnalysisError(file: file, line: offset + 5, message: "'\(fields[column])' is not a coordinate")
                 }
                 x.append(value)
             }
@@ -157,8 +164,8 @@ struct ExportLock {
     let name: String
     let problems: [Problem]
     let suggesters: [Suggester]
-    /// Cell names, `PROBLEM/SUGGESTER/rNNN`.
-    let cells: [String]
+    /// Replicates of every (problem, suggester).
+    let repeats: Int
 
     init(folder: URL) throws(AnalysisError) {
         let url = folder.appendingPathComponent("manifest.lock.yaml")
@@ -204,12 +211,7 @@ struct ExportLock {
             suggesters.append(Suggester(label: label, algorithm: node["algorithm"]?.string ?? label))
         }
         self.suggesters = suggesters
-        cells = (root["cells"]?.sequence ?? []).compactMap { $0["cell"]?.string }
-    }
-
-    /// The replicate numbers the lock lists for (problem, suggester), ascending.
-    func replicates(problem: String, suggester: String) -> [Int] {
-        let prefix = "\(problem)/\(suggester)/r"
-        return cells.filter { $0.hasPrefix(prefix) }.compactMap { Int($0.dropFirst(prefix.count)) }.sorted()
+        guard let repeats = root["repeats"]?.string.flatMap({ Int($0) }), repeats >= 0 else { throw fail(root, "missing field 'repeats'") }
+        self.repeats = repeats
     }
 }

@@ -61,22 +61,60 @@ extension Manifest {
     /// Every cell, in the documented order: problems in manifest order, then suggesters in
     /// manifest order, then replicates ascending. Shards and collection use this order.
     ///
-    /// - Complexity: O(problems × suggesters × repeats).
+    /// - Complexity: O(problems × suggesters × repeats) time and memory; runs and collects go
+    ///   through ``catalog`` instead, which makes one cell at a time.
     public var cells: [Cell] {
-        var cells: [Cell] = []
-        for problem in problems {
-            let problemSeeds = SeedDerivation.replicateSeeds(manifestSeed: seed, role: .problem, problem: problem.label, suggester: "", repeats: repeats)
-            for suggester in suggesters {
-                let suggesterSeeds = SeedDerivation.replicateSeeds(
-                    manifestSeed: seed, role: .suggester, problem: problem.label, suggester: suggester.label, repeats: repeats)
-                let budget = problem.budget ?? budget
-                let pairHash = Cell.pairHash(problem: problem, suggester: suggester, budget: budget)
-                for replicate in 0..<repeats {
-                    cells.append(Cell(problem: problem, suggester: suggester, replicate: replicate, budget: budget,
-                                      problemSeed: problemSeeds[replicate], suggesterSeed: suggesterSeeds[replicate], pairHash: pairHash))
-                }
+        let catalog = self.catalog
+        return (0..<catalog.count).map(catalog.cell(at:))
+    }
+
+    /// The cells made on demand from their position in ``cells``' order.
+    public var catalog: CellCatalog { CellCatalog(manifest: self) }
+}
+
+/// A manifest's cells without holding them: the seeds of every (problem, suggester) pair's
+/// replicates and the pair's hash, from which ``cell(at:)`` makes a cell.
+///
+/// A cell holds copies of its problem and suggester specs; a run or collect of 10⁶ cells keeps
+/// only 8 bytes of seeds per cell here and makes each cell when it needs it.
+public struct CellCatalog: Sendable {
+    public let problems: [ProblemSpec]
+    public let suggesters: [SuggesterSpec]
+    public let repeats: Int
+    /// Per problem, the problem stream's seeds of every replicate.
+    private let problemSeeds: [[UInt32]]
+    /// Per pair (problem-major), the suggester stream's seeds, the budget and the pair's hash.
+    private let pairs: [(seeds: [UInt32], budget: Int, hash: UInt64)]
+
+    /// - Complexity: O(problems × suggesters × repeats) seed derivations.
+    public init(manifest: Manifest) {
+        problems = manifest.problems
+        suggesters = manifest.suggesters
+        repeats = manifest.repeats
+        problemSeeds = manifest.problems.map {
+            SeedDerivation.replicateSeeds(manifestSeed: manifest.seed, role: .problem, problem: $0.label, suggester: "", repeats: manifest.repeats)
+        }
+        pairs = manifest.problems.flatMap { problem in
+            manifest.suggesters.map { suggester in
+                let budget = problem.budget ?? manifest.budget
+                return (SeedDerivation.replicateSeeds(manifestSeed: manifest.seed, role: .suggester, problem: problem.label,
+                                                      suggester: suggester.label, repeats: manifest.repeats),
+                        budget, Cell.pairHash(problem: problem, suggester: suggester, budget: budget))
             }
         }
-        return cells
+    }
+
+    /// problems × suggesters × repeats.
+    public var count: Int { pairs.count * repeats }
+
+    /// The cell at `index` of the manifest's cell order.
+    ///
+    /// - Complexity: O(1) plus hashing the cell's fingerprint text.
+    public func cell(at index: Int) -> Cell {
+        precondition((0..<count).contains(index), "cell \(index) of \(count)")
+        let pair = index / repeats, replicate = index % repeats
+        let problem = pair / suggesters.count, suggester = pair % suggesters.count
+        return Cell(problem: problems[problem], suggester: suggesters[suggester], replicate: replicate, budget: pairs[pair].budget,
+                    problemSeed: problemSeeds[problem][replicate], suggesterSeed: pairs[pair].seeds[replicate], pairHash: pairs[pair].hash)
     }
 }

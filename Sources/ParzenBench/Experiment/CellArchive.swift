@@ -1,0 +1,186 @@
+import Foundation
+
+/// The finished and failed cells of a results folder, read from its pack files
+/// (results/NAME/cells/*.pack, ``CellPackRecord``) through an index built when it is opened,
+/// and from cell files of the one-file-per-cell layout when the folder still has some
+/// (``LegacyCells``).
+///
+/// Opening reads every record once and keeps, per cell key, where its record is: the first
+/// intact record of a finished cell (in file-name, then file order), else the first failure.
+/// A torn or corrupt record is skipped, so its cell counts as not run and runs again.
+public final class CellArchive {
+    /// Where a record's body and extras are.
+    private struct Location {
+        var file: Int32
+        var headerLength: Int32
+        var bodyLength: Int32
+        var extrasLength: Int32
+        /// The record's offset in the file.
+        var offset: Int
+        var bodyOffset: Int { offset + Int(headerLength) }
+        var recordLength: Int { Int(headerLength + bodyLength + extrasLength) + CellPackRecord.closingLength }
+    }
+
+    public let store: ResultStore
+    private var files: [PackFile] = []
+    private var finished: [UInt64: Location] = [:]
+    private var failed: [UInt64: Location] = [:]
+    /// Torn or corrupt records whose cell has no intact record elsewhere.
+    public private(set) var damagedRecords = 0
+    /// The one-file-per-cell layout's files under cells/, when there are any.
+    public let legacy: LegacyCells?
+
+    /// Opens `store`'s cells (none yet is fine).
+    ///
+    /// - Complexity: reads every pack file once, O(bytes); the index holds about 50 bytes per
+    ///   cell.
+    public init(store: ResultStore) {
+        self.store = store
+        let folder = store.cellsFolder.path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        legacy = LegacyCells(folder: store.cellsFolder, names: names)
+        var damagedKeys = Set<UInt64>()
+        var unreadable = 0
+        for name in names where name.hasSuffix(".pack") && !name.hasPrefix(".") {
+            guard let file = PackFile.reading(folder + "/" + name) else { continue }
+            files.append(file)
+            unreadable += index(file, number: Int32(files.count - 1), damaged: &damagedKeys)
+        }
+        damagedRecords = unreadable + damagedKeys.filter { finished[$0] == nil }.count
+    }
+
+    /// Indexes one file's records; returns the damaged records whose key cannot be read, and
+    /// adds the keys of the others to `damaged`.
+    private func index(_ file: PackFile, number: Int32, damaged: inout Set<UInt64>) -> Int {
+        var unreadable = 0
+        Self.scan(file) { header, offset in
+            guard let header else { unreadable += 1; return }
+            let keyHash = CellPackRecord.keyHash(header.key.utf8)
+            guard header.intact else { damaged.insert(keyHash); return }
+            let location = Location(file: number, headerLength: Int32(header.fields.length), bodyLength: Int32(header.fields.bodyLength),
+                                    extrasLength: Int32(header.fields.extrasLength), offset: offset)
+            switch header.fields.kind {
+            case .cell: if finished[keyHash] == nil { finished[keyHash] = location }
+            case .failed: if failed[keyHash] == nil { failed[keyHash] = location }
+            }
+        }
+        return unreadable
+    }
+
+    /// Calls `visit` for every record of `file` in order with its header (nil when unreadable),
+    /// whether it is intact, and its offset; reading goes on after a damaged record at the next
+    /// line that begins one.
+    private static func scan(_ file: PackFile, _ visit: ((fields: CellPackRecord.Header, intact: Bool, key: String)?, Int) -> Void) {
+        let size = file.size
+        var offset = 0
+        while offset < size {
+            var bytes = file.read(at: offset, count: min(8_192, size - offset))
+            guard let header = CellPackRecord.header(bytes[...]) else {
+                visit(nil, offset)
+                guard let next = nextMarker(in: file, after: offset, size: size) else { return }
+                offset = next
+                continue
+            }
+            let length = header.recordLength
+            if length > bytes.count { bytes = file.read(at: offset, count: length) }
+            let intact = bytes.count >= length && CellPackRecord.isIntact(bytes[0..<length])
+            visit((header, intact, header.key), offset)
+            if intact {
+                offset += length
+            } else {
+                guard let next = nextMarker(in: file, after: offset, size: size) else { return }
+                offset = next
+            }
+        }
+    }
+
+    /// The body (cell file) of the latest intact record of every cell name in `store`'s packs,
+    /// latest by file modification time, then position; cell files of the one-file-per-cell
+    /// layout for names without one. For tools that have no manifest, only the lock file
+    /// (`parzen export coco`), so cannot compute a cell's key.
+    static func latestBodies(in store: ResultStore) -> [String: [UInt8]] {
+        let folder = store.cellsFolder.path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".pack") && !$0.hasPrefix(".") }
+        func modified(_ name: String) -> Date {
+            ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        var bodies: [String: [UInt8]] = [:]
+        for name in names.map({ ($0, modified($0)) }).sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }).map(\.0) {
+            guard let file = PackFile.reading(folder + "/" + name) else { continue }
+            scan(file) { header, offset in
+                guard let header, header.intact, header.fields.kind == .cell else { return }
+                let line = file.read(at: offset, count: header.fields.length)
+                guard let range = line.firstRange(of: Array(" cell=".utf8)) else { return }
+                let cell = String(decoding: line[range.upperBound..<(line.count - 1)], as: UTF8.self)
+                bodies[cell] = file.read(at: offset + header.fields.length, count: header.fields.bodyLength)
+            }
+        }
+        return bodies
+    }
+
+    /// The offset of the next line that begins a record after `offset`, if any: where reading
+    /// goes on after a damaged record.
+    private static func nextMarker(in file: PackFile, after offset: Int, size: Int) -> Int? {
+        let pattern = [UInt8(ascii: "\n")] + CellPackRecord.marker
+        var start = offset
+        while start < size {
+            let bytes = file.read(at: start, count: min(1 << 16, size - start))
+            if bytes.count < pattern.count { return nil }
+            for i in 0...(bytes.count - pattern.count) where bytes[i] == pattern[0] && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                return start + i + 1
+            }
+            start += bytes.count - pattern.count + 1
+        }
+        return nil
+    }
+
+    private func location(_ cell: Cell, in table: [UInt64: Location]) -> Location? {
+        table[CellPackRecord.keyHash(CellPackRecord.key(of: cell).utf8)]
+    }
+
+    /// The body and extras of a record.
+    private func read(_ location: Location) -> (body: [UInt8], extras: [UInt8]) {
+        let bytes = files[Int(location.file)].read(at: location.bodyOffset, count: Int(location.bodyLength + location.extrasLength))
+        return (Array(bytes.prefix(Int(location.bodyLength))), Array(bytes.dropFirst(Int(location.bodyLength))))
+    }
+
+    /// Whether the cell has a usable record (or legacy file).
+    public func contains(_ cell: Cell) -> Bool { load(cell) != nil }
+
+    /// The finished cell, or nil when it has no usable record: not run, stale, or a record whose
+    /// cell file does not parse (``CellFile/parse(_:cell:)``).
+    public func load(_ cell: Cell) -> CellRecord? {
+        if let location = location(cell, in: finished) {
+            let (body, extras) = read(location)
+            guard var record = CellFile.read(Data(body), cell: cell) else { return nil }
+            if !extras.isEmpty { record.extras = ExtrasFile.read(Data(extras), cell: cell) ?? [] }
+            return record
+        }
+        return legacy?.load(cell)
+    }
+
+    /// Why the cell has no usable record: the message of its last failure, or why its record
+    /// cannot be used (damaged values; not merely stale); nil when it simply has not run.
+    public func failure(of cell: Cell) -> String? {
+        if let location = location(cell, in: finished) {
+            if case .failure(let problem) = CellFile.parse(Data(read(location).body), cell: cell), problem != .stale {
+                return "its record in \(files[Int(location.file)].path) is unusable, \(problem); run the manifest again to recompute the cell"
+            }
+            return nil
+        }
+        if let location = location(cell, in: failed) {
+            return String(decoding: read(location).body, as: UTF8.self)
+        }
+        return legacy?.failure(of: cell)
+    }
+
+    /// The raw bytes of the cell's record body (its cell file), for tests and tools.
+    func body(of cell: Cell) -> [UInt8]? {
+        location(cell, in: finished).map { read($0).body }
+    }
+
+    /// The pack file, offset and length of the cell's record, for tests that damage it.
+    func recordPosition(of cell: Cell) -> (path: String, offset: Int, length: Int)? {
+        location(cell, in: finished).map { (files[Int($0.file)].path, $0.offset, $0.recordLength) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// One record of a pack file (docs/results.md, "Cell packs"): a finished cell (its cell-file
+/// bytes, ``CellFile``, and its proposal extras, ``ExtrasFile``) or a failed cell's message,
+/// between a header line and a closing line whose checksum covers every byte before it:
+///
+///     # parzen-record 1 kind=cell key=KEY body=B extras=E cell=NAME\n
+///     B bytes of body, E bytes of extras
+///     # parzen-record-end checksum=C\n
+///
+/// KEY is the cell's fingerprint, with `+` and the programs' hash when it runs external programs
+/// (``key(of:)``); NAME is `problem/suggester/rNNN`, for people reading the file.
+enum CellPackRecord {
+    enum Kind: String, Sendable {
+        case cell
+        case failed
+    }
+
+    /// What a header line says.
+    struct Header: Equatable {
+        var kind: Kind
+        var key: String
+        var bodyLength: Int
+        var extrasLength: Int
+        /// The header line's length, newline included.
+        var length: Int
+        /// The whole record's length: header, body, extras and closing line.
+        var recordLength: Int { length + bodyLength + extrasLength + closingLength }
+    }
+
+    static let marker = Array("# parzen-record 1 ".utf8)
+    static let closingPrefix = Array("# parzen-record-end checksum=".utf8)
+    /// The closing line's length: its prefix, 16 hex digits and the newline.
+    static let closingLength = closingPrefix.count + 17
+    /// A header line is never longer (labels are short; the cell name is last).
+    static let maximumHeaderLength = 4_096
+
+    /// The key a cell's records are found by: what its cell file's fingerprint line holds.
+    static func key(of cell: Cell) -> String {
+        cell.programHash.map { "\(cell.fingerprint)+\($0)" } ?? cell.fingerprint
+    }
+
+    /// The 64-bit hash of a key that the pack index stores instead of the text.
+    static func keyHash<C: Collection>(_ key: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return SeedDerivation.splitMix64Finalizer(hash)
+    }
+
+    /// A whole record's bytes.
+    static func bytes(kind: Kind, cell: Cell, body: [UInt8], extras: [UInt8] = []) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.count + extras.count + 200)
+        bytes.append(contentsOf: marker)
+        bytes.append(contentsOf: "kind=\(kind.rawValue) key=\(key(of: cell)) body=\(body.count) extras=\(extras.count) cell=\(cell.name)\n".utf8)
+        bytes.append(contentsOf: body)
+        bytes.append(contentsOf: extras)
+        let checksum = CellFile.checksum(bytes)
+        bytes.append(contentsOf: closingPrefix)
+        bytes.append(contentsOf: checksum.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// The header at the start of `bytes`; nil when they do not begin with a well-formed one.
+    static func header(_ bytes: ArraySlice<UInt8>) -> Header? {
+        guard bytes.count > marker.count, bytes.starts(with: marker),
+              let newline = bytes.prefix(maximumHeaderLength).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let line = String(decoding: bytes[(bytes.startIndex + marker.count)..<newline], as: UTF8.self)
+        var fields: [Substring: Substring] = [:]
+        var rest = Substring(line)
+        // kind, key, body, extras, then cell= which takes the rest of the line.
+        for _ in 0..<4 {
+            guard let space = rest.firstIndex(of: " ") else { return nil }
+            let pair = rest[..<space].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { return nil }
+            fields[pair[0]] = pair[1]
+            rest = rest[rest.index(after: space)...]
+        }
+        guard rest.hasPrefix("cell="), let kind = fields["kind"].flatMap({ Kind(rawValue: String($0)) }), let key = fields["key"],
+              let body = fields["body"].flatMap({ Int($0) }), let extras = fields["extras"].flatMap({ Int($0) }),
+              body >= 0, extras >= 0 else { return nil }
+        return Header(kind: kind, key: String(key), bodyLength: body, extrasLength: extras, length: newline - bytes.startIndex + 1)
+    }
+
+    /// Whether `record` (exactly ``Header/recordLength`` bytes) closes with the checksum of
+    /// its content.
+    static func isIntact(_ record: ArraySlice<UInt8>) -> Bool {
+        guard record.count >= closingLength else { return false }
+        let closing = record.suffix(closingLength)
+        guard closing.starts(with: closingPrefix), closing.last == UInt8(ascii: "\n") else { return false }
+        let stored = closing.dropFirst(closingPrefix.count).dropLast()
+        return Array(stored) == Array(CellFile.checksum(record.dropLast(closingLength)).utf8)
+    }
+}
