@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks `parzen export coco` against COCO's own logger, byte for byte.
 
-Replays every evaluation of a run's bbob cells (results/NAME/cells) through cocoex problems
+Replays every evaluation of a run's bbob cells (their records in results/NAME/cells) through cocoex problems
 observed by cocoex.Observer("bbob", ...), in the export's order (per suggester: function, then
 dimension, then problem and replicate), and compares the .info, .dat and .tdat files cocoex
 writes with those `parzen export coco` wrote. Exits 1 on any difference.
@@ -16,16 +16,21 @@ import tempfile
 
 import cocoex
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+import parzen_cells  # noqa: E402  (the pack reader, scripts/parzen_cells.py)
+
 
 def read_lock(path):
     """The few fields needed from manifest.lock.yaml, whose lines Parzen writes one per item."""
-    problems, suggesters, cells, name = [], [], [], None
+    problems, suggesters, name, repeats = [], [], None, 0
     section = None
     for line in open(path):
         line = line.rstrip("\n")
         if line.startswith("name: "):
             name = line[len("name: "):]
-        elif line in ("problems:", "suggesters:", "cells:"):
+        elif line.startswith("repeats: "):
+            repeats = int(line[len("repeats: "):])
+        elif line in ("problems:", "suggesters:"):
             section = line[:-1]
         elif line.startswith("  - {") and section:
             fields = {}
@@ -33,14 +38,14 @@ def read_lock(path):
                 if ": " in part:
                     key, value = part.split(": ", 1)
                     fields[key] = value
-            {"problems": problems, "suggesters": suggesters, "cells": cells}[section].append(fields)
+            {"problems": problems, "suggesters": suggesters}[section].append(fields)
         elif not line.startswith(" "):
             section = None
-    return name, problems, suggesters, [c["cell"] for c in cells]
+    return name, problems, suggesters, repeats
 
 
-def evaluations(path, dimension):
-    rows = [line for line in open(path) if not line.startswith("#")]
+def evaluations(body, dimension):
+    rows = [line for line in body.decode("utf-8").splitlines() if not line.startswith("#")]
     reader = csv.reader(rows)
     header = next(reader)
     columns = [header.index("x%d" % (i + 1)) for i in range(dimension)]
@@ -48,7 +53,8 @@ def evaluations(path, dimension):
 
 
 def main(results, exported):
-    name, problems, suggesters, cells = read_lock(os.path.join(results, "manifest.lock.yaml"))
+    name, problems, suggesters, repeats = read_lock(os.path.join(results, "manifest.lock.yaml"))
+    bodies = parzen_cells.latest_bodies(results)
     bbob = [p for p in problems if p.get("function", "").startswith("bbob-f")]
     differences = 0
     compared = 0
@@ -57,10 +63,9 @@ def main(results, exported):
         runs = []
         for p in bbob:
             f, d = int(p["function"][len("bbob-f"):]), int(p["dims"])
-            prefix = "%s/%s/r" % (p["label"], label)
-            for replicate in sorted(int(c[len(prefix):]) for c in cells if c.startswith(prefix)):
+            for replicate in range(repeats):
                 instance = replicate % 15 + 1 if p.get("instance") == "replicate" else int(p.get("instance", 1))
-                cell = os.path.join(results, "cells", p["label"], label, "r%03d.csv" % replicate)
+                cell = bodies["%s/%s/r%03d" % (p["label"], label, replicate)]
                 runs.append((f, d, instance, cell))
         order = sorted(range(len(runs)), key=lambda k: (runs[k][0], runs[k][1], k))
         work = tempfile.mkdtemp(prefix="coco-check-")

@@ -14,9 +14,10 @@
 # 4. Submits it into a third folder, cancels the whole array once it has written a cell, submits
 #    the whole array again, waits, and compares again.
 #
-# The comparison covers every file, except timings.csv, cost.csv and the cost picture, report.md's
-# "## Cost" section and each cell file's closing "# end" line
-# (the seconds spent). Any difference, a job that does not complete, or no running Slurm fails
+# The comparison covers every file, except timings.csv, cost.csv and the cost picture and
+# report.md's "## Cost" section; the cells are compared by content, every cell's record body
+# (scripts/parzen_cells.py) up to its closing "# end" line (the seconds spent), since the pack
+# files' names say which process wrote them. Any difference, a job that does not complete, or no running Slurm fails
 # the test (exit 1); it is never skipped.
 set -euo pipefail
 
@@ -59,8 +60,9 @@ wait_jobs() {
 }
 show_logs() { for log in "$1"/slurm-logs/*; do echo "--- $log"; cat "$log"; done >&2; }
 
-# Every file of results/NAME and plots/NAME under folder $1, listed relative to it.
-listing() { (cd "$1" && find "results/$name" "plots/$name" -type f | LC_ALL=C sort); }
+# Every file of results/NAME and plots/NAME under folder $1 but the cells, listed relative to it.
+listing() { (cd "$1" && find "results/$name" "plots/$name" -type f -not -path "results/$name/cells/*" | LC_ALL=C sort); }
+cells_of() { python3 "$repo/scripts/parzen_cells.py" "$@"; }
 # Compares folder $2 with the reference folder $1.
 compare() {
   local reference=$1 other=$2 what=$3 differences=0
@@ -74,14 +76,13 @@ compare() {
       */report.md)
         cmp -s <(sed '/^## Cost$/,/^## Files$/d' "$reference/$file") <(sed '/^## Cost$/,/^## Files$/d' "$other/$file") \
           || { echo "differs: $file" >&2; differences=$((differences + 1)); } ;;
-      */cells/*)
-        cmp -s <(grep -v '^# end ' "$reference/$file") <(grep -v '^# end ' "$other/$file") \
-          || { echo "differs: $file" >&2; differences=$((differences + 1)); } ;;
       *) cmp -s "$reference/$file" "$other/$file" || { echo "differs: $file" >&2; differences=$((differences + 1)); } ;;
     esac
   done < <(listing "$reference")
+  cmp -s <(cells_of "$reference/results/$name") <(cells_of "$other/results/$name") \
+    || { echo "differs: the cells of results/$name" >&2; differences=$((differences + 1)); }
   [ "$differences" -eq 0 ] || fail "$what: $differences file(s) differ from the local run's"
-  say "$what: $(listing "$other" | wc -l) files, the same bytes as the local run (timings aside)"
+  say "$what: $(listing "$other" | wc -l) files and $(cells_of --names "$other/results/$name" | wc -l) cells, the same bytes as the local run (timings aside)"
 }
 
 total=$("$parzen" validate "$manifest" | grep -oE '= [0-9]+ cells' | grep -oE '[0-9]+')
@@ -114,15 +115,17 @@ say "array and collection: $((SECONDS - start)) s"
 [ -e "$work/venv/used" ] || fail "the tasks did not start python3 from PARZEN_VENV ($work/venv)"
 compare "$work/local" "$work/array" "array"
 
-# 3. A task cancelled mid-run, then resubmitted. The cells of slice I are the lock file's
-# cells number I, I+N, I+2N, ... (round-robin over the cell list).
-mapfile -t slice_cells < <(grep -oE '^  - \{cell: [^,]+' "$work/local/results/$name/manifest.lock.yaml" \
-  | sed 's/^  - {cell: //' | awk -v n="$slices" -v i="$cancelled_task" '(NR - 1) % n == i - 1')
+# 3. A task cancelled mid-run, then resubmitted. The cells of slice I are numbers I, I+N, I+2N, ...
+# (round-robin) of the lock file's cell order: problems, then suggesters, then replicates.
+mapfile -t slice_cells < <(awk -v n="$slices" -v i="$cancelled_task" '
+  /^repeats: / { repeats = $2 }
+  /^[a-z_]+:/ { section = $1 }
+  /^  - \{label: / { label = $3; sub(/,$/, "", label); if (section == "problems:") p[np++] = label; else if (section == "suggesters:") s[ns++] = label }
+  END { k = 0; for (a = 0; a < np; a++) for (b = 0; b < ns; b++) for (r = 0; r < repeats; r++) if (k++ % n == i - 1) printf "%s/%s/r%03d\n", p[a], s[b], r }
+  ' "$work/local/results/$name/manifest.lock.yaml")
 [ ${#slice_cells[@]} -ge 3 ] || fail "could not read the cells of slice $cancelled_task from manifest.lock.yaml"
 cells_done() {
-  local count=0
-  for cell in "${slice_cells[@]}"; do [ -f "$work/cancel/results/$name/cells/$cell.csv" ] && count=$((count + 1)); done
-  echo "$count"
+  cells_of --names "$work/cancel/results/$name" | grep -cxF -f <(printf '%s\n' "${slice_cells[@]}") || true
 }
 start=$SECONDS
 read -r array collection < <("$repo/scripts/slurm-array.sh" --parsable --base "$work/cancel" "$parzen" "$manifest" "$slices")
@@ -158,7 +161,7 @@ compare "$work/local" "$work/cancel" "cancelled and resubmitted"
 
 # 4. The whole array cancelled once it has written a cell, then submitted again as a whole: the
 # new tasks skip every finished cell.
-cells_written() { find "$1/results/$name/cells" -name 'r[0-9][0-9][0-9].csv' 2>/dev/null | wc -l; }
+cells_written() { cells_of --names "$1/results/$name" | wc -l; }
 start=$SECONDS
 read -r array collection < <("$repo/scripts/slurm-array.sh" --parsable --base "$work/whole" "$parzen" "$manifest" "$slices")
 jobs_to_cancel=("$array" "$collection")

@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let manifest = try loadManifest(self.manifest)
-        print("\(self.manifest): ok: \(manifest.problems.count) problems × \(manifest.suggesters.count) suggesters × \(manifest.repeats) repeats = \(manifest.cells.count) cells of \(manifest.problems.contains { $0.budget != nil } ? "up to " : "")\(manifest.budget) evaluations; checkpoints \(manifest.checkpoints.map(String.init).joined(separator: ", "))")
+        print("\(self.manifest): ok: \(manifest.problems.count) problems × \(manifest.suggesters.count) suggesters × \(manifest.repeats) repeats = \(manifest.catalog.count) cells of \(manifest.problems.contains { $0.budget != nil } ? "up to " : "")\(manifest.budget) evaluations; checkpoints \(manifest.checkpoints.map(String.init).joined(separator: ", "))")
     }
 }
 
@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Run only slice I of N (1-based, round-robin over the cell list), e.g. 2/4; then run `parzen collect`.")
     var shard: String?
 
-    @Flag(help: "Delete existing cell files and start over.")
+    @Flag(help: "Delete the existing cells and start over.")
     var fresh = false
 
     @Flag(help: "Write no pictures (plots/NAME) after collecting; the CSVs and report.md are still written.")
@@ -121,10 +121,10 @@ struct CollectCommand: ParsableCommand {
         commandName: "collect",
         abstract: "Aggregate a manifest's finished cells into results/NAME, then write report.md and the pictures.",
         discussion: """
-            Reads only the cell files under results/NAME/cells (for example after sharded runs) and writes into results/NAME: \
+            Reads only the cells packed under results/NAME/cells (for example after sharded runs) and writes into results/NAME: \
             runs.csv (best-so-far at every checkpoint), trace.csv (every improvement of every run), summary.csv, \
             samples.csv (replicate 0 on 1-D and 2-D problems), timings.csv (each run's times), cost.csv (time per trial; \
-            depends on the machine), manifest.lock.yaml (the manifest as run, with every cell's seeds), and when there are \
+            depends on the machine), manifest.lock.yaml (the manifest as run, with how every cell's seeds are derived), and when there are \
             any cost-growth.csv (suggestion time by trial index, from cells that record each trial's times; depends on the \
             machine), extras.csv (proposal extras), short-runs.csv (runs that stopped before the budget) and failures.csv (failed cells). \
             Then what `parzen report` writes (tests.csv, ranks.csv, ecdf.csv, report.md) and, unless --no-plots, what \

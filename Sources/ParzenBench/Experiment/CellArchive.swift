@@ -27,6 +27,8 @@ public final class CellArchive {
     private var failed: [UInt64: Location] = [:]
     /// Torn or corrupt records whose cell has no intact record elsewhere.
     public private(set) var damagedRecords = 0
+    /// The pack file of the first damaged record of every key without an intact record.
+    private var damaged: [UInt64: Int32] = [:]
     /// The one-file-per-cell layout's files under cells/, when there are any.
     public let legacy: LegacyCells?
 
@@ -39,24 +41,28 @@ public final class CellArchive {
         let folder = store.cellsFolder.path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         legacy = LegacyCells(folder: store.cellsFolder, names: names)
-        var damagedKeys = Set<UInt64>()
+        var damagedKeys: [UInt64: Int32] = [:]
         var unreadable = 0
         for name in names where name.hasSuffix(".pack") && !name.hasPrefix(".") {
             guard let file = PackFile.reading(folder + "/" + name) else { continue }
             files.append(file)
             unreadable += index(file, number: Int32(files.count - 1), damaged: &damagedKeys)
         }
-        damagedRecords = unreadable + damagedKeys.filter { finished[$0] == nil }.count
+        damaged = damagedKeys.filter { finished[$0.key] == nil }
+        damagedRecords = unreadable + damaged.count
     }
 
     /// Indexes one file's records; returns the damaged records whose key cannot be read, and
     /// adds the keys of the others to `damaged`.
-    private func index(_ file: PackFile, number: Int32, damaged: inout Set<UInt64>) -> Int {
+    private func index(_ file: PackFile, number: Int32, damaged: inout [UInt64: Int32]) -> Int {
         var unreadable = 0
         Self.scan(file) { header, offset in
             guard let header else { unreadable += 1; return }
             let keyHash = CellPackRecord.keyHash(header.key.utf8)
-            guard header.intact else { damaged.insert(keyHash); return }
+            guard header.intact else {
+                if damaged[keyHash] == nil { damaged[keyHash] = number }
+                return
+            }
             let location = Location(file: number, headerLength: Int32(header.fields.length), bodyLength: Int32(header.fields.bodyLength),
                                     extrasLength: Int32(header.fields.extrasLength), offset: offset)
             switch header.fields.kind {
@@ -171,6 +177,9 @@ public final class CellArchive {
         if let location = location(cell, in: failed) {
             return String(decoding: read(location).body, as: UTF8.self)
         }
+        if let file = damaged[CellPackRecord.keyHash(CellPackRecord.key(of: cell).utf8)] {
+            return "its record in \(files[Int(file)].path) is damaged (torn or edited: its checksum does not match); run the manifest again to recompute the cell"
+        }
         return legacy?.failure(of: cell)
     }
 
@@ -179,8 +188,9 @@ public final class CellArchive {
         location(cell, in: finished).map { read($0).body }
     }
 
-    /// The pack file, offset and length of the cell's record, for tests that damage it.
-    func recordPosition(of cell: Cell) -> (path: String, offset: Int, length: Int)? {
-        location(cell, in: finished).map { (files[Int($0.file)].path, $0.offset, $0.recordLength) }
+    /// The pack file, offset and length of the cell's indexed records (finished, failed), for
+    /// tests that damage or remove them.
+    func recordPositions(of cell: Cell) -> [(path: String, offset: Int, length: Int)] {
+        [location(cell, in: finished), location(cell, in: failed)].compactMap { $0 }.map { (files[Int($0.file)].path, $0.offset, $0.recordLength) }
     }
 }

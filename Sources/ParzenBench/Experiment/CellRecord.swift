@@ -31,7 +31,7 @@ public struct CellRecord: Sendable, Equatable {
     /// Each trial's times, one per row; nil for files of formats 1 and 2, which record totals only.
     public var trialTimes: [TrialTime]?
     /// The changes of the suggester's proposal extras over the trials (empty for suggesters
-    /// without extras); stored beside the cell file (``ExtrasFile``), not in it.
+    /// without extras); stored after the cell file in the cell's record (``ExtrasFile``), not in it.
     public var extras: [ExtraChange] = []
 
     /// Best-so-far after each checkpoint: the incumbent is the ok trial with the lowest loss

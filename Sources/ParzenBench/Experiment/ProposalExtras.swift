@@ -38,9 +38,10 @@ struct ExtrasRecorder {
     }
 }
 
-/// The extras file beside a cell file (cells/PROBLEM/SUGGESTER/rNNN.extras.csv), written only
-/// for a cell whose suggester reported proposal extras, so the cell files of every other
-/// suggester stay as they are: a commented header with the cell's fingerprint, the CSV table
+/// The extras of a cell: the part of its record after its cell file (``CellPackRecord``; in the
+/// one-file-per-cell layout, the file rNNN.extras.csv beside it), present only for a cell whose
+/// suggester reported proposal extras, so the cell files of every other suggester stay as they
+/// are: a commented header with the cell's fingerprint, the CSV table
 /// `trial,key,value` of the changes (``ExtraChange``) in trial order, and a closing line with the
 /// row count. A file whose fingerprint differs or whose closing line disagrees is ignored.
 enum ExtrasFile {

@@ -24,6 +24,14 @@ public struct ResultStore: Sendable {
     /// Opens the cells written so far (``CellArchive``).
     public func cells() -> CellArchive { CellArchive(store: self) }
 
+    /// The finished cell (``CellArchive/load(_:)``), looked up in a freshly opened archive:
+    /// for a few look-ups; open ``cells()`` once to read many.
+    public func load(_ cell: Cell) -> CellRecord? { cells().load(cell) }
+
+    /// Why the cell has no usable record (``CellArchive/failure(of:)``), from a freshly opened
+    /// archive.
+    public func failure(of cell: Cell) -> String? { cells().failure(of: cell) }
+
     /// Creates results/NAME when missing and checks that it is a writable folder.
     ///
     /// - Throws: ``ResultStoreError/unwritable(path:reason:)`` naming the path (a file where the

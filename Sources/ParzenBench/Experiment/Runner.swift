@@ -77,7 +77,7 @@ public struct Runner: Sendable {
     /// The positions in the manifest's cell order (``CellCatalog``) this run is responsible
     /// for: its shard, or all.
     public var assignedCells: [Int] {
-        let count = manifest.catalog.count
+        let count = manifest.problems.count * manifest.suggesters.count * manifest.repeats
         guard let shard = options.shard else { return Array(0..<count) }
         return Array(stride(from: shard.index - 1, to: count, by: shard.count))
     }

@@ -128,10 +128,12 @@ import Testing
         let record = CellRecord(fingerprint: cell.fingerprint, rows: [
             TrialRow(id: 0, status: .ok, loss: 1, trueLoss: 1, assignment: ["type": 0, "a": 1], message: nil),
         ], suggestSeconds: 0, evaluateSeconds: 0)
-        let text = String(decoding: CellFile.bytes(for: record, cell: cell), as: UTF8.self)
-        try store.writeAtomically(text.replacingOccurrences(of: "0,ok,1.0", with: "0,ok,0.5"), to: store.cellURL(cell))
+        let pack = PackWriter(folder: store.cellsFolder, tag: "test")
+        try pack.append(cell: cell, body: CellFile.bytes(for: record, cell: cell), extras: nil)
+        #expect(store.load(cell) != nil)
+        try store.editRecord(of: cell) { Array(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "0,ok,1,", with: "0,ok,2,").utf8) }
         #expect(store.load(cell) == nil)
         let why = try #require(store.failure(of: cell))
-        #expect(why.contains(store.cellURL(cell).path) && why.contains("checksum") && why.contains("run the manifest again"))
+        #expect(why.contains(pack.path!) && why.contains("checksum") && why.contains("run the manifest again"))
     }
 }

@@ -67,16 +67,15 @@ import Testing
         cancelled.cancel()
         let nothing = try run(manifest, in: pieces, cancellation: cancelled)
         #expect(nothing.ran == 0 && nothing.cancelled)
-        // Half the cells finish (a shard stands in for an interrupted run), one file is truncated,
-        // another belongs to other settings (stale), a temporary file is left behind.
+        // Half the cells finish (a shard stands in for an interrupted run), one record is cut short
+        // (a process killed while appending), another belongs to other settings (stale).
         _ = try run(manifest, in: pieces, shard: Shard("1/2"))
         let store = ResultStore(manifestName: manifest.name, base: pieces)
         let cells = manifest.cells
-        let truncated = store.cellURL(cells[0])
-        let text = try String(contentsOf: truncated, encoding: .utf8)
-        try String(text.prefix(text.count / 2)).write(to: truncated, atomically: false, encoding: .utf8)
-        let stale = store.cellURL(cells[2])
-        try (try String(contentsOf: stale, encoding: .utf8)).replacingOccurrences(of: "# fingerprint ", with: "# fingerprint 0").write(to: stale, atomically: false, encoding: .utf8)
+        try store.editRecord(of: cells[0]) { Array($0.prefix($0.count / 2)) }
+        try store.editRecord(of: cells[2]) { record in
+            resealed(String(decoding: record, as: UTF8.self).replacingOccurrences(of: "# fingerprint ", with: "# fingerprint 0"))
+        }
         #expect(store.load(cells[0]) == nil && store.load(cells[2]) == nil)
         #expect(throws: CollectError.self) { try Collector(manifest: manifest, store: store).collect() }
 
@@ -102,26 +101,28 @@ import Testing
         #expect(try collectedFiles(manifest, in: one) == (try collectedFiles(manifest, in: sharded)))
     }
 
-    @Test func addingASuggesterLeavesExistingCellFilesUntouched() throws {
+    @Test func addingASuggesterLeavesExistingPackFilesUntouched() throws {
         let manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try run(manifest, in: folder)
         let store = ResultStore(manifestName: manifest.name, base: folder)
+        let packs = try FileManager.default.contentsOfDirectory(atPath: store.cellsFolder.path)
         var before: [String: (Data, Date)] = [:]
-        for cell in manifest.cells {
-            let url = store.cellURL(cell)
-            before[cell.name] = (try Data(contentsOf: url), try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date)
+        for name in packs {
+            let url = store.cellsFolder.appendingPathComponent(name)
+            before[name] = (try Data(contentsOf: url), try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date)
         }
         let bigger = try Manifest(yaml: Self.manifestText.replacingOccurrences(of: "[grid, random, tpe]", with: "[grid, random, tpe, {label: tpe2, algorithm: tpe, options: {gamma: 0.5}}]"), source: "t.yaml")
         let report = try run(bigger, in: folder)
         #expect(report.ran == manifest.problems.count * manifest.repeats && report.skipped == manifest.cells.count)
-        for cell in manifest.cells {
-            let url = store.cellURL(cell)
-            let (data, date) = before[cell.name]!
+        for name in packs {
+            let url = store.cellsFolder.appendingPathComponent(name)
+            let (data, date) = before[name]!
             #expect(try Data(contentsOf: url) == data)
             #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date == date)
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.cellsFolder.path).count == packs.count + report.workers)
     }
 
     /// Fails on its third proposal of every cell whose space is exactly {x1, x2} (branin), works elsewhere.

@@ -116,7 +116,7 @@ import Glibc
         // other cells than in the first run.
         let store = ResultStore(manifestName: manifest.name, base: fresh("jobs2"))
         for (index, cell) in manifest.cells.enumerated() where index % 2 == 0 {
-            try FileManager.default.removeItem(at: store.cellURL(cell))
+            try store.removeRecords(of: cell)
         }
         let resumed = try Self.run(manifest, in: fresh("jobs2"), jobs: 2)
         #expect(resumed.failed.isEmpty && resumed.ran == (manifest.cells.count + 1) / 2 && resumed.skipped == manifest.cells.count / 2)

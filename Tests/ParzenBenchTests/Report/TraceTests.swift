@@ -78,7 +78,7 @@ import Testing
 
     @Test func anExhaustedGridStopsShortAndSaysSo() throws {
         // A 3-D grid of 3³ = 27 points cannot fill 30 evaluations.
-        let (_, store, outcome, base) = try Self.runAndCollect("""
+        let (manifest, store, outcome, base) = try Self.runAndCollect("""
             name: short
             seed: 5
             repeats: 2
@@ -103,7 +103,10 @@ import Testing
         #expect(report.contains("## Runs shorter than the budget"))
         #expect(report.contains("rosenbrock-3d/grid: 2 runs stopped after 27 evaluations"))
         // Collecting a manifest without short runs removes the stale file.
-        try FileManager.default.removeItem(at: store.root.appendingPathComponent("cells/rosenbrock-3d/grid"))
+        var withoutGrid = manifest
+        withoutGrid.suggesters.removeFirst()
+        try Collector(manifest: withoutGrid, store: store).collect()
+        #expect(!FileManager.default.fileExists(atPath: store.root.appendingPathComponent(ShortRunsTable.fileName).path))
     }
 
     @Test func aFailingSuggesterNextToGoodOnesIsListedAndLeftOutOfTheStatistics() throws {
@@ -132,7 +135,7 @@ import Testing
         #expect(report.contains("left out suggester broken"))
         #expect(report.contains("| square | broken | 0 | \(ReportMarkdown.escape(outcome.failures[0].message)) |"))
         // A cell not run yet (no file, no failure note) still blocks collect.
-        try FileManager.default.removeItem(at: store.cellURL(manifest.cells[0]))
+        try store.removeRecords(of: manifest.cells[0])
         #expect(throws: CollectError.self) { try Collector(manifest: manifest, store: store).collect() }
     }
 
