@@ -131,7 +131,7 @@ import Testing
         let pack = PackWriter(folder: store.cellsFolder, tag: "test")
         try pack.append(cell: cell, body: CellFile.bytes(for: record, cell: cell), extras: nil)
         #expect(store.load(cell) != nil)
-        try store.editRecord(of: cell) { Array(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "0,ok,1,", with: "0,ok,2,").utf8) }
+        try store.editRecord(of: cell) { Array(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "0,ok,1.0", with: "0,ok,0.5").utf8) }
         #expect(store.load(cell) == nil)
         let why = try #require(store.failure(of: cell))
         #expect(why.contains(pack.path!) && why.contains("checksum") && why.contains("run the manifest again"))
