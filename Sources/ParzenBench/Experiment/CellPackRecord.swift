@@ -42,12 +42,7 @@ enum CellPackRecord {
 
     /// The 64-bit hash of a key that the pack index stores instead of the text.
     static func keyHash<C: Collection>(_ key: C) -> UInt64 where C.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return SeedDerivation.splitMix64Finalizer(hash)
+        SeedDerivation.splitMix64Finalizer(SeedDerivation.fnv1a64(Array(key)))
     }
 
     /// A whole record's bytes.
