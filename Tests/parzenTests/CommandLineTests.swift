@@ -98,7 +98,11 @@ import Testing
         let cells = interrupted.appendingPathComponent("results/sigint/cells")
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let done = FileManager.default.enumerator(atPath: cells.path)?.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".csv") }.count ?? 0
+            // Finished cells are records appended to the run's pack files.
+            let packs = (try? FileManager.default.contentsOfDirectory(atPath: cells.path)) ?? []
+            let done = packs.map { pack in
+                ("\n" + ((try? String(contentsOf: cells.appendingPathComponent(pack), encoding: .utf8)) ?? "")).components(separatedBy: "\n# parzen-record 1 kind=cell ").count - 1
+            }.reduce(0, +)
             if done >= 2 { break }
             Thread.sleep(forTimeInterval: 0.01)
         }

@@ -111,10 +111,15 @@ import Glibc
         stop(process, with: SIGHUP)
         #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(process.terminationReason) \(process.terminationStatus)")
         #expect(scratch.stderr().contains("parzen: interrupted: finished cells are kept"), "\(scratch.stderr())")
-        let cells = scratch.files(under: "results/hup/cells")
-        #expect(cells.filter { $0.hasPrefix("branin/") && $0.hasSuffix(".csv") }.count == 2, "\(cells)")
-        #expect(!cells.contains { $0.hasPrefix("busy/") && $0.hasSuffix(".csv") })
-        #expect(!cells.contains { $0.contains(".tmp-") })
+        // The finished cells are records in the run's pack files; the abandoned ones left none.
+        let packs = scratch.files(under: "results/hup/cells")
+        let records = try packs.flatMap { pack in
+            try String(contentsOf: scratch.folder.appendingPathComponent("results/hup/cells/\(pack)"), encoding: .utf8)
+                .split(separator: "\n").filter { $0.hasPrefix("# parzen-record 1 kind=cell ") }
+        }
+        #expect(packs.allSatisfy { $0.hasSuffix(".pack") }, "\(packs)")
+        #expect(records.filter { $0.contains(" cell=branin/") }.count == 2, "\(records)")
+        #expect(!records.contains { $0.contains(" cell=busy/") })
         for pid in scratch.pids() { #expect(!Self.isAlive(pid), "process \(pid) outlived the run") }
     }
 
