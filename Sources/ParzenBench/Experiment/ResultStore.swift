@@ -67,8 +67,8 @@ public struct ResultStore: Sendable {
     }
 
     /// Writes the bytes with POSIX calls: Foundation's `Data.write` syncs every file to disk
-    /// (about 1.5 ms each), which surviving power loss does not need here. The rename keeps
-    /// a killed process from leaving a partial file; surviving power loss is not the aim.
+    /// (about 1.5 ms each). The rename keeps a killed process from leaving a partial file;
+    /// surviving power loss is not the aim.
     static func writeFile(_ bytes: [UInt8], to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw posixError(errno, url) }
