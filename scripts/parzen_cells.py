@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads the cells of a Parzen results folder (results/NAME/cells/*.pack, docs/results.md).
 
-    scripts/parzen_cells.py RESULTS            every cell's record body, by cell name, timings cut
+    scripts/parzen_cells.py RESULTS            every cell's record body, by cell name, times cut
     scripts/parzen_cells.py --names RESULTS    the names of the cells with an intact record
 
 A record is `# parzen-record 1 kind=K key=KEY body=B extras=E cell=NAME` and a newline, B + E
@@ -81,8 +81,22 @@ def main(arguments):
     for name, body in sorted(latest_bodies(arguments[0]).items()):
         out.write(b"== " + name.encode() + b"\n")
         # The closing line holds the seconds spent: cut from there on.
-        out.write(body[:body.rfind(b"# end ")] + b"\n")
+        out.write(without_times(body[:body.rfind(b"# end ")]) + b"\n")
     return 0
+
+
+def without_times(body):
+    """The body without the per-trial time columns suggest_ns and evaluate_ns (cell format 3),
+    which come right after true_loss; the other columns are what a rerun reproduces."""
+    lines = body.split(b"\n")
+    header = next((i for i, line in enumerate(lines) if not line.startswith(b"#")), None)
+    if header is None or b",suggest_ns,evaluate_ns," not in lines[header]:
+        return body
+    kept = lines[:header]
+    for line in lines[header:]:
+        parts = line.split(b",", 6)
+        kept.append(b",".join(parts[:4] + parts[6:]) if len(parts) == 7 else line)
+    return b"\n".join(kept)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@
 #
 # The comparison covers every file, except timings.csv, cost.csv and the cost picture and
 # report.md's "## Cost" section; the cells are compared by content, every cell's record body
-# (scripts/parzen_cells.py) up to its closing "# end" line (the seconds spent), since the pack
+# (scripts/parzen_cells.py) without its closing "# end" line and its per-trial time columns, since the pack
 # files' names say which process wrote them. Any difference, a job that does not complete, or no running Slurm fails
 # the test (exit 1); it is never skipped.
 set -euo pipefail

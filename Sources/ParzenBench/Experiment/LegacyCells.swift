@@ -1,6 +1,6 @@
 import Foundation
 
-/// Cell files of the one-file-per-cell layout (cell formats 1 and 2): cells/PROBLEM/SUGGESTER/
+/// Cell files of the one-file-per-cell layout (cell formats 1 to 3): cells/PROBLEM/SUGGESTER/
 /// rNNN.csv, with rNNN.extras.csv (proposal extras) and rNNN.failed (a failure note: the
 /// fingerprint, then the message) beside it. Read as they are; `parzen run` packs the current
 /// ones into a pack file and removes the folders (``migrate(_:into:)``).
@@ -26,7 +26,7 @@ public struct LegacyCells: Sendable {
 
     /// A line for the user: where the old layout is, and what happens to it.
     public var readingNote: String {
-        "\(folder.path) holds cell files of the one-file-per-cell layout (cell formats 1 and 2); reading them as they are (the next `parzen run` packs them)"
+        "\(folder.path) holds cell files of the one-file-per-cell layout (cell formats 1 to 3); reading them as they are (the next `parzen run` packs them)"
     }
 
     func url(_ cell: Cell, _ suffix: String) -> URL {

@@ -115,7 +115,7 @@ public struct Runner: Sendable {
             if let legacy = archive.legacy {
                 let writer = PackWriter(folder: store.cellsFolder, tag: "migrated")
                 let moved = try legacy.migrate(catalog, into: writer)
-                progress?.note("\(legacy.folder.path): packed \(moved.cells) cell files and \(moved.failures) failure notes of the one-file-per-cell layout (cell formats 1 and 2) into \(writer.path ?? "no pack file"); removed the old folders")
+                progress?.note("\(legacy.folder.path): packed \(moved.cells) cell files and \(moved.failures) failure notes of the one-file-per-cell layout (cell formats 1 to 3) into \(writer.path ?? "no pack file"); removed the old folders")
                 archive = store.cells()
             }
             if archive.damagedRecords > 0 {

@@ -90,12 +90,17 @@ import Testing
             #expect(contiguous)
         }
         // The same cells rewritten without per-trial times (format 2): no cost-growth.csv.
+        let archive = store.cells()
+        var rewritten: [(cell: Cell, body: [UInt8], extras: [UInt8]?)] = []
         for cell in manifest.cells {
-            var record = try #require(store.load(cell))
+            var record = try #require(archive.load(cell))
             #expect(record.trialTimes?.count == record.rows.count)
             record.trialTimes = nil
-            try store.writeAtomically(CellFile.bytes(for: record, cell: cell), to: store.cellURL(cell))
+            rewritten.append((cell, CellFile.bytes(for: record, cell: cell), ExtrasFile.bytes(for: record, cell: cell)))
         }
+        try store.removeCells()
+        let pack = PackWriter(folder: store.cellsFolder, tag: "format2")
+        for entry in rewritten { try pack.append(cell: entry.cell, body: entry.body, extras: entry.extras) }
         let runs = try Data(contentsOf: store.root.appendingPathComponent("runs.csv"))
         try Collector(manifest: manifest, store: store).collect()
         #expect(!FileManager.default.fileExists(atPath: url.path))

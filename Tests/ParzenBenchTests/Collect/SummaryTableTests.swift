@@ -11,7 +11,7 @@ import Testing
         var group = Collector.Group(problem: manifest.problems[0], suggester: manifest.suggesters[0], budget: 4, records: [], replicates: [])
         group.outcomes = [1, 2, .infinity, .infinity, .infinity].map { [(best: $0, regret: $0)] }
         let collector = Collector(manifest: manifest, store: ResultStore(root: FileManager.default.temporaryDirectory))
-        let row = try #require(collector.summaryRows([group]).first)
+        let row = try #require(collector.summaryRows(group).first)
         #expect(row.q25 == 2)
         #expect(row.q75 == .infinity)
         #expect(row.q25 == Quartiles.quantile(sorted: [1, 2, .infinity, .infinity, .infinity], 0.25))
