@@ -14,7 +14,7 @@
 # 4. Submits it into a third folder, cancels the whole array once it has written a cell, submits
 #    the whole array again, waits, and compares again.
 #
-# The comparison covers every file, except timings.csv, cost.csv and the cost picture and
+# The comparison covers every file, except timings.csv, cost.csv, cost-growth.csv and their pictures and
 # report.md's "## Cost" section; the cells are compared by content, every cell's record body
 # (scripts/parzen_cells.py) without its closing "# end" line and its per-trial time columns, since the pack
 # files' names say which process wrote them. Any difference, a job that does not complete, or no running Slurm fails
@@ -71,7 +71,7 @@ compare() {
   fi
   while read -r file; do
     case "$file" in
-      */timings.csv|*/cost.*) continue ;;
+      */timings.csv|*/cost.*|*/cost-growth.*) continue ;;
       # The Cost section is timed: compared without it.
       */report.md)
         cmp -s <(sed '/^## Cost$/,/^## Files$/d' "$reference/$file") <(sed '/^## Cost$/,/^## Files$/d' "$other/$file") \
