@@ -75,7 +75,7 @@ public final class CellArchive {
 
     /// Calls `visit` for every record of `file` in order with its header (nil when unreadable),
     /// whether it is intact, and its offset; reading goes on after a damaged record at the next
-    /// line that begins one.
+    /// record marker.
     private static func scan(_ file: PackFile, _ visit: ((fields: CellPackRecord.Header, intact: Bool, key: String)?, Int) -> Void) {
         let size = file.size
         var offset = 0
@@ -124,16 +124,19 @@ public final class CellArchive {
         return bodies
     }
 
-    /// The offset of the next line that begins a record after `offset`, if any: where reading
-    /// goes on after a damaged record.
+    /// The offset of the next record marker after `offset`, if any: where reading goes on after
+    /// a damaged record. The marker need not begin a line: a record cut short in the middle of a
+    /// file runs straight into the next one, whose header then follows the cut without a line
+    /// break. A marker that is only text inside a record fails its header or its checksum, and
+    /// the search goes on after it.
     private static func nextMarker(in file: PackFile, after offset: Int, size: Int) -> Int? {
-        let pattern = [UInt8(ascii: "\n")] + CellPackRecord.marker
-        var start = offset
+        let pattern = CellPackRecord.marker
+        var start = offset + 1
         while start < size {
             let bytes = file.read(at: start, count: min(1 << 16, size - start))
             if bytes.count < pattern.count { return nil }
             for i in 0...(bytes.count - pattern.count) where bytes[i] == pattern[0] && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                return start + i + 1
+                return start + i
             }
             start += bytes.count - pattern.count + 1
         }
