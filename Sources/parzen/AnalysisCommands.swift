@@ -82,7 +82,7 @@ enum AnalysisCommands {
 
     /// Writes the report files; a missing or malformed results file is bad input (exit 2).
     @discardableResult
-    static func report(_ folder: URL, plots: URL? = nil) throws -> ResultSet {
+    static func report(_ folder: URL, plots: URL? = nil) throws -> ResultsSummary {
         do { return try Analysis.report(resultsFolder: folder, plotsFolder: plots) } catch let error as AnalysisError {
             throw BadInput(message: "\(error)")
         }
@@ -91,7 +91,7 @@ enum AnalysisCommands {
     /// Writes the scripts and renders them; says on stderr when gnuplot is missing. A gnuplot
     /// failure is a runtime failure (exit 1). Returns the plots folder.
     @discardableResult
-    static func plot(_ folder: URL, out: URL? = nil, results: ResultSet? = nil) throws -> URL {
+    static func plot(_ folder: URL, out: URL? = nil, results: ResultsSummary? = nil) throws -> URL {
         let plots = out ?? Analysis.defaultPlotsFolder(for: folder)
         let renderer = GnuplotRenderer.locate()
         let outcome: Plotter.Outcome
@@ -117,7 +117,7 @@ enum AnalysisCommands {
     /// failed (`failures` > 0) and no complete group is left to report on, says so on stderr
     /// instead of failing (the caller exits 1 for the failures anyway).
     static func analyse(store: ResultStore, quiet: Bool, plots: Bool = true, failures: Int = 0) throws {
-        let results: ResultSet
+        let results: ResultsSummary
         do { results = try report(store.root) } catch let error as BadInput where failures > 0 {
             standardError("parzen: no report: \(error.message)\n")
             return

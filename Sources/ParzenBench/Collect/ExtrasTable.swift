@@ -69,7 +69,7 @@ public enum ExtrasTable {
     /// Keys that never change within a run are named once.
     ///
     /// - Determinism: a pure function of its inputs.
-    static func markdown(_ results: ResultSet) -> [String] {
+    static func markdown(_ results: ResultsSummary) -> [String] {
         let rows = results.extras
         guard !rows.isEmpty else { return [] }
         var out = ["## Where proposal extras changed", ""]
@@ -84,7 +84,7 @@ public enum ExtrasTable {
             for (s, suggester) in results.suggesters.enumerated() {
                 let mine = rows.filter { $0.problem == problem.label && $0.suggester == suggester.label }
                 guard !mine.isEmpty else { continue }
-                let replicates = results.regrets[p][s].count
+                let replicates = results.perProblem[p].replicates[s]
                 var keys: [String] = []
                 for row in mine where !keys.contains(row.key) { keys.append(row.key) }
                 for key in keys {

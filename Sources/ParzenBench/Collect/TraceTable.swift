@@ -96,56 +96,31 @@ public enum TraceTable {
         }
     }
 
-    /// Reads trace.csv into `runs[problem][suggester][replicate]`, the indexes being those of
-    /// `problems` and `suggesters` (labels) and replicates below `repeats[problem][suggester]`.
+    /// Reads the rows of problem `p` of trace.csv into `runs[suggester][replicate]`, the indexes
+    /// being those of the lock's suggesters (`suggesters`, by label) and replicates below
+    /// `repeats[suggester]`.
     ///
-    /// - Throws: ``AnalysisError`` naming `file` and the line of a malformed row, a label not in
-    ///   the lock, or evaluations out of order.
-    /// - Complexity: O(rows).
-    static func read(_ text: String, file: String, problems: [String], suggesters: [String], repeats: [[Int]]) throws(AnalysisError) -> [[[Run]]] {
-        let problemIndex = Dictionary(problems.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let suggesterIndex = Dictionary(suggesters.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var runs = problems.indices.map { p in suggesters.indices.map { s in [Run](repeating: Run(), count: repeats[p][s]) } }
-        var lineNumber = 0
-        var headerSeen = false
-        var failure: AnalysisError?
-        text.enumerateLines { line, stop in
-            lineNumber += 1
-            if !headerSeen {
-                headerSeen = true
-                if CSV.parse(line) != header {
-                    failure = AnalysisError(file: file, line: 1, message: "expected the header \(header.joined(separator: ","))")
-                    stop = true
-                }
-                return
+    /// - Throws: ``AnalysisError`` naming the file and the line of a malformed row, a label not
+    ///   in the lock, or evaluations out of order.
+    /// - Complexity: O(rows of the problem).
+    static func read(_ rows: ProblemRows, problem p: Int, suggesters: [String: Int], repeats: [Int]) throws(AnalysisError) -> [[Run]] {
+        let file = rows.reader.file
+        var runs = repeats.map { [Run](repeating: Run(), count: $0) }
+        while let (line, fields) = try rows.next(problem: p, fields: header.count) {
+            guard let s = suggesters[fields[1]] else {
+                throw AnalysisError(file: file, line: line, message: "problem '\(fields[0])' or suggester '\(fields[1])' is not in manifest.lock.yaml")
             }
-            guard let fields = CSV.parse(line), fields.count == header.count else {
-                failure = AnalysisError(file: file, line: lineNumber, message: "expected \(header.count) fields")
-                stop = true
-                return
-            }
-            guard let p = problemIndex[fields[0]], let s = suggesterIndex[fields[1]] else {
-                failure = AnalysisError(file: file, line: lineNumber, message: "problem '\(fields[0])' or suggester '\(fields[1])' is not in manifest.lock.yaml")
-                stop = true
-                return
-            }
-            guard let replicate = Int(fields[2]), replicate >= 0, replicate < runs[p][s].count,
+            guard let replicate = Int(fields[2]), replicate >= 0, replicate < runs[s].count,
                   let evaluation = Int(fields[3]), evaluation >= 1,
                   let regret = ResultsReader.parseNumber(fields[5]), !regret.isNaN else {
-                failure = AnalysisError(file: file, line: lineNumber, message: "bad replicate, evaluation or regret")
-                stop = true
-                return
+                throw AnalysisError(file: file, line: line, message: "bad replicate, evaluation or regret")
             }
-            guard evaluation > (runs[p][s][replicate].evaluations.last ?? 0) else {
-                failure = AnalysisError(file: file, line: lineNumber, message: "evaluations of a run must ascend")
-                stop = true
-                return
+            guard evaluation > (runs[s][replicate].evaluations.last ?? 0) else {
+                throw AnalysisError(file: file, line: line, message: "evaluations of a run must ascend")
             }
-            runs[p][s][replicate].evaluations.append(evaluation)
-            runs[p][s][replicate].regrets.append(regret)
+            runs[s][replicate].evaluations.append(evaluation)
+            runs[s][replicate].regrets.append(regret)
         }
-        if let failure { throw failure }
-        if !headerSeen { throw AnalysisError(file: file, line: 1, message: "expected the header \(header.joined(separator: ","))") }
         return runs
     }
 }

@@ -15,40 +15,56 @@ public enum ConvergencePlot {
     public static let width = 900
     public static let height = 600
 
-    /// The evaluations of the rows and `quantiles[row][suggester]` = (median, q25, q75).
-    static func table(_ results: ResultSet, problem p: Int) -> (evaluations: [Int], quantiles: [[[Double]]]) {
-        guard results.traces != nil else {
-            let quantiles = results.checkpoints.indices.map { c in
-                results.suggesters.indices.map { s in
-                    let sorted = Statistics.sorted(results.regrets(problem: p, suggester: s, checkpoint: c))
-                    return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
+    /// One problem's rows: the evaluations, `quantiles[row][suggester]` = (median, q25, q75),
+    /// and how the log axis draws them.
+    public struct Table: Sendable, Equatable {
+        public let evaluations: [Int]
+        public let quantiles: [[[Double]]]
+        /// The replicates of the first suggester (the title's count).
+        public let replicates: Int
+        /// Where values ≤ 0 are drawn (``Gnuplot/logFloor(_:)``), whether any is, and whether
+        /// no value is finite.
+        public let floor: Double
+        public let floored: Bool
+        public let empty: Bool
+
+        /// The table of `one`'s single problem.
+        init(_ one: ResultSet) {
+            if one.traces == nil {
+                evaluations = one.checkpoints
+                quantiles = one.checkpoints.indices.map { c in
+                    one.suggesters.indices.map { s in
+                        let sorted = Statistics.sorted(one.regrets(problem: 0, suggester: s, checkpoint: c))
+                        return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
+                    }
+                }
+            } else {
+                let curves = one.suggesters.indices.map { one.curves(problem: 0, suggester: $0) }
+                var counts = Set<Int>([1, one.budget(problem: 0)])
+                for runs in curves { for run in runs { counts.formUnion(run.evaluations) } }
+                evaluations = counts.sorted()
+                quantiles = evaluations.map { e in
+                    curves.map { runs in
+                        let sorted = Statistics.sorted(runs.map { $0.regret(after: e) })
+                        return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
+                    }
                 }
             }
-            return (results.checkpoints, quantiles)
+            let all = one.traces == nil ? one.regrets[0].flatMap { $0.flatMap { $0 } } : quantiles.flatMap { $0.flatMap { $0 } }
+            floor = Gnuplot.logFloor(all)
+            floored = all.contains { $0 <= 0 }
+            empty = !all.contains { $0.isFinite }
+            replicates = one.regrets[0].first?.count ?? 0
         }
-        let curves = results.suggesters.indices.map { results.curves(problem: p, suggester: $0) }
-        var counts = Set<Int>([1, results.budget(problem: p)])
-        for runs in curves { for run in runs { counts.formUnion(run.evaluations) } }
-        let evaluations = counts.sorted()
-        let quantiles = evaluations.map { e in
-            curves.map { runs in
-                let sorted = Statistics.sorted(runs.map { $0.regret(after: e) })
-                return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
-            }
-        }
-        return (evaluations, quantiles)
     }
 
-    public static func script(_ results: ResultSet, problem p: Int, source: String) -> PlotScript {
+    public static func script(_ results: ResultsSummary, problem p: Int, source: String) -> PlotScript {
         let problem = results.problems[p]
         let stem = PlotCatalog.convergence(problem)
-        let (evaluations, quantiles) = table(results, problem: p)
-        let all = results.traces == nil ? results.regrets[p].flatMap { $0.flatMap { $0 } } : quantiles.flatMap { $0.flatMap { $0 } }
-        let floor = Gnuplot.logFloor(all)
-        let floored = all.contains { $0 <= 0 }
-        let empty = !all.contains { $0.isFinite }
+        let table = results.perProblem[p].convergence
+        let (evaluations, quantiles, floor, floored, empty) = (table.evaluations, table.quantiles, table.floor, table.floored, table.empty)
 
-        var data = ["# \(problem.label): best-so-far regret over \(results.regrets[p].first?.count ?? 0) replicates",
+        var data = ["# \(problem.label): best-so-far regret over \(table.replicates) replicates",
                     "# evaluations" + results.suggesters.map { " \($0.label):median,q25,q75" }.joined()]
         for (row, count) in evaluations.enumerated() {
             var fields = [String(count)]
@@ -60,7 +76,7 @@ public enum ConvergencePlot {
 
         let first = evaluations.first ?? 1, last = evaluations.last ?? results.finalEvaluations
         let logX = last >= 10 * first
-        var title = "\(problem.label): median regret and interquartile band (\(results.regrets[p].first?.count ?? 0) replicates)"
+        var title = "\(problem.label): median regret and interquartile band (\(table.replicates) replicates)"
         if floored { title += "\nregret <= 0 drawn at \(Gnuplot.short(floor))" }
         if empty { title += "\nno successful trial: no regret to draw" }
         var lines = [Gnuplot.preamble(stem: stem, description: "\(problem.label): convergence of the best-so-far regret.",
@@ -85,7 +101,7 @@ public enum ConvergencePlot {
         }
         for (s, suggester) in results.suggesters.enumerated() {
             let base = 2 + 3 * s
-            clauses.append(results.traces == nil
+            clauses.append(!results.hasTraces
                 ? "data using 1:\(base) with linespoints \(Gnuplot.style(s)) pt \(Palette.pointType(s)) ps 1 title \(Gnuplot.quoted(suggester.label))"
                 : "data using 1:\(base) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label))")
         }

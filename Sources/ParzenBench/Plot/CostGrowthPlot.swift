@@ -11,7 +11,7 @@ public enum CostGrowthPlot {
     public static let width = 900
     public static let height = 600
 
-    public static func script(_ results: ResultSet, source: String) -> PlotScript? {
+    public static func script(_ results: ResultsInfo, source: String) -> PlotScript? {
         guard let rows = results.costGrowth, !rows.isEmpty else { return nil }
         let stem = PlotCatalog.costGrowth
         var data = ["# median suggestion seconds against the trial index, pooled over problems and runs; one block per suggester; "

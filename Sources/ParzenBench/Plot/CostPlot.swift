@@ -8,7 +8,7 @@ public enum CostPlot {
     public static let width = 900
     public static let height = 600
 
-    public static func script(_ results: ResultSet, source: String) -> PlotScript? {
+    public static func script(_ results: ResultsInfo, source: String) -> PlotScript? {
         guard let rows = results.cost, !rows.isEmpty else { return nil }
         let stem = PlotCatalog.cost
         var data = ["# suggestion seconds per trial against trials per run; one block per suggester; depends on the machine",
@@ -49,7 +49,7 @@ public enum CostPlot {
     /// `index`), headed `# suggester S: LABEL`, two blank lines apart, one row of `columns` per
     /// row of its own (times ≤ 0 as NaN: a log axis cannot show them); a suggester without rows
     /// gets one NaN row, which keeps the later blocks' indices.
-    static func blocks<Row>(_ results: ResultSet, rows: [Row], suggester: (Row) -> String, columns: (Row) -> [Double]) -> [String] {
+    static func blocks<Row>(_ results: ResultsInfo, rows: [Row], suggester: (Row) -> String, columns: (Row) -> [Double]) -> [String] {
         var data: [String] = []
         for (s, label) in results.suggesters.map(\.label).enumerated() {
             if s > 0 { data.append(contentsOf: ["", ""]) }

@@ -28,7 +28,7 @@ public enum CriticalDifferencePlot {
     }
 
     /// nil with fewer than two suggesters (no ranks).
-    public static func script(_ results: ResultSet, source: String) -> PlotScript? {
+    public static func script(_ results: ResultsSummary, source: String) -> PlotScript? {
         guard let test = RankTable.friedman(results) else { return nil }
         let stem = PlotCatalog.ranks
         let k = results.suggesters.count

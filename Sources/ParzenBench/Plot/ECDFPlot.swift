@@ -9,7 +9,7 @@ public enum ECDFPlot {
     public static let width = 900
     public static let height = 600
 
-    public static func script(_ results: ResultSet, source: String) -> PlotScript {
+    public static func script(_ results: ResultsSummary, source: String) -> PlotScript {
         let stem = PlotCatalog.ecdf
         let counts = ECDFTable.evaluations(results)
         let fractions = ECDFTable.fractions(results, at: counts)
@@ -34,7 +34,7 @@ public enum ECDFPlot {
             data = \(Gnuplot.quoted(stem + ".dat"))
             """)
         let clauses = results.suggesters.enumerated().map { s, suggester in
-            results.traces != nil ? "data using 1:\(s + 2) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label))" :
+            results.hasTraces ? "data using 1:\(s + 2) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label))" :
             "data using 1:\(s + 2) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label)), \\\n     data using 1:\(s + 2) with points lc rgb \(Gnuplot.quoted(Palette.colour(s))) pt \(Palette.pointType(s)) ps 1 notitle"
         }
         lines.append("plot " + clauses.joined(separator: ", \\\n     "))

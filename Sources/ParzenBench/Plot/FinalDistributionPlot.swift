@@ -20,27 +20,33 @@ public enum FinalDistributionPlot {
         return ((max(1, count) + columns - 1) / columns, columns)
     }
 
-    public static func script(_ results: ResultSet, source: String) -> PlotScript {
+    public static func script(_ results: ResultsSummary, source: String) -> PlotScript {
         let stem = PlotCatalog.final
         let k = results.suggesters.count
         var boxes = ["# final regret after \(results.finalEvaluations) evaluations; one block per problem",
                      "# x min q25 median q75 max colour; x = 1..\(k): " + results.suggesters.map(\.label).joined(separator: " ")]
-        var dots = ["# final regret after \(results.finalEvaluations) evaluations; one block per problem", "# x regret"]
+        // One line per run: appended to one string rather than kept as lines.
+        var dots = "# final regret after \(results.finalEvaluations) evaluations; one block per problem\n# x regret\n"
         var floors: [Double] = []
         for (p, problem) in results.problems.enumerated() {
             let finals = results.suggesters.indices.map { results.finalRegrets(problem: p, suggester: $0) }
             let floor = Gnuplot.logFloor(finals.flatMap { $0 })
             floors.append(floor)
-            if p > 0 { boxes.append(contentsOf: ["", ""]); dots.append(contentsOf: ["", ""]) }
+            if p > 0 { boxes.append(contentsOf: ["", ""]); dots += "\n\n" }
             boxes.append("# problem \(p): \(problem.label)")
-            dots.append("# problem \(p): \(problem.label)")
+            dots += "# problem \(p): \(problem.label)\n"
             for (s, values) in finals.enumerated() {
                 let sorted = Statistics.sorted(values)
                 let stats = [sorted[0], Quartiles.quantile(sorted: sorted, 0.25), Statistics.median(sorted: sorted),
                              Quartiles.quantile(sorted: sorted, 0.75), sorted[sorted.count - 1]]
                 boxes.append(([String(s + 1)] + stats.map { Gnuplot.number(Gnuplot.floored($0, floor)) } + [String(Palette.colourValue(s))])
                     .joined(separator: " "))
-                for value in values { dots.append("\(s + 1) \(Gnuplot.number(Gnuplot.floored(value, floor)))") }
+                for value in values {
+                    dots += String(s + 1)
+                    dots += " "
+                    dots += Gnuplot.number(Gnuplot.floored(value, floor))
+                    dots += "\n"
+                }
             }
         }
         let (rows, columns) = layout(results.problems.count)
@@ -83,7 +89,7 @@ public enum FinalDistributionPlot {
         return PlotScript(stem: stem, width: width, height: height, files: [
             PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
             PlotFile(name: stem + ".dat", contents: boxes.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + "-points.dat", contents: dots.joined(separator: "\n") + "\n"),
+            PlotFile(name: stem + "-points.dat", contents: dots),
         ])
     }
 }

@@ -35,7 +35,7 @@ public enum PlotCatalog {
 
     /// The problems that get a sample picture: samples.csv lists them and their function (from
     /// the registry) has one or two numeric, unconditional hyperparameters.
-    public static func sampleProblems(_ results: ResultSet) -> [Int] {
+    public static func sampleProblems(_ results: ResultsInfo) -> [Int] {
         results.problems.indices.filter { p in
             guard let points = results.samples[results.problems[p].label], !points.isEmpty else { return false }
             return SamplesPlot.function(for: results.problems[p]) != nil
@@ -45,16 +45,16 @@ public enum PlotCatalog {
     /// Every script of `results`, in a fixed order: convergence per problem, final, ecdf, ranks
     /// (two or more suggesters), samples per 1-D/2-D problem, cost (with cost.csv), cost growth
     /// (with cost-growth.csv).
-    public static func scripts(_ results: ResultSet, source: String) -> [PlotScript] {
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
         var scripts = results.problems.indices.map { ConvergencePlot.script(results, problem: $0, source: source) }
         scripts.append(FinalDistributionPlot.script(results, source: source))
         scripts.append(ECDFPlot.script(results, source: source))
         if let ranks = CriticalDifferencePlot.script(results, source: source) { scripts.append(ranks) }
-        for p in sampleProblems(results) {
-            if let script = SamplesPlot.script(results, problem: p, source: source) { scripts.append(script) }
+        for p in sampleProblems(results.info) {
+            if let script = SamplesPlot.script(results.info, problem: p, source: source) { scripts.append(script) }
         }
-        if let cost = CostPlot.script(results, source: source) { scripts.append(cost) }
-        if let growth = CostGrowthPlot.script(results, source: source) { scripts.append(growth) }
+        if let cost = CostPlot.script(results.info, source: source) { scripts.append(cost) }
+        if let growth = CostGrowthPlot.script(results.info, source: source) { scripts.append(growth) }
         return scripts
     }
 }

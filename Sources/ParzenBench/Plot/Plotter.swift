@@ -15,7 +15,7 @@ public enum Plotter {
 
     /// The scripts for `results`; `source` names the results folder in the scripts' comments
     /// (keep it relative, e.g. `results/NAME`, so scripts do not depend on where they were made).
-    public static func scripts(_ results: ResultSet, source: String) -> [PlotScript] {
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
         PlotCatalog.scripts(results, source: source)
     }
 
@@ -23,7 +23,7 @@ public enum Plotter {
     /// script with `renderer` unless it is nil.
     ///
     /// - Throws: a file-system error, or ``GnuplotRenderer/Failure`` naming the script that failed.
-    public static func write(_ results: ResultSet, to folder: URL, source: String, renderer: GnuplotRenderer?) throws -> Outcome {
+    public static func write(_ results: ResultsSummary, to folder: URL, source: String, renderer: GnuplotRenderer?) throws -> Outcome {
         let store = ResultStore(root: folder)
         let scripts = self.scripts(results, source: source)
         for script in scripts {

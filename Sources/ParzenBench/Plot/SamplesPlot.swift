@@ -81,7 +81,7 @@ public enum SamplesPlot {
         return ((max(1, k) + columns - 1) / columns, columns)
     }
 
-    public static func script(_ results: ResultSet, problem p: Int, source: String) -> PlotScript? {
+    public static func script(_ results: ResultsInfo, problem p: Int, source: String) -> PlotScript? {
         let problem = results.problems[p]
         guard let function = function(for: problem), let byLabel = results.samples[problem.label] else { return nil }
         let stem = PlotCatalog.samples(problem)

@@ -24,7 +24,7 @@ public enum Analysis {
     /// The files `parzen report` writes, as (name, text), in order: tests.csv, ranks.csv,
     /// ecdf.csv, report.md.
     /// - Parameter plotsLink: the plots folder relative to the results folder.
-    public static func reportFiles(_ results: ResultSet, plotsLink: String) -> [(name: String, text: String)] {
+    public static func reportFiles(_ results: ResultsSummary, plotsLink: String) -> [(name: String, text: String)] {
         [
             (PairwiseTable.fileName, PairwiseTable.text(results)),
             (RankTable.fileName, RankTable.text(results)),
@@ -38,15 +38,15 @@ public enum Analysis {
     /// - Parameter plotsFolder: where the pictures are (for report.md's links); plots/NAME by default.
     /// - Throws: ``AnalysisError`` for a missing or malformed input file; a file-system error.
     @discardableResult
-    public static func report(resultsFolder: URL, plotsFolder: URL? = nil) throws -> ResultSet {
-        let results = try ResultsReader.read(resultsFolder)
+    public static func report(resultsFolder: URL, plotsFolder: URL? = nil) throws -> ResultsSummary {
+        let results = try ResultsReader.summarise(resultsFolder)
         try report(results, resultsFolder: resultsFolder, plotsFolder: plotsFolder)
         return results
     }
 
     /// Writes tests.csv, ranks.csv, ecdf.csv and report.md of `results` (read from
     /// `resultsFolder`) into that folder.
-    public static func report(_ results: ResultSet, resultsFolder: URL, plotsFolder: URL? = nil) throws {
+    public static func report(_ results: ResultsSummary, resultsFolder: URL, plotsFolder: URL? = nil) throws {
         let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
         let store = ResultStore(root: resultsFolder)
         for file in reportFiles(results, plotsLink: relativePath(from: resultsFolder, to: plots)) {
@@ -57,12 +57,12 @@ public enum Analysis {
     /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`
     /// (plots/NAME by default), rendering PNGs with `renderer` when given.
     public static func plot(resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
-        try plot(try ResultsReader.read(resultsFolder), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
+        try plot(try ResultsReader.summarise(resultsFolder), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
     }
 
     /// Writes the gnuplot scripts and data of `results` (read from `resultsFolder`) into
     /// `plotsFolder` (plots/NAME by default), rendering PNGs with `renderer` when given.
-    public static func plot(_ results: ResultSet, resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
+    public static func plot(_ results: ResultsSummary, resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
         let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
         return try Plotter.write(results, to: plots, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)", renderer: renderer)
     }

@@ -14,7 +14,7 @@ enum CostSection {
         return String(format: "%.3g s", seconds)
     }
 
-    static func markdown(_ results: ResultSet, plots: String) -> [String] {
+    static func markdown(_ results: ResultsInfo, plots: String) -> [String] {
         var out = ["## Cost", ""]
         guard let rows = results.cost, !rows.isEmpty else {
             out.append("No timings: this results folder has no cost.csv (collected before cost.csv existed, or copied without it). "
@@ -53,7 +53,7 @@ enum CostSection {
     /// The growth with the trial index: a table of each suggester's median suggestion time at its
     /// first, middle and last index bins with its ``GrowthExponent``, and the picture; or why it
     /// is absent.
-    static func growth(_ results: ResultSet, plots: String) -> [String] {
+    static func growth(_ results: ResultsInfo, plots: String) -> [String] {
         guard let rows = results.costGrowth, !rows.isEmpty else {
             return ["Per-trial times are absent: the cell files behind this folder record each run's total times only (cell files "
                     + "written before per-trial times were recorded), so the growth of a suggestion's cost with the trial index is "

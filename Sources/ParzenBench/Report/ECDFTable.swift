@@ -26,8 +26,23 @@ public enum ECDFTable {
     /// Targets per problem.
     public static let targetCount = 51
 
-    /// The target range (high, low) of problem `p`.
-    public static func targetRange(_ results: ResultSet, problem p: Int) -> (high: Double, low: Double) {
+    /// A problem's targets: from `high` (easiest) down to `low` (hardest).
+    public struct TargetRange: Sendable, Equatable {
+        public let high: Double
+        public let low: Double
+
+        /// The ``ECDFTable/targetCount`` targets, hardest last.
+        public var targets: [Double] { RuntimeECDF.logSpacedTargets(high: high, low: low, count: targetCount) }
+    }
+
+    /// The hits of every run of (problem `p`, suggester `s`) against the problem's `targets`.
+    public static func hits(_ results: ResultSet, problem p: Int, suggester s: Int, targets: [Double]) -> RuntimeECDF.Hits {
+        RuntimeECDF.Hits(runs: results.curves(problem: p, suggester: s).map { RuntimeECDF.Curve(evaluations: $0.evaluations, regrets: $0.regrets) },
+                         targets: targets)
+    }
+
+    /// The target range of problem `p`.
+    public static func targetRange(_ results: ResultSet, problem p: Int) -> TargetRange {
         let first = results.suggesters.indices.flatMap { results.regrets(problem: p, suggester: $0, checkpoint: 0) }
             .filter { $0.isFinite }
         var high = first.isEmpty ? .nan : Statistics.median(sorted: Statistics.sorted(first))
@@ -39,54 +54,38 @@ public enum ECDFTable {
             .filter { $0 > 0 && $0.isFinite }
         let floor = high * 1e-8
         let low = min(high, max(floor, finals.min() ?? floor))
-        return (high, low)
-    }
-
-    /// The targets of problem `p`, hardest last.
-    public static func targets(_ results: ResultSet, problem p: Int) -> [Double] {
-        let range = targetRange(results, problem: p)
-        return RuntimeECDF.logSpacedTargets(high: range.high, low: range.low, count: targetCount)
+        return TargetRange(high: high, low: low)
     }
 
     /// The evaluation counts the ECDFs are given at: with trace.csv, 1, every evaluation at which
     /// some run improved, and every problem's budget; without it, the checkpoints.
-    public static func evaluations(_ results: ResultSet) -> [Int] {
-        guard let traces = results.traces else { return results.checkpoints }
-        var counts = Set<Int>([1, results.finalEvaluations])
-        for p in results.problems.indices {
-            counts.insert(results.budget(problem: p))
-            for runs in traces[p] { for run in runs { counts.formUnion(run.evaluations) } }
-        }
+    public static func evaluations(_ summary: ResultsSummary) -> [Int] {
+        guard summary.hasTraces else { return summary.checkpoints }
+        var counts = Set<Int>([1, summary.finalEvaluations])
+        for problem in summary.perProblem { counts.formUnion(problem.evaluations) }
         return counts.sorted()
     }
 
-    /// `fractions[suggester][e]` at `evaluations(results)[e]`.
-    public static func fractions(_ results: ResultSet) -> [[Double]] {
-        fractions(results, at: evaluations(results))
+    /// `fractions[suggester][e]` at `evaluations(summary)[e]`.
+    public static func fractions(_ summary: ResultsSummary) -> [[Double]] {
+        fractions(summary, at: evaluations(summary))
     }
 
-    /// `fractions[suggester][e]` at `counts[e]`: every run's curve (``ResultSet/curves(problem:suggester:)``)
-    /// against its problem's targets.
-    public static func fractions(_ results: ResultSet, at counts: [Int]) -> [[Double]] {
-        let targets = results.problems.indices.map { self.targets(results, problem: $0) }
-        return results.suggesters.indices.map { s in
-            let problems = results.problems.indices.map { p in
-                RuntimeECDF.Problem(targets: targets[p], runs: results.curves(problem: p, suggester: s).map {
-                    RuntimeECDF.Curve(evaluations: $0.evaluations, regrets: $0.regrets)
-                })
-            }
-            return RuntimeECDF.fractionReached(problems: problems, at: counts)
-        }
+    /// `fractions[suggester][e]` at `counts[e]` (ascending): every run's curve
+    /// (``ResultSet/curves(problem:suggester:)``) against its problem's targets, problems weighing
+    /// equally and runs equally within a problem (``RuntimeECDF/fractions(_:at:)``).
+    public static func fractions(_ summary: ResultsSummary, at counts: [Int]) -> [[Double]] {
+        summary.suggesters.indices.map { s in RuntimeECDF.fractions(summary.perProblem.map { $0.hits[s] }, at: counts) }
     }
 
     /// The text of ecdf.csv.
-    /// - Determinism: a pure function of `results`.
-    public static func text(_ results: ResultSet) -> String {
+    /// - Determinism: a pure function of `summary`.
+    public static func text(_ summary: ResultsSummary) -> String {
         var lines = [CSV.row(header)]
-        let counts = evaluations(results)
-        for (s, curve) in fractions(results, at: counts).enumerated() {
+        let counts = evaluations(summary)
+        for (s, curve) in fractions(summary, at: counts).enumerated() {
             for (c, evaluations) in counts.enumerated() {
-                lines.append(CSV.row([results.suggesters[s].label, String(evaluations), CSV.number(curve[c])]))
+                lines.append(CSV.row([summary.suggesters[s].label, String(evaluations), CSV.number(curve[c])]))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -22,7 +22,7 @@ public struct FinalSummary: Sendable {
     /// Per problem, the index of the winning suggester, or nil (see ``winner(_:)``).
     public let winners: [Int?]
 
-    public init(_ results: ResultSet) {
+    public init(_ results: ResultsSummary) {
         cells = results.problems.indices.map { p in
             results.suggesters.indices.map { s in
                 let sample = results.finalRegrets(problem: p, suggester: s)
@@ -38,9 +38,9 @@ public struct FinalSummary: Sendable {
 
     /// The winner of each problem's row at the final checkpoint (see ``winner(_:medians:)``),
     /// without the bootstrap.
-    public static func winners(_ results: ResultSet) -> [Int?] {
+    public static func winners(_ results: ResultsSummary) -> [Int?] {
         results.problems.indices.map { p in
-            winner(PairwiseTable.comparisons(results, problem: p, checkpoint: results.checkpoints.count - 1),
+            winner(results.perProblem[p].comparisons[results.checkpoints.count - 1],
                    medians: results.suggesters.indices.map { s in
                        Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
                    })

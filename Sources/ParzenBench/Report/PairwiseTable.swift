@@ -28,15 +28,15 @@ public enum PairwiseTable {
 
     /// The text of tests.csv.
     /// - Determinism: a pure function of `results`.
-    public static func text(_ results: ResultSet) -> String {
+    public static func text(_ results: ResultsSummary) -> String {
         var lines = [CSV.row(header)]
         for (p, problem) in results.problems.enumerated() {
             for (c, evaluations) in results.checkpoints.enumerated() {
-                for row in comparisons(results, problem: p, checkpoint: c) {
+                for row in results.perProblem[p].comparisons[c] {
                     lines.append(CSV.row([
                         problem.label, String(evaluations),
                         results.suggesters[row.first].label, results.suggesters[row.second].label,
-                        String(results.regrets[p][row.first].count), String(results.regrets[p][row.second].count),
+                        String(results.perProblem[p].replicates[row.first]), String(results.perProblem[p].replicates[row.second]),
                         CSV.number(row.test.u), CSV.number(row.test.pValue), CSV.number(row.adjustedPValue),
                         CSV.number(row.a12), VarghaDelaney.Magnitude(row.a12).rawValue, row.test.method.rawValue,
                     ]))

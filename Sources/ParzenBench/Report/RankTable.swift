@@ -22,7 +22,7 @@ public enum RankTable {
                                 "iman_davenport_f", "iman_davenport_p", "critical_difference"]
 
     /// `scores[problem][suggester]`: the median final regret.
-    public static func scores(_ results: ResultSet) -> [[Double]] {
+    public static func scores(_ results: ResultsSummary) -> [[Double]] {
         results.problems.indices.map { p in
             results.suggesters.indices.map { s in
                 Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
@@ -31,14 +31,14 @@ public enum RankTable {
     }
 
     /// The Friedman test of the scores; nil with fewer than two suggesters.
-    public static func friedman(_ results: ResultSet) -> FriedmanTest? {
+    public static func friedman(_ results: ResultsSummary) -> FriedmanTest? {
         guard results.suggesters.count >= 2, !results.problems.isEmpty else { return nil }
         return FriedmanTest(scores: scores(results))
     }
 
     /// The text of ranks.csv.
     /// - Determinism: a pure function of `results`.
-    public static func text(_ results: ResultSet) -> String {
+    public static func text(_ results: ResultsSummary) -> String {
         var lines = [CSV.row(header)]
         if let test = friedman(results) {
             for (s, suggester) in results.suggesters.enumerated() {

@@ -33,10 +33,10 @@ public enum ReportMarkdown {
     ///
     /// - Parameter plots: the plots folder relative to the results folder (`../../plots/NAME`).
     /// - Determinism: a pure function of `results` and `plots`.
-    public static func text(_ results: ResultSet, plots: String) -> String {
+    public static func text(_ results: ResultsSummary, plots: String) -> String {
         let summary = FinalSummary(results)
         let final = results.finalEvaluations
-        let replicates = Set(results.regrets.flatMap { $0.map(\.count) }).sorted()
+        let replicates = Set(results.perProblem.flatMap(\.replicates)).sorted()
         let replicateText = replicates.count == 1 ? "\(replicates[0])" : "\(replicates.first!)–\(replicates.last!)"
         let header = "| problem | " + results.suggesters.map { escape($0.label) }.joined(separator: " | ") + " |"
         let rule = "|:---|" + String(repeating: "---:|", count: results.suggesters.count)
@@ -45,11 +45,11 @@ public enum ReportMarkdown {
         out.append("# \(escape(results.name)): results")
         out.append("")
         out.append("\(Gnuplot.count(results.suggesters.count, "suggester")) × \(Gnuplot.count(results.problems.count, "problem")) × \(replicateText) replicates, \(final) evaluations each (checkpoints \(results.checkpoints.map(String.init).joined(separator: ", "))). "
-                   + "Written by `parzen report` from runs.csv\(results.traces == nil ? "" : ", trace.csv") and manifest.lock.yaml; the pictures by `parzen plot` (gnuplot scripts beside them re-create them). "
+                   + "Written by `parzen report` from runs.csv\(results.hasTraces ? ", trace.csv" : "") and manifest.lock.yaml; the pictures by `parzen plot` (gnuplot scripts beside them re-create them). "
                    + "Regret is the noise-free value of the best-so-far point (the one with the lowest observed loss) minus the known optimum.")
         out.append("")
-        out += ReportSections.failures(results)
-        out += ReportSections.shortRuns(results)
+        out += ReportSections.failures(results.info)
+        out += ReportSections.shortRuns(results.info)
 
         out.append("## Final regret")
         out.append("")
@@ -111,7 +111,7 @@ public enum ReportMarkdown {
 
         out.append("## Convergence")
         out.append("")
-        out.append(results.traces == nil
+        out.append(!results.hasTraces
                    ? "Median best-so-far regret against evaluations with the interquartile band, log scale; one colour per suggester throughout."
                    : "Median best-so-far regret against evaluations with the interquartile band, log scales, at every evaluation (from trace.csv); one colour per suggester throughout.")
         out.append("")
@@ -136,14 +136,14 @@ public enum ReportMarkdown {
         out.append("| problem | easiest target | hardest target |")
         out.append("|:---|---:|---:|")
         for (p, problem) in results.problems.enumerated() {
-            let range = ECDFTable.targetRange(results, problem: p)
+            let range = results.perProblem[p].targetRange
             out.append("| \(escape(problem.label)) | \(format(range.high)) | \(format(range.low)) |")
         }
         out.append("")
 
         out += ReportSections.expectedRunningTimes(results)
 
-        let sampled = PlotCatalog.sampleProblems(results)
+        let sampled = PlotCatalog.sampleProblems(results.info)
         if !sampled.isEmpty {
             out.append("## Where the suggesters sampled")
             out.append("")
@@ -158,12 +158,12 @@ public enum ReportMarkdown {
 
         out += ExtrasTable.markdown(results)
 
-        out += CostSection.markdown(results, plots: plots)
+        out += CostSection.markdown(results.info, plots: plots)
 
         out.append("## Files")
         out.append("")
         out.append("- runs.csv: `" + "problem,suggester,replicate,evaluations,best_loss,regret" + "`, one row per checkpoint of every run.")
-        if results.traces != nil {
+        if results.hasTraces {
             out.append("- trace.csv: `" + TraceTable.header.joined(separator: ",") + "`, one row per improvement of the best-so-far in every run.")
         }
         out.append("- tests.csv: `" + PairwiseTable.header.joined(separator: ",") + "`, every pair at every checkpoint.")

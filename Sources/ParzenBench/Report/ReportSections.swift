@@ -5,7 +5,7 @@ import GSLKit
 enum ReportSections {
     /// Failed cells, first in the report: every failure with its message (the first 50), and which
     /// problems and suggesters the statistics leave out. Empty without failures.
-    static func failures(_ results: ResultSet) -> [String] {
+    static func failures(_ results: ResultsInfo) -> [String] {
         guard !results.failures.isEmpty else { return [] }
         var out = ["## Failed cells", ""]
         out.append("\(Gnuplot.count(results.failures.count, "cell")) failed (failures.csv); every finished cell is in runs.csv and trace.csv. "
@@ -27,7 +27,7 @@ enum ReportSections {
     }
 
     /// Runs that stopped before their budget. Empty without such runs.
-    static func shortRuns(_ results: ResultSet) -> [String] {
+    static func shortRuns(_ results: ResultsInfo) -> [String] {
         guard !results.shortRuns.isEmpty else { return [] }
         var out = ["## Runs shorter than the budget", ""]
         out.append("These runs stopped before their budget because the suggester had nothing left to propose (a grid smaller than the budget, "
@@ -42,37 +42,47 @@ enum ReportSections {
     /// The indexes of the ECDF targets the ERT table shows: the easiest, the middle and the hardest.
     static let ertTargets = [0, ECDFTable.targetCount / 2, ECDFTable.targetCount - 1]
 
-    /// `ert[target][suggester]` and the successes, for problem `p` at its targets `targets`.
-    static func ert(_ results: ResultSet, problem p: Int, targets: [Double]) -> [[(ert: Double, successes: Int, runs: Int)]] {
-        let runs = results.suggesters.indices.map { s in
-            (curves: results.curves(problem: p, suggester: s).map { RuntimeECDF.Curve(evaluations: $0.evaluations, regrets: $0.regrets) },
-             lengths: results.runLengths(problem: p, suggester: s))
-        }
-        return targets.map { target in
-            runs.map { group in
-                let hits = group.curves.map { $0.hittingEvaluation(of: target) }
-                return (ExpectedRunningTime.ert(hits: hits, lengths: group.lengths), hits.compactMap { $0 }.count, hits.count)
+    /// One problem's expected running times to its easiest, middle and hardest ECDF target.
+    public struct ExpectedRunningTimes: Sendable {
+        /// The targets of ``ertTargets``.
+        public let targets: [Double]
+        /// `rows[target][suggester]`: the ERT, the runs that reached the target and all runs.
+        public let rows: [[(ert: Double, successes: Int, runs: Int)]]
+
+        /// The times of `one`'s single problem, whose ECDF targets are `all`.
+        init(_ one: ResultSet, targets all: [Double]) {
+            let targets = ertTargets.map { all[min($0, all.count - 1)] }
+            let runs = one.suggesters.indices.map { s in
+                (curves: one.curves(problem: 0, suggester: s).map { RuntimeECDF.Curve(evaluations: $0.evaluations, regrets: $0.regrets) },
+                 lengths: one.runLengths(problem: 0, suggester: s))
+            }
+            self.targets = targets
+            rows = targets.map { target in
+                runs.map { group in
+                    let hits = group.curves.map { $0.hittingEvaluation(of: target) }
+                    return (ExpectedRunningTime.ert(hits: hits, lengths: group.lengths), hits.compactMap { $0 }.count, hits.count)
+                }
             }
         }
     }
 
     /// The expected running time to the easiest, middle and hardest ECDF target of each problem.
-    static func expectedRunningTimes(_ results: ResultSet) -> [String] {
+    static func expectedRunningTimes(_ results: ResultsSummary) -> [String] {
         var out = ["## Expected running time", ""]
         out.append("COCO's expected running time (ERT) to reach a regret target: the evaluations all runs spent until they reached it "
                    + "(a run that never did counts with all of its evaluations) divided by the number of runs that reached it, "
                    + "which is the expected number of evaluations when every unsuccessful run is followed by another drawn at random (simulated restarts). "
                    + "Targets: the easiest, middle and hardest of each problem's \(ECDFTable.targetCount) ECDF targets. "
                    + "Each cell: ERT (runs that reached the target / runs); lower is better, inf where no run reached it. "
-                   + (results.traces == nil ? "Without trace.csv the runs are known at the checkpoints only, so a target counts as reached at the first checkpoint at or below it."
+                   + (!results.hasTraces ? "Without trace.csv the runs are known at the checkpoints only, so a target counts as reached at the first checkpoint at or below it."
                       : "From trace.csv, exact to the evaluation."))
         out.append("")
         out.append("| problem | target | " + results.suggesters.map { ReportMarkdown.escape($0.label) }.joined(separator: " | ") + " |")
         out.append("|:---|---:|" + String(repeating: "---:|", count: results.suggesters.count))
         for (p, problem) in results.problems.enumerated() {
-            let all = ECDFTable.targets(results, problem: p)
-            let targets = ertTargets.map { all[min($0, all.count - 1)] }
-            for (t, row) in ert(results, problem: p, targets: targets).enumerated() {
+            let times = results.perProblem[p].expectedRunningTimes
+            let targets = times.targets
+            for (t, row) in times.rows.enumerated() {
                 let cells = row.map { "\(ReportMarkdown.format($0.ert)) (\($0.successes)/\($0.runs))" }
                 out.append("| \(t == 0 ? ReportMarkdown.escape(problem.label) : "") | \(ReportMarkdown.format(targets[t])) | " + cells.joined(separator: " | ") + " |")
             }

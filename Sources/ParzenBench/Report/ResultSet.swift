@@ -1,8 +1,10 @@
 import Foundation
 
-/// A collected experiment as the analysis sees it: what results/NAME holds (manifest.lock.yaml,
-/// runs.csv, trace.csv, samples.csv and the optional files beside them), nothing rerun. Problems and suggesters keep the manifest's order; a
-/// suggester's index in ``suggesters`` picks its colour in every picture.
+/// Collected runs held in memory: the regrets of runs.csv and the improvements of trace.csv, with
+/// what the folder records beside them (``ResultsInfo``). The analysis holds one problem at a
+/// time this way (``problem(_:)``, ``ResultsReader/stream(_:_:)``) and keeps a
+/// ``ResultsSummary`` of each; tests and small folders hold them all.
+@dynamicMemberLookup
 public struct ResultSet: Sendable {
     /// One problem as the lock file records it. Problems that are not registered test functions
     /// (e.g. external objectives) have no function key, dimension or known optimum.
@@ -61,51 +63,49 @@ public struct ResultSet: Sendable {
         }
     }
 
-    /// The manifest name (results/NAME).
-    public var name: String
-    /// The evaluation counts at which best-so-far was recorded, ascending.
-    public var checkpoints: [Int]
-    public var problems: [Problem]
-    public var suggesters: [Suggester]
+    /// The lock's problems, suggesters and checkpoints and the small tables; its fields read as
+    /// the result set's own (`results.problems`, `results.cost`).
+    public var info: ResultsInfo
     /// `regrets[problem][suggester][replicate][checkpoint]`: best-so-far regret (noise-free value
     /// of the incumbent minus the optimum); +∞ before any successful trial.
     public var regrets: [[[[Double]]]]
-    /// Sample points of replicate 0, keyed by problem label then suggester label; only problems
-    /// samples.csv lists (1-D and 2-D numeric ones).
-    public var samples: [String: [String: [Sample]]]
-    /// Where proposal extras changed (extras.csv; empty when the folder has none).
-    public var extras: [ExtrasTable.Row] = []
     /// `traces[problem][suggester][replicate]`: every improvement of each run (trace.csv), in
     /// the shape of ``regrets``; nil when the folder has no trace.csv (collected before traces
     /// existed), in which case curves are known at the checkpoints only.
     public var traces: [[[TraceTable.Run]]]?
-    /// The runs that stopped before their budget (short-runs.csv); their values are carried to
-    /// the later checkpoints in ``regrets``.
-    public var shortRuns: [ShortRunsTable.Row] = []
-    /// The cells that failed (failures.csv), of every problem and suggester of the manifest.
-    public var failures: [FailuresTable.Row] = []
-    /// Problems and suggesters of the manifest left out of ``problems`` and ``suggesters``
-    /// because some of their cells failed: the statistics cover complete groups only.
-    public var leftOutProblems: [String] = []
-    public var leftOutSuggesters: [String] = []
-    /// What suggesting and evaluating cost (cost.csv); nil when the folder has no timings.
-    public var cost: [CostTable.Row]?
-    /// How each suggester's suggestion time grows with the trial index (cost-growth.csv); nil
-    /// when the cells recorded no per-trial times.
-    public var costGrowth: [CostGrowthTable.Row]?
 
     public init(name: String, checkpoints: [Int], problems: [Problem], suggesters: [Suggester],
                 regrets: [[[[Double]]]], samples: [String: [String: [Sample]]] = [:]) {
-        precondition(regrets.count == problems.count && regrets.allSatisfy { $0.count == suggesters.count },
+        self.init(info: ResultsInfo(name: name, checkpoints: checkpoints, problems: problems, suggesters: suggesters, samples: samples),
+                  regrets: regrets, traces: nil)
+    }
+
+    /// A result set of `info`'s problems and suggesters.
+    public init(info: ResultsInfo, regrets: [[[[Double]]]], traces: [[[TraceTable.Run]]]?) {
+        precondition(regrets.count == info.problems.count && regrets.allSatisfy { $0.count == info.suggesters.count },
                      "ResultSet: regrets must be indexed [problem][suggester]")
-        precondition(regrets.allSatisfy { $0.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count == checkpoints.count } } },
+        precondition(regrets.allSatisfy { $0.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.count == info.checkpoints.count } } },
                      "ResultSet: every (problem, suggester) needs at least one replicate with a value per checkpoint")
-        self.name = name
-        self.checkpoints = checkpoints
-        self.problems = problems
-        self.suggesters = suggesters
+        self.info = info
         self.regrets = regrets
-        self.samples = samples
+        self.traces = traces
+    }
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<ResultsInfo, T>) -> T {
+        get { info[keyPath: path] }
+        set { info[keyPath: path] = newValue }
+    }
+
+    public subscript<T>(dynamicMember path: KeyPath<ResultsInfo, T>) -> T { info[keyPath: path] }
+
+    /// The evaluations each run of problem `p` was given.
+    public func budget(problem p: Int) -> Int { info.budget(problem: p) }
+
+    /// Problem `p` alone: its regrets and traces, with every suggester.
+    public func problem(_ p: Int) -> ResultSet {
+        var one = info
+        one.problems = [info.problems[p]]
+        return ResultSet(info: one, regrets: [regrets[p]], traces: traces.map { [$0[p]] })
     }
 
     /// The regrets of every replicate of (problem, suggester) at checkpoint index `checkpoint`,
@@ -116,20 +116,14 @@ public struct ResultSet: Sendable {
 
     /// The regrets at the final checkpoint, in replicate order.
     public func finalRegrets(problem: Int, suggester: Int) -> [Double] {
-        regrets(problem: problem, suggester: suggester, checkpoint: checkpoints.count - 1)
+        regrets(problem: problem, suggester: suggester, checkpoint: info.checkpoints.count - 1)
     }
-
-    /// The final checkpoint (the budget).
-    public var finalEvaluations: Int { checkpoints.last ?? 0 }
-
-    /// The evaluations each run of problem `p` was given.
-    public func budget(problem p: Int) -> Int { problems[p].budget ?? finalEvaluations }
 
     /// The evaluations each replicate of (problem, suggester) made: its budget, or fewer for a
     /// run that stopped short (short-runs.csv).
     public func runLengths(problem p: Int, suggester s: Int) -> [Int] {
         var lengths = [Int](repeating: budget(problem: p), count: regrets[p][s].count)
-        for row in shortRuns where row.problem == problems[p].label && row.suggester == suggesters[s].label && row.replicate < lengths.count {
+        for row in info.shortRuns where row.problem == info.problems[p].label && row.suggester == info.suggesters[s].label && row.replicate < lengths.count {
             lengths[row.replicate] = row.evaluations
         }
         return lengths
@@ -139,6 +133,6 @@ public struct ResultSet: Sendable {
     /// improvement when there is one, else at the checkpoints of runs.csv.
     public func curves(problem p: Int, suggester s: Int) -> [TraceTable.Run] {
         if let traces { return traces[p][s] }
-        return regrets[p][s].map { TraceTable.Run(evaluations: checkpoints, regrets: $0) }
+        return regrets[p][s].map { TraceTable.Run(evaluations: info.checkpoints, regrets: $0) }
     }
 }

@@ -20,23 +20,52 @@ public struct AnalysisError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Reads a results folder (results/NAME) into a ``ResultSet``: manifest.lock.yaml for the
-/// problems, suggesters and checkpoints; runs.csv for the regrets; and, where present, trace.csv
-/// (every improvement), samples.csv (the sample pictures), extras.csv (where proposal extras
-/// changed), short-runs.csv (runs that stopped before their budget), failures.csv (failed cells)
-/// cost.csv and cost-growth.csv (timings). Nothing else is read and nothing is rerun.
+/// Reads a results folder (results/NAME): manifest.lock.yaml for the problems, suggesters and
+/// checkpoints; runs.csv for the regrets; and, where present, trace.csv (every improvement),
+/// samples.csv (the sample pictures), extras.csv (where proposal extras changed), short-runs.csv
+/// (runs that stopped before their budget), failures.csv (failed cells), cost.csv and
+/// cost-growth.csv (timings). Nothing else is read and nothing is rerun.
 ///
-/// When cells failed, the groups (problem, suggester) they belong to are incomplete; the result
-/// set then holds complete groups only: problems and suggesters are left out, the one with more
+/// runs.csv and trace.csv are read one problem at a time (their rows follow the lock's problem
+/// order, as `parzen collect` writes them), so memory holds one problem's runs whatever the
+/// number of problems; ``summarise(_:)`` keeps a ``ProblemSummary`` of each.
+///
+/// When cells failed, the groups (problem, suggester) they belong to are incomplete; the results
+/// then hold complete groups only: problems and suggesters are left out, the one with more
 /// incomplete groups first (ties: the one whose removal drops fewer groups, then a suggester),
-/// until every remaining group is complete. The left-out labels are recorded in the result set.
+/// until every remaining group is complete. The left-out labels are recorded in the results.
 public enum ResultsReader {
-    /// Reads `folder`.
+    /// Reads `folder` into the summary the report and the pictures are written from.
     ///
+    /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.
+    /// - Complexity: O(rows) time; memory of one problem's runs plus 8 bytes a run.
+    public static func summarise(_ folder: URL) throws(AnalysisError) -> ResultsSummary {
+        var perProblem: [ProblemSummary] = []
+        let (info, hasTraces) = try stream(folder) { perProblem.append(ProblemSummary($0)) }
+        return ResultsSummary(info: info, hasTraces: hasTraces, perProblem: perProblem)
+    }
+
+    /// Reads all of `folder` into memory (tests and small folders).
+    ///
+    /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.
+    public static func read(_ folder: URL) throws(AnalysisError) -> ResultSet {
+        var regrets: [[[[Double]]]] = [], traces: [[[TraceTable.Run]]] = []
+        let (info, hasTraces) = try stream(folder) { one in
+            regrets.append(one.regrets[0])
+            traces.append(one.traces?[0] ?? [])
+        }
+        return ResultSet(info: info, regrets: regrets, traces: hasTraces ? traces : nil)
+    }
+
+    /// Reads `folder` and hands `body` each kept problem in turn, as a result set of that one
+    /// problem with the kept suggesters.
+    ///
+    /// - Returns: what the folder records besides its runs, and whether it has trace.csv.
     /// - Throws: ``AnalysisError`` naming the file and line when a file is missing or malformed,
     ///   when runs.csv lacks a (problem, suggester, replicate, checkpoint) the lock declares for a
-    ///   run that neither failed nor stopped short, or when no complete group remains.
-    public static func read(_ folder: URL) throws(AnalysisError) -> ResultSet {
+    ///   run that neither failed nor stopped short, when the rows of runs.csv or trace.csv do not
+    ///   follow the lock's problem order, or when no complete group remains.
+    public static func stream(_ folder: URL, _ body: (ResultSet) -> Void) throws(AnalysisError) -> (info: ResultsInfo, hasTraces: Bool) {
         let lockURL = folder.appendingPathComponent("manifest.lock.yaml")
         let lock = try Lock(text: headOfLock(text(of: lockURL)), file: lockURL.path)
         func optional(_ name: String) throws(AnalysisError) -> (text: String, file: String)? {
@@ -50,7 +79,15 @@ public enum ResultsReader {
         if let file = try optional(ShortRunsTable.fileName) { shortRuns = try ShortRunsTable.rows(file.text, file: file.file) }
         let runsURL = folder.appendingPathComponent("runs.csv")
         let failed = Set(failures.map { "\($0.problem)\u{1F}\($0.suggester)" })
-        let allRegrets = try readRuns(text(of: runsURL), file: runsURL.path, lock: lock, shortRuns: shortRuns, incomplete: failed)
+        let problemIndex = Dictionary(lock.problems.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
+        let suggesterIndex = Dictionary(lock.suggesters.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
+        var shortRunsByProblem = [[ShortRunsTable.Row]](repeating: [], count: lock.problems.count)
+        for row in shortRuns {
+            guard let p = problemIndex[row.problem], suggesterIndex[row.suggester] != nil, row.replicate >= 0, row.replicate < 1_000_000 else {
+                throw AnalysisError(file: runsURL.path, message: "short-runs.csv names problem '\(row.problem)', suggester '\(row.suggester)', replicate \(row.replicate), not in manifest.lock.yaml")
+            }
+            shortRunsByProblem[p].append(row)
+        }
         // Complete groups only.
         var keptProblems = Array(lock.problems.indices), keptSuggesters = Array(lock.suggesters.indices)
         func incomplete(_ p: Int, _ s: Int) -> Bool { failed.contains("\(lock.problems[p].label)\u{1F}\(lock.suggesters[s].label)") }
@@ -64,30 +101,42 @@ public enum ResultsReader {
                 || (byProblem[worstProblem] == bySuggester[worstSuggester] && keptSuggesters.count < keptProblems.count)
             if dropProblem { keptProblems.remove(at: worstProblem) } else { keptSuggesters.remove(at: worstSuggester) }
         }
-        guard !keptProblems.isEmpty, !keptSuggesters.isEmpty else {
+        var info = ResultsInfo(name: lock.name, checkpoints: lock.checkpoints, problems: keptProblems.map { lock.problems[$0] },
+                               suggesters: keptSuggesters.map { lock.suggesters[$0] })
+        if let file = try optional(SamplesWriter.fileName) { info.samples = try readSamples(file.text, file: file.file, lock: lock) }
+        if let file = try optional(ExtrasTable.fileName) { info.extras = try ExtrasTable.rows(file.text, file: file.file) }
+        if let file = try optional(CostTable.fileName) { info.cost = try CostTable.rows(file.text, file: file.file) }
+        if let file = try optional(CostGrowthTable.fileName) { info.costGrowth = try CostGrowthTable.rows(file.text, file: file.file) }
+        info.shortRuns = shortRuns
+        info.failures = failures
+        info.leftOutProblems = lock.problems.indices.filter { !keptProblems.contains($0) }.map { lock.problems[$0].label }
+        info.leftOutSuggesters = lock.suggesters.indices.filter { !keptSuggesters.contains($0) }.map { lock.suggesters[$0].label }
+
+        let runs = ProblemRows(try CSVRowReader(runsURL, header: runsHeader), problems: problemIndex)
+        let traceURL = folder.appendingPathComponent(TraceTable.fileName)
+        let trace = FileManager.default.fileExists(atPath: traceURL.path)
+            ? ProblemRows(try CSVRowReader(traceURL, header: TraceTable.header), problems: problemIndex) : nil
+        var anyKept = false
+        for p in lock.problems.indices {
+            let regrets = try readRuns(runs, problem: p, lock: lock, suggesters: suggesterIndex, shortRuns: shortRunsByProblem[p],
+                                       incomplete: lock.suggesters.indices.map { incomplete(p, $0) })
+            var traces: [[TraceTable.Run]]?
+            if let trace {
+                let repeats = lock.suggesters.indices.map { s in max(lock.repeats ?? 0, regrets[s]?.count ?? 0) }
+                traces = try TraceTable.read(trace, problem: p, suggesters: suggesterIndex, repeats: repeats)
+            }
+            guard keptProblems.contains(p), !keptSuggesters.isEmpty else { continue }
+            anyKept = true
+            var one = info
+            one.problems = [lock.problems[p]]
+            let kept = keptSuggesters.map { regrets[$0]! }
+            body(ResultSet(info: one, regrets: [kept],
+                           traces: traces.map { traces in [keptSuggesters.enumerated().map { j, s in Array(traces[s].prefix(kept[j].count)) }] }))
+        }
+        guard anyKept else {
             throw AnalysisError(file: folder.path, message: "no (problem, suggester) has every replicate finished; failures.csv lists the \(failures.count) failed cell(s)")
         }
-        let regrets = keptProblems.map { p in keptSuggesters.map { s in allRegrets[p][s]! } }
-        var samples: [String: [String: [ResultSet.Sample]]] = [:]
-        if let file = try optional(SamplesWriter.fileName) { samples = try readSamples(file.text, file: file.file, lock: lock) }
-        var results = ResultSet(name: lock.name, checkpoints: lock.checkpoints, problems: keptProblems.map { lock.problems[$0] },
-                                suggesters: keptSuggesters.map { lock.suggesters[$0] }, regrets: regrets, samples: samples)
-        if let file = try optional(ExtrasTable.fileName) { results.extras = try ExtrasTable.rows(file.text, file: file.file) }
-        if let file = try optional(TraceTable.fileName) {
-            let repeats = lock.problems.indices.map { p in lock.suggesters.indices.map { s in max(lock.repeats ?? 0, allRegrets[p][s]?.count ?? 0) } }
-            let traces = try TraceTable.read(file.text, file: file.file, problems: lock.problems.map(\.label),
-                                             suggesters: lock.suggesters.map(\.label), repeats: repeats)
-            results.traces = keptProblems.enumerated().map { i, p in
-                keptSuggesters.enumerated().map { j, s in Array(traces[p][s].prefix(regrets[i][j].count)) }
-            }
-        }
-        if let file = try optional(CostTable.fileName) { results.cost = try CostTable.rows(file.text, file: file.file) }
-        if let file = try optional(CostGrowthTable.fileName) { results.costGrowth = try CostGrowthTable.rows(file.text, file: file.file) }
-        results.shortRuns = shortRuns
-        results.failures = failures
-        results.leftOutProblems = lock.problems.indices.filter { !keptProblems.contains($0) }.map { lock.problems[$0].label }
-        results.leftOutSuggesters = lock.suggesters.indices.filter { !keptSuggesters.contains($0) }.map { lock.suggesters[$0].label }
-        return results
+        return (info, trace != nil)
     }
 
     /// The lock file up to its `cells:` section (every cell's seeds, one line each), which the
@@ -203,16 +252,18 @@ public enum ResultsReader {
         }
     }
 
-    /// `regrets[problem][suggester]`, nil for a group in `incomplete` (labels joined by U+001F),
-    /// whose replicates may lack rows. A short run's missing checkpoints take its final regret.
-    static func readRuns(_ text: String, file: String, lock: Lock, shortRuns: [ShortRunsTable.Row] = [],
-                         incomplete: Set<String> = []) throws(AnalysisError) -> [[[[Double]]?]] {
-        let problemIndex = Dictionary(lock.problems.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
-        let suggesterIndex = Dictionary(lock.suggesters.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The columns of runs.csv.
+    static let runsHeader = ["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"]
+
+    /// `regrets[suggester]` of problem `p` from its rows of runs.csv, nil for a suggester whose
+    /// group is `incomplete` (its replicates may lack rows). A short run's missing checkpoints
+    /// take its final regret.
+    static func readRuns(_ runs: ProblemRows, problem p: Int, lock: Lock, suggesters suggesterIndex: [String: Int],
+                         shortRuns: [ShortRunsTable.Row], incomplete: [Bool]) throws(AnalysisError) -> [[[Double]]?] {
+        let file = runs.reader.file
         let checkpointIndex = Dictionary(lock.checkpoints.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var table = [[[[Double?]]]](repeating: [[[Double?]]](repeating: [], count: lock.suggesters.count), count: lock.problems.count)
-        for (line, fields) in try rows(text, file: file, header: ["problem", "suggester", "replicate", "evaluations", "best_loss", "regret"]) {
-            guard let p = problemIndex[fields[0]] else { throw AnalysisError(file: file, line: line, message: "problem '\(fields[0])' is not in manifest.lock.yaml") }
+        var table = [[[Double?]]](repeating: [], count: lock.suggesters.count)
+        while let (line, fields) = try runs.next(problem: p, fields: runsHeader.count) {
             guard let s = suggesterIndex[fields[1]] else { throw AnalysisError(file: file, line: line, message: "suggester '\(fields[1])' is not in manifest.lock.yaml") }
             guard let replicate = Int(fields[2]), replicate >= 0, replicate < 1_000_000 else {
                 throw AnalysisError(file: file, line: line, message: "bad replicate '\(fields[2])'")
@@ -223,38 +274,34 @@ public enum ResultsReader {
             guard let regret = parseNumber(fields[5]), !regret.isNaN else {
                 throw AnalysisError(file: file, line: line, message: "bad regret '\(fields[5])'")
             }
-            while table[p][s].count <= replicate { table[p][s].append([Double?](repeating: nil, count: lock.checkpoints.count)) }
-            table[p][s][replicate][c] = regret
+            while table[s].count <= replicate { table[s].append([Double?](repeating: nil, count: lock.checkpoints.count)) }
+            table[s][replicate][c] = regret
         }
         for row in shortRuns {
-            guard let p = problemIndex[row.problem], let s = suggesterIndex[row.suggester], row.replicate >= 0, row.replicate < 1_000_000 else {
-                throw AnalysisError(file: file, message: "short-runs.csv names problem '\(row.problem)', suggester '\(row.suggester)', replicate \(row.replicate), not in manifest.lock.yaml")
-            }
-            while table[p][s].count <= row.replicate { table[p][s].append([Double?](repeating: nil, count: lock.checkpoints.count)) }
-            for (c, checkpoint) in lock.checkpoints.enumerated() where checkpoint > row.evaluations { table[p][s][row.replicate][c] = row.regret }
+            let s = suggesterIndex[row.suggester]!
+            while table[s].count <= row.replicate { table[s].append([Double?](repeating: nil, count: lock.checkpoints.count)) }
+            for (c, checkpoint) in lock.checkpoints.enumerated() where checkpoint > row.evaluations { table[s][row.replicate][c] = row.regret }
         }
-        var result: [[[[Double]]?]] = []
-        for (p, problem) in lock.problems.enumerated() {
-            var row: [[[Double]]?] = []
-            for (s, suggester) in lock.suggesters.enumerated() {
-                if incomplete.contains("\(problem.label)\u{1F}\(suggester.label)") {
-                    row.append(nil)
-                    continue
-                }
-                guard !table[p][s].isEmpty else {
-                    throw AnalysisError(file: file, message: "no rows for problem '\(problem.label)', suggester '\(suggester.label)'")
-                }
-                var replicates: [[Double]] = []
-                for (replicate, values) in table[p][s].enumerated() {
-                    let complete = values.compactMap { $0 }
-                    guard complete.count == values.count else {
-                        throw AnalysisError(file: file, message: "problem '\(problem.label)', suggester '\(suggester.label)', replicate \(replicate) lacks a checkpoint")
-                    }
-                    replicates.append(complete)
-                }
-                row.append(replicates)
+        let problem = lock.problems[p]
+        var result: [[[Double]]?] = []
+        for (s, suggester) in lock.suggesters.enumerated() {
+            if incomplete[s] {
+                result.append(nil)
+                continue
             }
-            result.append(row)
+            guard !table[s].isEmpty else {
+                throw AnalysisError(file: file, message: "no rows for problem '\(problem.label)', suggester '\(suggester.label)'")
+            }
+            var replicates: [[Double]] = []
+            replicates.reserveCapacity(table[s].count)
+            for (replicate, values) in table[s].enumerated() {
+                let complete = values.compactMap { $0 }
+                guard complete.count == values.count else {
+                    throw AnalysisError(file: file, message: "problem '\(problem.label)', suggester '\(suggester.label)', replicate \(replicate) lacks a checkpoint")
+                }
+                replicates.append(complete)
+            }
+            result.append(replicates)
         }
         return result
     }

@@ -98,6 +98,63 @@ public enum RuntimeECDF {
         }
     }
 
+    /// When the runs on one problem reached its targets: how many (run, target) pairs were first
+    /// reached at each evaluation count, and how many pairs there are. Its size is bounded by
+    /// the distinct hitting counts (at most the budget), whatever the number of runs.
+    public struct Hits: Sendable, Equatable {
+        /// Ascending evaluation counts, and the pairs first reached at each.
+        public let evaluations: [Int]
+        public let counts: [Int]
+        /// Runs × targets.
+        public let pairs: Int
+
+        /// The hits of `runs` against `targets` (positive and finite).
+        ///
+        /// - Complexity: O(R·T·log C) with R runs, T targets, C points per curve.
+        public init(runs: [Curve], targets: [Double]) {
+            var byEvaluation: [Int: Int] = [:]
+            for run in runs {
+                for target in targets {
+                    if let hit = run.hittingEvaluation(of: target) { byEvaluation[hit, default: 0] += 1 }
+                }
+            }
+            evaluations = byEvaluation.keys.sorted()
+            counts = evaluations.map { byEvaluation[$0]! }
+            pairs = runs.count * targets.count
+        }
+
+        /// The pairs reached after each of `ascending` evaluation counts.
+        public func reached(at ascending: [Int]) -> [Int] {
+            var result: [Int] = [], running = 0, next = 0
+            result.reserveCapacity(ascending.count)
+            for count in ascending {
+                while next < evaluations.count && evaluations[next] <= count {
+                    running += counts[next]
+                    next += 1
+                }
+                result.append(running)
+            }
+            return result
+        }
+    }
+
+    /// The ECDF value at each of `ascending` evaluation counts, from each problem's ``Hits``
+    /// (one entry per problem, all for the same suggester; non-empty): the weighted fraction of
+    /// (problem, target, run) triples reached (see ``RuntimeECDF`` for the weighting).
+    ///
+    /// - Complexity: O(P·(E + H)) with P problems, E counts, H distinct hitting counts.
+    /// - Determinism: a pure function; problems are added in the order given.
+    public static func fractions(_ problems: [Hits], at ascending: [Int]) -> [Double] {
+        precondition(!problems.isEmpty, "ECDF: need at least one problem")
+        var fractions = [Double](repeating: 0, count: ascending.count)
+        for problem in problems {
+            // Integer counts per problem, divided once, so a fully reached problem adds exactly 1/P.
+            let pairs = Double(problem.pairs)
+            for (index, reached) in problem.reached(at: ascending).enumerated() { fractions[index] += Double(reached) / pairs }
+        }
+        return fractions.map { min(1, $0 / Double(problems.count)) }
+    }
+
     /// The ECDF value at each evaluation count: the weighted fraction of (problem, target, run)
     /// triples reached after that many evaluations (see ``RuntimeECDF`` for the weighting).
     ///
@@ -106,37 +163,13 @@ public enum RuntimeECDF {
     ///   - evaluations: the counts to evaluate the ECDF at (any order; typically 1…budget or
     ///     log-spaced).
     /// - Returns: fractions in [0, 1], one per count, non-decreasing in the count.
-    /// - Complexity: O(R·T·(log C + log E) + E·log E) with R runs, T targets, C points per curve, E counts.
+    /// - Complexity: O(R·T·log C + E·log E) with R runs, T targets, C points per curve, E counts.
     /// - Determinism: a pure function.
     public static func fractionReached(problems: [Problem], at evaluations: [Int]) -> [Double] {
-        precondition(!problems.isEmpty, "ECDF: need at least one problem")
-        var fractions = [Double](repeating: 0, count: evaluations.count)
-        // The counts in ascending order; a hit adds one from the first count ≥ it onwards.
         let order = evaluations.indices.sorted { evaluations[$0] < evaluations[$1] }
-        let ascending = order.map { evaluations[$0] }
-        for problem in problems {
-            // Integer counts per problem, divided once, so a fully reached problem adds exactly 1/P.
-            var starts = [Int](repeating: 0, count: evaluations.count + 1)
-            for run in problem.runs {
-                for target in problem.targets {
-                    guard let hit = run.hittingEvaluation(of: target) else { continue }
-                    var low = 0, high = ascending.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if ascending[middle] >= hit { high = middle } else { low = middle + 1 }
-                    }
-                    starts[low] += 1
-                }
-            }
-            var reached = [Int](repeating: 0, count: evaluations.count)
-            var running = 0
-            for (position, index) in order.enumerated() {
-                running += starts[position]
-                reached[index] = running
-            }
-            let pairs = Double(problem.runs.count * problem.targets.count)
-            for index in reached.indices { fractions[index] += Double(reached[index]) / pairs }
-        }
-        return fractions.map { min(1, $0 / Double(problems.count)) }
+        let ascending = fractions(problems.map { Hits(runs: $0.runs, targets: $0.targets) }, at: order.map { evaluations[$0] })
+        var result = [Double](repeating: 0, count: evaluations.count)
+        for (position, index) in order.enumerated() { result[index] = ascending[position] }
+        return result
     }
 }

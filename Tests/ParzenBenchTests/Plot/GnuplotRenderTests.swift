@@ -57,7 +57,7 @@ import Testing
                 ResultSet.Sample(trial: $0.offset, x: $0.element, y: nil, loss: $0.element)
             }
         }
-        let outcome = try Plotter.write(results, to: plots, source: "results/fixture", renderer: renderer)
+        let outcome = try Plotter.write(ResultsSummary(results), to: plots, source: "results/fixture", renderer: renderer)
         #expect(outcome.rendered)
         #expect(outcome.warnings.isEmpty, "gnuplot warnings: \(outcome.warnings)")
         #expect(outcome.scripts.map(\.stem).contains("lr-samples"))
@@ -83,7 +83,7 @@ import Testing
         #expect(GnuplotRenderer.locate(environment: ["PATH": "/nonexistent"]) == nil)
         let base = ReportFixtures.temporaryFolder("noplot")
         defer { try? FileManager.default.removeItem(at: base) }
-        let outcome = try Plotter.write(ReportFixtures.small(), to: base, source: "r", renderer: nil)
+        let outcome = try Plotter.write(ResultsSummary(ReportFixtures.small()), to: base, source: "r", renderer: nil)
         #expect(!outcome.rendered)
         #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("final.gp").path))
         #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("final.png").path))

@@ -40,7 +40,7 @@ import Testing
         let base = ReportFixtures.temporaryFolder("edge-render")
         defer { try? FileManager.default.removeItem(at: base) }
         let results = Self.fixture(firstLabel: "-sq", secondFails: true)
-        let outcome = try Plotter.write(results, to: base, source: "results/fixture", renderer: renderer)
+        let outcome = try Plotter.write(ResultsSummary(results), to: base, source: "results/fixture", renderer: renderer)
         for script in outcome.scripts {
             let png = try Data(contentsOf: base.appendingPathComponent(script.imageName))
             #expect(GnuplotRenderTests.pngSize(png) != nil, "\(script.imageName): \(png.count) bytes")
@@ -55,7 +55,7 @@ import Testing
         let base = ReportFixtures.temporaryFolder("edge-stale")
         defer { try? FileManager.default.removeItem(at: base) }
         let full = ReportFixtures.small()
-        _ = try Plotter.write(full, to: base, source: "results/fixture", renderer: nil)
+        _ = try Plotter.write(ResultsSummary(full), to: base, source: "results/fixture", renderer: nil)
         for name in ["square-convergence.png", "square-samples.png", "notes.gp", "mine.png"] {
             try Data("x\n# Written by someone else\n".utf8).write(to: base.appendingPathComponent(name))
         }
@@ -63,7 +63,7 @@ import Testing
         var smaller = full
         smaller.problems.removeFirst()
         smaller.regrets.removeFirst()
-        let outcome = try Plotter.write(smaller, to: base, source: "results/fixture", renderer: nil)
+        let outcome = try Plotter.write(ResultsSummary(smaller), to: base, source: "results/fixture", renderer: nil)
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: base.path))
         for gone in ["square-convergence.gp", "square-convergence.dat", "square-convergence.png", "square-samples.gp", "square-samples.dat",
                      "square-samples.png", "square-grid.dat"] {

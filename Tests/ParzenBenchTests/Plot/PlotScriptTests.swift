@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct PlotScriptTests {
     @Test func scriptsAreByteStable() throws {
-        let first = Plotter.scripts(ReportFixtures.small(), source: "results/fixture")
-        let second = Plotter.scripts(ReportFixtures.small(), source: "results/fixture")
+        let first = Plotter.scripts(ResultsSummary(ReportFixtures.small()), source: "results/fixture")
+        let second = Plotter.scripts(ResultsSummary(ReportFixtures.small()), source: "results/fixture")
         #expect(first == second)
         #expect(first.map(\.stem) == ["square-convergence", "branin-convergence", "rosenbrock-3d-convergence",
                                       "final", "ecdf", "ranks", "square-samples", "branin-samples"])
@@ -13,19 +13,19 @@ import Testing
         let base = ReportFixtures.temporaryFolder("plot-stable")
         defer { try? FileManager.default.removeItem(at: base) }
         let folder = try ReportFixtures.writeFolder(ReportFixtures.small(), base: base)
-        #expect(Plotter.scripts(try ResultsReader.read(folder), source: "results/fixture") == first)
+        #expect(Plotter.scripts(try ResultsReader.summarise(folder), source: "results/fixture") == first)
         // Written twice: identical files.
         let plots = base.appendingPathComponent("plots/fixture")
-        let written = try Plotter.write(try ResultsReader.read(folder), to: plots, source: "results/fixture", renderer: nil)
+        let written = try Plotter.write(try ResultsReader.summarise(folder), to: plots, source: "results/fixture", renderer: nil)
         let names = written.scripts.flatMap { $0.files.map(\.name) }
         let once = try names.map { try Data(contentsOf: plots.appendingPathComponent($0)) }
-        _ = try Plotter.write(try ResultsReader.read(folder), to: plots, source: "results/fixture", renderer: nil)
+        _ = try Plotter.write(try ResultsReader.summarise(folder), to: plots, source: "results/fixture", renderer: nil)
         #expect(try names.map { try Data(contentsOf: plots.appendingPathComponent($0)) } == once)
     }
 
     @Test func everySuggesterKeepsItsColour() {
         let results = ReportFixtures.small()
-        let scripts = Plotter.scripts(results, source: "results/fixture")
+        let scripts = Plotter.scripts(ResultsSummary(results), source: "results/fixture")
         for script in scripts where script.stem.hasSuffix("-convergence") || script.stem == "ecdf" {
             let text = script.files[0].contents
             for (s, suggester) in results.suggesters.enumerated() {
@@ -50,16 +50,16 @@ import Testing
     @Test func logAxisFloorIsStated() {
         var results = ReportFixtures.small()
         results.regrets[0][1][0] = [1, 0.5, 0]  // a run of square reaches the optimum exactly
-        let script = Plotter.scripts(results, source: "r").first { $0.stem == "square-convergence" }!
+        let script = Plotter.scripts(ResultsSummary(results), source: "r").first { $0.stem == "square-convergence" }!
         #expect(script.files[0].contents.contains("regret <= 0 drawn at"))
-        #expect(!Plotter.scripts(ReportFixtures.small(), source: "r")[0].files[0].contents.contains("drawn at"))
+        #expect(!Plotter.scripts(ResultsSummary(ReportFixtures.small()), source: "r")[0].files[0].contents.contains("drawn at"))
         #expect(Gnuplot.logFloor([0, 2e-3, 5]) == 2e-4 && Gnuplot.logFloor([0, -1]) == 1e-12)
     }
 
     @Test func finalPanelsNameTheSignificantWinner() {
         let results = ReportFixtures.small()
-        let final = FinalDistributionPlot.script(results, source: "r").files[0].contents
-        #expect(FinalSummary.winners(results) == FinalSummary(results).winners)
+        let final = FinalDistributionPlot.script(ResultsSummary(results), source: "r").files[0].contents
+        #expect(FinalSummary.winners(ResultsSummary(results)) == FinalSummary(ResultsSummary(results)).winners)
         #expect(final.contains("set title \"branin: tpe best (Holm p < 0.05)\" noenhanced"))
         #expect(final.contains("set title \"rosenbrock-3d: no significant winner\" noenhanced"))
         #expect(Gnuplot.doubleQuoted("a\"b\\c\nd") == #""a\"b\\c\nd""#)
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func ecdfScriptGolden() {
-        let script = ECDFPlot.script(Self.tiny(), source: "results/tiny")
+        let script = ECDFPlot.script(ResultsSummary(Self.tiny()), source: "results/tiny")
         #expect(script.files.map(\.name) == ["ecdf.gp", "ecdf.dat"])
         #expect(script.files[0].contents == Self.goldenECDFScript)
         #expect(script.files[1].contents == Self.goldenECDFData)

@@ -46,7 +46,7 @@ import Testing
         let totalsOnly = try Analysis.report(resultsFolder: folder)
         let untimed = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(untimed.contains("Per-trial times are absent"))
-        #expect(CostGrowthPlot.script(totalsOnly, source: "results/fixture") == nil)
+        #expect(CostGrowthPlot.script(totalsOnly.info, source: "results/fixture") == nil)
 
         let growth = Self.growthRows("random", scale: 2e-6, exponent: 0, upTo: 20) + Self.growthRows("tpe", scale: 1e-5, exponent: 1, upTo: 20)
         try CostGrowthTable.text(growth).write(to: folder.appendingPathComponent(CostGrowthTable.fileName), atomically: true, encoding: .utf8)
@@ -63,7 +63,7 @@ import Testing
         #expect(report.components(separatedBy: "## Cost")[0] == untimed.components(separatedBy: "## Cost")[0])
         #expect(report.components(separatedBy: "## Files")[1] == untimed.components(separatedBy: "## Files")[1])
 
-        let script = try #require(CostGrowthPlot.script(results, source: "results/fixture"))
+        let script = try #require(CostGrowthPlot.script(results.info, source: "results/fixture"))
         let data = try #require(script.files.first { $0.name == "cost-growth.dat" }).contents
         #expect(data.components(separatedBy: "# suggester ").count == 4, "one block per suggester")
         #expect(data.contains("# suggester 0: grid\nNaN NaN NaN NaN\n"))

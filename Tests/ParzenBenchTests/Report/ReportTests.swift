@@ -21,8 +21,8 @@ import Testing
         let clear = results([[5, 6, 7, 8, 9, 10], [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [11, 12, 13, 14, 15, 16]])
         let pairs = PairwiseTable.comparisons(clear, problem: 0, checkpoint: 0)
         #expect(pairs.filter { $0.first == 1 || $0.second == 1 }.allSatisfy { $0.adjustedPValue < 0.05 })
-        #expect(FinalSummary(clear).winners == [1])
-        let marked = row(ReportMarkdown.text(clear, plots: "../../plots/w"))
+        #expect(FinalSummary(ResultsSummary(clear)).winners == [1])
+        let marked = row(ReportMarkdown.text(ResultsSummary(clear), plots: "../../plots/w"))
         #expect(marked.contains("**0.35 [0.225, 0.475]** ✓"))
         #expect(marked.components(separatedBy: "✓").count == 2)
     }
@@ -33,8 +33,8 @@ import Testing
         let pairs = PairwiseTable.comparisons(overlapping, problem: 0, checkpoint: 0)
         #expect(pairs.first { $0.first == 0 && $0.second == 1 }!.adjustedPValue >= 0.05)
         #expect(pairs.first { $0.first == 1 && $0.second == 2 }!.adjustedPValue < 0.05)
-        #expect(FinalSummary(overlapping).winners == [nil])
-        let report = ReportMarkdown.text(overlapping, plots: "x")
+        #expect(FinalSummary(ResultsSummary(overlapping)).winners == [nil])
+        let report = ReportMarkdown.text(ResultsSummary(overlapping), plots: "x")
         #expect(!report.contains("✓ |") && !row(report).contains("**"))
         #expect(report.contains("Significant winners: 0 of 1 problem."))
     }
@@ -42,7 +42,7 @@ import Testing
     @Test func smallSamplesNeverWin() {
         // Three replicates: the smallest exact two-sided p is 0.1, so no winner even with separation.
         let three = results([[5, 6, 7], [0.1, 0.2, 0.3], [11, 12, 13]])
-        #expect(FinalSummary(three).winners == [nil])
+        #expect(FinalSummary(ResultsSummary(three)).winners == [nil])
     }
 
     @Test func winnerRule() {
@@ -62,7 +62,7 @@ import Testing
 
     @Test func testsCSVAgreesWithTheStatisticsFunctions() {
         let results = ReportFixtures.small()
-        let (header, rows) = parse(PairwiseTable.text(results))
+        let (header, rows) = parse(PairwiseTable.text(ResultsSummary(results)))
         #expect(header == ["problem", "evaluations", "suggester_a", "suggester_b", "n_a", "n_b", "u", "p", "p_holm", "a12", "magnitude", "method"])
         #expect(rows.count == 3 * 3 * 3)  // problems × checkpoints × pairs
         for (p, problem) in results.problems.enumerated() {
@@ -91,7 +91,7 @@ import Testing
 
     @Test func ranksCSVAgreesWithFriedman() {
         let results = ReportFixtures.small()
-        let (header, rows) = parse(RankTable.text(results))
+        let (header, rows) = parse(RankTable.text(ResultsSummary(results)))
         #expect(header.first == "suggester" && header.count == 9)
         let medians = results.problems.indices.map { p in
             results.suggesters.indices.map { s in Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s))) }
@@ -107,12 +107,12 @@ import Testing
         // One suggester: header only.
         let single = ResultSet(name: "one", checkpoints: [5], problems: [ReportFixtures.problem("p", "square", dimension: 1)],
                                suggesters: [ResultSet.Suggester(label: "a", algorithm: "random")], regrets: [[[[1], [2]]]])
-        #expect(RankTable.text(single) == RankTable.header.joined(separator: ",") + "\n")
+        #expect(RankTable.text(ResultsSummary(single)) == RankTable.header.joined(separator: ",") + "\n")
     }
 
     @Test func ecdfCSVAgreesWithRuntimeECDF() {
         let results = ReportFixtures.small()
-        let (header, rows) = parse(ECDFTable.text(results))
+        let (header, rows) = parse(ECDFTable.text(ResultsSummary(results)))
         #expect(header == ["suggester", "evaluations", "fraction"])
         #expect(rows.count == 3 * 3)
         for (s, suggester) in results.suggesters.enumerated() {
@@ -137,7 +137,7 @@ import Testing
                              regrets: [[[[0, 0]], [[0, 0]]]])
         let range = ECDFTable.targetRange(zero, problem: 0)
         #expect(range.high == 1 && range.low == 1e-8)
-        #expect(ECDFTable.fractions(zero) == [[1, 1], [1, 1]])
+        #expect(ECDFTable.fractions(ResultsSummary(zero)) == [[1, 1], [1, 1]])
     }
 }
 
@@ -163,13 +163,13 @@ import Testing
         #expect(report.contains("](../../plots/fixture/branin-samples.png)"))
         #expect(!report.contains("rosenbrock-3d-samples"))
         // branin: tpe is an order of magnitude below the others on every replicate.
-        #expect(FinalSummary(read).winners[1] == 2)
+        #expect(FinalSummary(ResultsSummary(read)).winners[1] == 2)
         #expect(report.split(separator: "\n").first { $0.hasPrefix("| branin |") }!.contains("✓"))
     }
 
     @Test func bootstrapIntervalsAreSeededByName() {
         let results = ReportFixtures.small()
-        let a = FinalSummary(results).cells, b = FinalSummary(results).cells
+        let a = FinalSummary(ResultsSummary(results)).cells, b = FinalSummary(ResultsSummary(results)).cells
         #expect(a == b)
         let seed = FinalSummary.bootstrapSeed(problem: "branin", suggester: "tpe")
         let expected = BootstrapMedian.confidenceInterval(results.finalRegrets(problem: 1, suggester: 2), resamples: 2000,
@@ -267,7 +267,7 @@ import Testing
         let results = try ResultsReader.read(folder)
         #expect(results.problems[0] == ResultSet.Problem(label: "square", functionKey: nil, dimension: nil, noise: 0, optimum: nil))
         // No function to draw the samples over: no sample picture for it, the rest unchanged.
-        #expect(PlotCatalog.sampleProblems(results) == [1])
-        #expect(Plotter.scripts(results, source: "r").count == Plotter.scripts(ReportFixtures.small(), source: "r").count - 1)
+        #expect(PlotCatalog.sampleProblems(results.info) == [1])
+        #expect(Plotter.scripts(ResultsSummary(results), source: "r").count == Plotter.scripts(ResultsSummary(ReportFixtures.small()), source: "r").count - 1)
     }
 }

@@ -58,11 +58,11 @@ import Testing
         let results = try ResultsReader.read(store.root)
         #expect(results.traces != nil)
         let p = results.problems.firstIndex { $0.label == "branin" }!
-        let rows = ConvergencePlot.table(results, problem: p).evaluations
+        let rows = ConvergencePlot.Table(results.problem(p)).evaluations
         let improvements = Set(trace.dropFirst().filter { $0[0] == "branin" }.map { Int($0[3])! })
         #expect(Set(rows) == improvements.union([1, 25]))
         // At each row the median is that of the replicates' best-so-far regrets there.
-        let quantiles = ConvergencePlot.table(results, problem: p).quantiles
+        let quantiles = ConvergencePlot.Table(results.problem(p)).quantiles
         for (row, e) in rows.enumerated() {
             for s in results.suggesters.indices {
                 let values = manifest.cells.filter { $0.problem.label == "branin" && $0.suggester.label == results.suggesters[s].label }.map { cell in
@@ -73,7 +73,7 @@ import Testing
             }
         }
         // The ECDF is given at every evaluation a fraction can change.
-        #expect(ECDFTable.evaluations(results) == Set(trace.dropFirst().map { Int($0[3])! }).union([1, 25]).sorted())
+        #expect(ECDFTable.evaluations(ResultsSummary(results)) == Set(trace.dropFirst().map { Int($0[3])! }).union([1, 25]).sorted())
     }
 
     @Test func anExhaustedGridStopsShortAndSaysSo() throws {
@@ -99,7 +99,7 @@ import Testing
         // The final value is carried to the checkpoint past the run's end.
         #expect(results.regrets[0][0].allSatisfy { $0[2] == $0[1] })
         #expect(results.runLengths(problem: 0, suggester: 0) == [27, 27])
-        let report = ReportMarkdown.text(results, plots: "p")
+        let report = ReportMarkdown.text(ResultsSummary(results), plots: "p")
         #expect(report.contains("## Runs shorter than the budget"))
         #expect(report.contains("rosenbrock-3d/grid: 2 runs stopped after 27 evaluations"))
         // Collecting a manifest without short runs removes the stale file.
@@ -201,6 +201,6 @@ import Testing
         #expect(costly.contains("| tpe | 3 ms | [3 ms, 3 ms] | 1 µs | 20 |"))
         // Everything before the Cost section is the same with and without timings.
         #expect(report.components(separatedBy: "## Cost")[0] == costly.components(separatedBy: "## Cost")[0])
-        #expect(CostPlot.script(timed, source: "results/fixture") != nil && CostPlot.script(results, source: "results/fixture") == nil)
+        #expect(CostPlot.script(timed.info, source: "results/fixture") != nil && CostPlot.script(results.info, source: "results/fixture") == nil)
     }
 }

@@ -54,3 +54,18 @@ import Testing
         #expect(abs(value - 26.0 / 51) < 1e-12)
     }
 }
+
+@Suite struct RuntimeECDFHitsTests {
+    @Test func hitsGiveTheFractionsInAnyOrderOfCounts() {
+        let problems = [
+            RuntimeECDF.Problem(targets: [1, 0.1], runs: [RuntimeECDF.Curve(regrets: [2, 1, 0.5, 0.1]), RuntimeECDF.Curve(regrets: [3, 3, 3, 0.05])]),
+            RuntimeECDF.Problem(targets: [5], runs: [RuntimeECDF.Curve(evaluations: [2, 4], regrets: [6, 4])]),
+        ]
+        let hits = problems.map { RuntimeECDF.Hits(runs: $0.runs, targets: $0.targets) }
+        #expect(hits[0].evaluations == [2, 4] && hits[0].counts == [1, 3] && hits[0].pairs == 4)
+        #expect(hits[0].reached(at: [1, 2, 3, 4, 9]) == [0, 1, 1, 4, 4])
+        let ascending = RuntimeECDF.fractions(hits, at: [1, 2, 3, 4])
+        #expect(ascending == [0, 0.125, 0.125, 1])
+        #expect(RuntimeECDF.fractionReached(problems: problems, at: [4, 1, 3, 2]) == [ascending[3], ascending[0], ascending[2], ascending[1]])
+    }
+}
