@@ -140,14 +140,20 @@ import Testing
             for a in 0..<n { for b in 0...a { t[a * n + b] = rng.uniform(-1, 1) } }
             let x = (0..<n).map { _ in rng.uniform(-1, 1) }
             var y = [Double](repeating: .nan, count: n), w = [Double](repeating: .nan, count: n)
-            GPProducts.lowerProduct(t, x, into: &y, n: n)
-            GPProducts.lowerTransposedProduct(t, x, into: &w, n: n)
+            do {
+                var out = y.mutableSpan
+                GPProducts.lowerProduct(t.span, x.span, into: &out, n: n)
+            }
+            do {
+                var out = w.mutableSpan
+                GPProducts.lowerTransposedProduct(t.span, x.span, into: &out, n: n)
+            }
             for a in 0..<n {
                 let expectedY = (0...a).reduce(0.0) { $0 + t[a * n + $1] * x[$1] }
                 let expectedW = (a..<n).reduce(0.0) { $0 + t[$1 * n + a] * x[$1] }
                 #expect(abs(y[a] - expectedY) < 1e-13 && abs(w[a] - expectedW) < 1e-13, "n = \(n), row \(a)")
             }
-            #expect(abs(GPProducts.dot(x, x, count: n) - x.reduce(0) { $0 + $1 * $1 }) < 1e-13)
+            #expect(abs(GPProducts.dot(x.span, x.span, count: n) - x.reduce(0) { $0 + $1 * $1 }) < 1e-13)
         }
     }
 

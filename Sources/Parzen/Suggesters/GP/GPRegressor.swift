@@ -55,17 +55,13 @@ struct GPInverses {
         let n = count, m = n + 1
         var l = [Double](repeating: 0, count: n)
         var r = [Double](repeating: 0, count: n)
-        factor.withUnsafeBufferPointer { t in
-            column.withUnsafeBufferPointer { c in
-                l.withUnsafeMutableBufferPointer { l in
-                    GPProducts.lowerProduct(t.baseAddress!, c.baseAddress!, into: l.baseAddress!, n: n)
-                }
-            }
-            l.withUnsafeBufferPointer { l in
-                r.withUnsafeMutableBufferPointer { r in
-                    GPProducts.lowerTransposedProduct(t.baseAddress!, l.baseAddress!, into: r.baseAddress!, n: n)
-                }
-            }
+        do {
+            var out = l.mutableSpan
+            GPProducts.lowerProduct(factor.span, column.span, into: &out, n: n)
+        }
+        do {
+            var out = r.mutableSpan
+            GPProducts.lowerTransposedProduct(factor.span, l.span, into: &out, n: n)
         }
         var pivot = diagonal
         for value in l { pivot -= value * value }
@@ -195,15 +191,14 @@ struct GPRegressor {
     static func covarianceMatrix(data: GPData, kernel: MaternKernel) -> [Double] {
         let n = data.count
         var matrix = [Double](repeating: 0, count: n * n)
-        data.rows.withUnsafeBufferPointer { rows in
-            for a in 0..<n {
-                matrix[a * n + a] = kernel.signalVariance
-                let x = UnsafeBufferPointer(rebasing: rows[(a * data.width)..<((a + 1) * data.width)])
-                for b in 0..<a {
-                    let k = kernel.signalVariance * MaternKernel.matern(kernel.squaredDistance(x, rows, row: b))
-                    matrix[a * n + b] = k
-                    matrix[b * n + a] = k
-                }
+        let rows = data.rows.span
+        for a in 0..<n {
+            matrix[a * n + a] = kernel.signalVariance
+            let x = rows.extracting((a * data.width)..<((a + 1) * data.width))
+            for b in 0..<a {
+                let k = kernel.signalVariance * MaternKernel.matern(kernel.squaredDistance(x, rows, row: b))
+                matrix[a * n + b] = k
+                matrix[b * n + a] = k
             }
         }
         return matrix
@@ -221,31 +216,21 @@ struct GPRegressor {
         guard let inverses else { preconditionFailure("the posterior needs the inverses") }
         var means = [Double](repeating: 0, count: count)
         var variances = [Double](repeating: 0, count: count)
-        var k = [Double](repeating: 0, count: n)
-        var v = [Double](repeating: 0, count: n)
+        var kBuffer = [Double](repeating: 0, count: n)
+        var vBuffer = [Double](repeating: 0, count: n)
         let s = kernel.signalVariance
-        points.withUnsafeBufferPointer { points in
-            columns.withUnsafeBufferPointer { columns in
-                kernel.featureScales.withUnsafeBufferPointer { scales in
-                    inverses.factor.withUnsafeBufferPointer { t in
-                        alpha.withUnsafeBufferPointer { alpha in
-                            k.withUnsafeMutableBufferPointer { k in
-                                v.withUnsafeMutableBufferPointer { v in
-                                    for i in 0..<count {
-                                        MaternKernel.squaredDistances(points.baseAddress! + i * width, columns: columns.baseAddress!, count: n,
-                                                                      width: width, scales: scales.baseAddress!, into: k.baseAddress!)
-                                        for a in 0..<n { k[a] = s * MaternKernel.matern(k[a]) }
-                                        means[i] = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n)
-                                        GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
-                                        let sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
-                                        variances[i] = max(kernel.signalVariance - sum, 0)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        let points = points.span, columns = self.columns.span, scales = kernel.featureScales.span
+        let t = inverses.factor.span, alpha = self.alpha.span
+        var kx = kBuffer.mutableSpan, v = vBuffer.mutableSpan
+        precondition(kx.count == n, "one covariance per data point")
+        for i in 0..<count {
+            GPProducts.squaredDistances(points.extracting((i * width)..<((i + 1) * width)), columns: columns, count: n,
+                                        width: width, scales: scales, into: &kx)
+            for a in 0..<n { kx[unchecked: a] = s * MaternKernel.matern(kx[unchecked: a]) }
+            means[i] = GPProducts.dot(kx.span, alpha, count: n)
+            GPProducts.lowerProduct(t, kx.span, into: &v, n: n)
+            let sum = GPProducts.dot(v.span, v.span, count: n)
+            variances[i] = max(kernel.signalVariance - sum, 0)
         }
         return (means, variances)
     }
@@ -284,7 +269,7 @@ struct GPRegressor {
     /// - Complexity: O(n·(D + n/2)) for the values (nothing when `scratch` holds this point),
     ///   O(n·(D + n/2)) more for the derivatives (C⁻¹k_x = L⁻ᵀ(L⁻¹k_x) by a second product).
     func posterior(at x: [Double], features: [Int], scratch: Scratch? = nil) -> (mean: Double, variance: Double, meanGradient: [Double], varianceGradient: [Double]) {
-        let n = data.count, width = data.width
+        let n = data.count
         guard let inverses else { preconditionFailure("the posterior needs the inverses") }
         let scratch = scratch ?? Scratch()
         scratch.prepare(count: n)
@@ -292,92 +277,78 @@ struct GPRegressor {
         // derivatives that may follow.
         if scratch.point != x {
             scratch.point = x
-            let s = kernel.signalVariance
-            x.withUnsafeBufferPointer { x in
-                columns.withUnsafeBufferPointer { columns in
-                    kernel.featureScales.withUnsafeBufferPointer { scales in
-                        scratch.k.withUnsafeMutableBufferPointer { k in
-                            scratch.slopes.withUnsafeMutableBufferPointer { slopes in
-                                // d² first (into k), then k and 2s·M'(d²) from the same r and e^(−r).
-                                MaternKernel.squaredDistances(x.baseAddress!, columns: columns.baseAddress!, count: n, width: width,
-                                                              scales: scales.baseAddress!, into: k.baseAddress!)
-                                for a in 0..<n {
-                                    let r = (5 * k[a]).squareRoot()
-                                    let e = exp(-r)
-                                    k[a] = s * ((1 + r + r * r / 3) * e)
-                                    slopes[a] = 2 * s * (-(5.0 / 6.0) * (1 + r) * e)
-                                }
-                            }
-                            alpha.withUnsafeBufferPointer { alpha in
-                                scratch.mean = GPProducts.dot(k.baseAddress!, alpha.baseAddress!, count: n)
-                            }
-                            inverses.factor.withUnsafeBufferPointer { t in
-                                scratch.v.withUnsafeMutableBufferPointer { v in
-                                    GPProducts.lowerProduct(t.baseAddress!, k.baseAddress!, into: v.baseAddress!, n: n)
-                                    scratch.sum = GPProducts.dot(v.baseAddress!, v.baseAddress!, count: n)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            (scratch.mean, scratch.sum) = values(at: x, factor: inverses.factor, k: &scratch.k, slopes: &scratch.slopes, v: &scratch.v)
         }
         let mean = scratch.mean
         let rawVariance = kernel.signalVariance - scratch.sum
         var meanGradient = [Double](repeating: 0, count: features.count)
         var varianceGradient = [Double](repeating: 0, count: features.count)
         guard !features.isEmpty else { return (mean, max(rawVariance, 0), meanGradient, varianceGradient) }
-        // C⁻¹k_x.
-        inverses.factor.withUnsafeBufferPointer { t in
-            scratch.v.withUnsafeBufferPointer { v in
-                scratch.weights.withUnsafeMutableBufferPointer { w in
-                    GPProducts.lowerTransposedProduct(t.baseAddress!, v.baseAddress!, into: w.baseAddress!, n: n)
-                }
-            }
-        }
-        // ∂k(x, x_a)/∂x_f = 2 s M'(d²) c_f (x_f − x_{a,f}), so with m_a = α_a·2sM' and
-        // w_a = (C⁻¹k_x)_a·2sM': ∂μ/∂x_f = c_f Σ_a m_a (x_f − x_{a,f}) and
-        // ∂σ²/∂x_f = −2 c_f Σ_a w_a (x_f − x_{a,f}).
-        x.withUnsafeBufferPointer { point in
-            data.rows.withUnsafeBufferPointer { rows in
-                kernel.featureScales.withUnsafeBufferPointer { scales in
-                    alpha.withUnsafeBufferPointer { alpha in
-                        scratch.weights.withUnsafeBufferPointer { weights in
-                            scratch.slopes.withUnsafeBufferPointer { slopes in
-                                features.withUnsafeBufferPointer { features in
-                                    meanGradient.withUnsafeMutableBufferPointer { meanGradient in
-                                        varianceGradient.withUnsafeMutableBufferPointer { varianceGradient in
-                                            let count = features.count, first = features[0]
-                                            let contiguous = features.indices.allSatisfy { features[$0] == first + $0 }
-                                            for a in 0..<n {
-                                                let m = alpha[a] * slopes[a], w = weights[a] * slopes[a]
-                                                let row = rows.baseAddress! + a &* width
-                                                if contiguous {
-                                                    // The same sums, two features per instruction.
-                                                    GPProducts.addScaledDifference(m, w, point.baseAddress! + first, row + first,
-                                                                                   to: meanGradient.baseAddress!, varianceGradient.baseAddress!, count: count)
-                                                } else {
-                                                    for i in 0..<count {
-                                                        let difference = point[features[i]] - row[features[i]]
-                                                        meanGradient[i] += m * difference
-                                                        varianceGradient[i] += w * difference
-                                                    }
-                                                }
-                                            }
-                                            for i in 0..<features.count {
-                                                meanGradient[i] *= scales[features[i]]
-                                                varianceGradient[i] *= -2 * scales[features[i]]
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        addGradients(at: x, features: features, factor: inverses.factor, v: scratch.v, slopes: scratch.slopes, weights: &scratch.weights,
+                     meanGradient: &meanGradient, varianceGradient: &varianceGradient)
         if rawVariance <= 0 { varianceGradient = [Double](repeating: 0, count: features.count) }
         return (mean, max(rawVariance, 0), meanGradient, varianceGradient)
+    }
+
+    /// At x: k_x into `k` and 2s·M'(d²) into `slopes` (from the same r and e^(−r)), v = L⁻¹k_x
+    /// into `v` (`factor` is L⁻¹); returns μ = k_xᵀα and vᵀv.
+    ///
+    /// - Complexity: O(n·(D + n/2)).
+    private func values(at x: [Double], factor: [Double], k: inout [Double], slopes: inout [Double], v: inout [Double]) -> (mean: Double, sum: Double) {
+        let n = data.count, s = kernel.signalVariance
+        var kx = k.mutableSpan, slope = slopes.mutableSpan, lk = v.mutableSpan
+        precondition(kx.count == n && slope.count == n, "one covariance and one slope per data point")
+        // d² first (into k), then k and 2s·M'(d²) from the same r and e^(−r).
+        GPProducts.squaredDistances(x.span, columns: columns.span, count: n, width: data.width, scales: kernel.featureScales.span, into: &kx)
+        for a in 0..<n {
+            let r = (5 * kx[unchecked: a]).squareRoot()
+            let e = exp(-r)
+            kx[unchecked: a] = s * ((1 + r + r * r / 3) * e)
+            slope[unchecked: a] = 2 * s * (-(5.0 / 6.0) * (1 + r) * e)
+        }
+        let mean = GPProducts.dot(kx.span, alpha.span, count: n)
+        GPProducts.lowerProduct(factor.span, kx.span, into: &lk, n: n)
+        return (mean, GPProducts.dot(lk.span, lk.span, count: n))
+    }
+
+    /// Adds the derivatives of μ and σ² with respect to `features` at x to the two gradients
+    /// (zero on entry), from v = L⁻¹k_x and the slopes 2s·M'(d²) of ``values(at:factor:k:slopes:v:)``;
+    /// `weights` receives C⁻¹k_x = L⁻ᵀv (`factor` is L⁻¹).
+    ///
+    /// ∂k(x, x_a)/∂x_f = 2 s M'(d²) c_f (x_f − x_{a,f}), so with m_a = α_a·2sM' and
+    /// w_a = (C⁻¹k_x)_a·2sM': ∂μ/∂x_f = c_f Σ_a m_a (x_f − x_{a,f}) and
+    /// ∂σ²/∂x_f = −2 c_f Σ_a w_a (x_f − x_{a,f}).
+    ///
+    /// - Complexity: O(n·(n/2 + F)) for F features.
+    private func addGradients(at x: [Double], features: [Int], factor: [Double], v: [Double], slopes: [Double], weights: inout [Double],
+                              meanGradient: inout [Double], varianceGradient: inout [Double]) {
+        let n = data.count, width = data.width
+        do {
+            var out = weights.mutableSpan
+            GPProducts.lowerTransposedProduct(factor.span, v.span, into: &out, n: n)
+        }
+        let point = x.span, rows = data.rows.span, scales = kernel.featureScales.span
+        let alpha = self.alpha.span, cw = weights.span, slope = slopes.span
+        var meanSums = meanGradient.mutableSpan, varianceSums = varianceGradient.mutableSpan
+        precondition(alpha.count == n && cw.count == n && slope.count == n, "one weight and one slope per data point")
+        let count = features.count, first = features[0]
+        if features.indices.allSatisfy({ features[$0] == first + $0 }) {
+            // The same sums, two features per instruction.
+            GPProducts.addScaledDifferences(alpha: alpha, weights: cw, slopes: slope, x: point, rows: rows, n: n, width: width,
+                                            first: first, count: count, to: &meanSums, &varianceSums)
+        } else {
+            for a in 0..<n {
+                let m = alpha[unchecked: a] * slope[unchecked: a], w = cw[unchecked: a] * slope[unchecked: a]
+                for i in 0..<count {
+                    let difference = point[features[i]] - rows[a * width + features[i]]
+                    meanSums[i] += m * difference
+                    varianceSums[i] += w * difference
+                }
+            }
+        }
+        for i in 0..<count {
+            meanSums[i] *= scales[features[i]]
+            varianceSums[i] *= -2 * scales[features[i]]
+        }
     }
 }
