@@ -32,9 +32,9 @@ def read_lock(path):
             repeats = int(line[len("repeats: "):])
         elif line in ("problems:", "suggesters:"):
             section = line[:-1]
-        elif line.startswith("  - {") and section:
+        elif line.lstrip(" ").startswith("- {") and section:
             fields = {}
-            for part in line[len("  - {"):-1].split(", "):
+            for part in line.lstrip(" ")[len("- {"):-1].split(", "):
                 if ": " in part:
                     key, value = part.split(": ", 1)
                     fields[key] = value

@@ -120,7 +120,7 @@ compare "$work/local" "$work/array" "array"
 mapfile -t slice_cells < <(awk -v n="$slices" -v i="$cancelled_task" '
   /^repeats: / { repeats = $2 }
   /^[a-z_]+:/ { section = $1 }
-  /^  - \{label: / { label = $3; sub(/,$/, "", label); if (section == "problems:") p[np++] = label; else if (section == "suggesters:") s[ns++] = label }
+  /^ *- \{label: / { label = $3; sub(/,$/, "", label); if (section == "problems:") p[np++] = label; else if (section == "suggesters:") s[ns++] = label }
   END { k = 0; for (a = 0; a < np; a++) for (b = 0; b < ns; b++) for (r = 0; r < repeats; r++) if (k++ % n == i - 1) printf "%s/%s/r%03d\n", p[a], s[b], r }
   ' "$work/local/results/$name/manifest.lock.yaml")
 [ ${#slice_cells[@]} -ge 3 ] || fail "could not read the cells of slice $cancelled_task from manifest.lock.yaml"

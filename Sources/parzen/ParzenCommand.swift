@@ -13,7 +13,7 @@ struct ParzenCommand: ParsableCommand {
             Parzen ports hyperopt's search spaces, fmin and tpe.suggest to Swift, and runs seeded \
             head-to-head comparisons with statistics and gnuplot pictures.
             """,
-        subcommands: [RunCommand.self, CollectCommand.self, ValidateCommand.self, ListCommand.self, SampleCommand.self, TutorialCommand.self, BenchCommand.self, ReportCommand.self, PlotCommand.self, TemplateCommand.self, EvaluateCommand.self, ExportCommand.self])
+        subcommands: [RunCommand.self, CollectCommand.self, ValidateCommand.self, ListCommand.self, SampleCommand.self, TutorialCommand.self, BenchCommand.self, ReportCommand.self, PlotCommand.self, TemplateCommand.self, EvaluateCommand.self, ExportCommand.self, LockCommand.self])
 
     /// Runs the command, mapping argument errors to exit code 2 as the design requires
     /// (ArgumentParser's own default is 64).

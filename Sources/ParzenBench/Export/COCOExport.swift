@@ -170,17 +170,8 @@ struct ExportLock {
     init(folder: URL) throws(AnalysisError) {
         let url = folder.appendingPathComponent("manifest.lock.yaml")
         file = url.path
-        let text = try ResultsReader.text(of: url)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw AnalysisError(file: url.path, message: "empty lock file") }
-            root = node
-        } catch let error as AnalysisError {
-            throw error
-        } catch {
-            throw AnalysisError(file: url.path, message: "not valid YAML: \(error)")
-        }
         let file = url.path
+        let root = try ManifestLock.root(of: ResultsReader.text(of: url), file: file)
         func fail(_ node: Node?, _ message: String) -> AnalysisError { AnalysisError(file: file, line: node?.mark?.line, message: message) }
         guard let name = root["name"]?.string else { throw fail(root, "missing field 'name'") }
         self.name = name

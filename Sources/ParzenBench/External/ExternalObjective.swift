@@ -89,11 +89,11 @@ public struct ExternalObjective: ProblemObjective {
         return text
     }
 
-    public var lockFields: String {
-        var fields = "protocol: \(kind.rawValue), command: \(ObjectiveJSON.encode(.list(command.map(Value.string))))"
-        if let templateFile { fields += ", template: \(ObjectiveJSON.string(templateFile.path))" }
-        fields += ", space: \(ObjectiveJSON.string(space.description)), timeout: \(timeout)"
-        if let knownOptimum { fields += ", optimum: \(knownOptimum)" }
+    public var lockFields: [(String, Value)] {
+        var fields: [(String, Value)] = [("protocol", .string(kind.rawValue)), ("command", .list(command.map(Value.string)))]
+        if let templateFile { fields.append(("template", .string(templateFile.path))) }
+        fields += [("space", .string(space.description)), ("timeout", .double(timeout))]
+        if let knownOptimum { fields.append(("optimum", .double(knownOptimum))) }
         return fields
     }
 

@@ -63,9 +63,12 @@ public struct BBOBObjective: ProblemObjective {
 
     public var canonicalText: String { "function=bbob-f\(number);dimension=\(dimension);instance=\(instances.text)" }
 
-    public var lockFields: String {
-        var fields = "function: bbob-f\(number), dims: \(dimension), instance: \(instances.text)"
-        if case .fixed = instances { fields += ", optimum: \(function.optimumValue)" }
+    public var lockFields: [(String, Value)] {
+        var fields: [(String, Value)] = [("function", .string("bbob-f\(number)")), ("dims", .int(dimension))]
+        switch instances {
+        case .fixed(let instance): fields += [("instance", .int(instance)), ("optimum", .double(function.optimumValue))]
+        case .byReplicate: fields.append(("instance", .string(instances.text)))
+        }
         return fields
     }
 

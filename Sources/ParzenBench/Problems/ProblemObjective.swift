@@ -17,8 +17,8 @@ public protocol ProblemObjective: Sendable {
     func knownOptimum(replicate: Int) -> Double?
     /// Canonical text of everything that determines the objective, for cell fingerprints.
     var canonicalText: String { get }
-    /// The fields after `label:` in manifest.lock.yaml's problem line (flow-mapping syntax).
-    var lockFields: String { get }
+    /// The fields after `label` in manifest.lock.yaml's problem entry, in order.
+    var lockFields: [(String, Value)] { get }
     /// Starts an evaluation session for one cell, inside the cell's task.
     ///
     /// - Parameter problemRNG: the cell's problem stream (noise, instances).
@@ -86,8 +86,8 @@ public struct TestFunctionObjective: ProblemObjective {
     public var direction: Direction { .minimize }
     public var knownOptimum: Double? { function.optimum }
     public var canonicalText: String { "function=\(function.key);dimension=\(function.dimension);noise=\(noise)" }
-    public var lockFields: String {
-        "function: \(function.key), dims: \(function.dimension), noise: \(noise), optimum: \(function.optimum)"
+    public var lockFields: [(String, Value)] {
+        [("function", .string(function.key)), ("dims", .int(function.dimension)), ("noise", .double(noise)), ("optimum", .double(function.optimum))]
     }
 
     public func makeSession(problemRNG: MersenneTwister) throws(ObjectiveError) -> any ObjectiveSession {
