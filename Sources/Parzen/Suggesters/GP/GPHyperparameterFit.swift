@@ -146,29 +146,26 @@ final class GPMarginalLikelihood {
         // counts twice in the trace, halved by the ½.
         var lengthSums = [Double](repeating: 0, count: groups)
         var traceWK = 0.0, traceW = 0.0
-        inverse.withUnsafeBufferPointer { inverse in
-            alpha.withUnsafeBufferPointer { alpha in
-                pairs.deltas.withUnsafeBufferPointer { deltas in
-                    pairs.radii.withUnsafeBufferPointer { radii in
-                        pairs.decays.withUnsafeBufferPointer { decays in
-                            lengthSums.withUnsafeMutableBufferPointer { sums in
-                                var p = 0
-                                for a in 0..<n {
-                                    let waa = inverse[a * n + a] - alpha[a] * alpha[a]
-                                    traceW += waa
-                                    traceWK += waa * s
-                                    for b in 0..<a {
-                                        let wab = inverse[a * n + b] - alpha[a] * alpha[b]
-                                        let r = radii[p], e = decays[p]
-                                        traceWK += 2 * wab * s * (1 + r + r * r / 3) * e
-                                        let coefficient = wab * s * (-(5.0 / 6.0) * (1 + r) * e)
-                                        for j in 0..<groups { sums[j] += coefficient * deltas[p * groups + j] }
-                                        p += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
+        do {
+            let pairDeltas = pairs.deltas, pairRadii = pairs.radii, pairDecays = pairs.decays
+            let w = inverse.span, alphas = alpha.span, deltas = pairDeltas.span, radii = pairRadii.span, decays = pairDecays.span
+            var sums = lengthSums.mutableSpan
+            // Read unchecked below: indices stay under these counts.
+            let pairCount = n * (n - 1) / 2
+            precondition(w.count >= n * n && alphas.count >= n && radii.count >= pairCount && decays.count >= pairCount
+                         && deltas.count >= pairCount * groups && sums.count == groups, "the pair terms cover the n data points")
+            var p = 0
+            for a in 0..<n {
+                let waa = w[unchecked: a * n + a] - alphas[unchecked: a] * alphas[unchecked: a]
+                traceW += waa
+                traceWK += waa * s
+                for b in 0..<a {
+                    let wab = w[unchecked: a * n + b] - alphas[unchecked: a] * alphas[unchecked: b]
+                    let r = radii[unchecked: p], e = decays[unchecked: p]
+                    traceWK += 2 * wab * s * (1 + r + r * r / 3) * e
+                    let coefficient = wab * s * (-(5.0 / 6.0) * (1 + r) * e)
+                    for j in 0..<groups { sums[unchecked: j] += coefficient * deltas[unchecked: p * groups + j] }
+                    p += 1
                 }
             }
         }
@@ -228,19 +225,18 @@ final class GPMarginalLikelihood {
     private func covarianceMatrix(signalVariance s: Double) -> [Double] {
         let n = data.count
         var matrix = [Double](repeating: 0, count: n * n)
-        matrix.withUnsafeMutableBufferPointer { matrix in
-            pairs.radii.withUnsafeBufferPointer { radii in
-                pairs.decays.withUnsafeBufferPointer { decays in
-                    var p = 0
-                    for a in 0..<n {
-                        matrix[a * n + a] = s
-                        for b in 0..<a {
-                            let r = radii[p]
-                            matrix[a * n + b] = s * (1 + r + r * r / 3) * decays[p]
-                            p += 1
-                        }
-                    }
-                }
+        let pairRadii = pairs.radii, pairDecays = pairs.decays
+        let radii = pairRadii.span, decays = pairDecays.span
+        var entries = matrix.mutableSpan
+        // Read and written unchecked below: indices stay under these counts.
+        precondition(radii.count >= n * (n - 1) / 2 && decays.count >= n * (n - 1) / 2 && entries.count == n * n, "the pair terms cover the n data points")
+        var p = 0
+        for a in 0..<n {
+            entries[unchecked: a * n + a] = s
+            for b in 0..<a {
+                let r = radii[unchecked: p]
+                entries[unchecked: a * n + b] = s * (1 + r + r * r / 3) * decays[unchecked: p]
+                p += 1
             }
         }
         return matrix

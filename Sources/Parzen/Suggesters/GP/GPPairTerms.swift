@@ -52,25 +52,7 @@ final class GPPairTerms {
             decays.reserveCapacity(rows * (rows - 1) / 2)
         }
         deltas.append(contentsOf: repeatElement(0, count: (pairs - first) * groupCount))
-        let groups = groupCount
-        deltas.withUnsafeMutableBufferPointer { deltas in
-            data.rows.withUnsafeBufferPointer { rows in
-                encoding.featureGroup.withUnsafeBufferPointer { group in
-                    encoding.featureWeight.withUnsafeBufferPointer { weight in
-                        var p = first
-                        for a in count..<n {
-                            for b in 0..<a {
-                                for f in 0..<width {
-                                    let d = rows[a * width + f] - rows[b * width + f]
-                                    deltas[p * groups + group[f]] += weight[f] * (d * d)
-                                }
-                                p += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        Self.addDeltas(rows: data.rows, from: count, to: n, width: width, groups: groupCount, encoding: encoding, into: &deltas)
         rows = Array(data.rows.prefix(n * width))
         count = n
         radii.append(contentsOf: repeatElement(0, count: pairs - first))
@@ -88,23 +70,44 @@ final class GPPairTerms {
         fill(from: 0)
     }
 
+    /// Adds δ_j of the pairs (a, b), b < a, for the rows a from `start` to `end` − 1 into
+    /// `deltas` (zero there on entry), from pair start(start − 1)/2 on.
+    private static func addDeltas(rows: [Double], from start: Int, to end: Int, width: Int, groups: Int, encoding: GPEncoding, into deltas: inout [Double]) {
+        let rows = rows.span, group = encoding.featureGroup.span, weight = encoding.featureWeight.span
+        var deltas = deltas.mutableSpan
+        // Read and written unchecked below: indices stay under these counts, and each group
+        // index under G.
+        precondition(rows.count >= end * width && group.count >= width && weight.count >= width
+                     && deltas.count >= end * (end - 1) / 2 * groups && (0..<width).allSatisfy { group[$0] >= 0 && group[$0] < groups },
+                     "the pairs of the rows and the features' groups fit the buffers")
+        var p = start * (start - 1) / 2
+        for a in start..<end {
+            for b in 0..<a {
+                for f in 0..<width {
+                    let d = rows[unchecked: a * width + f] - rows[unchecked: b * width + f]
+                    deltas[unchecked: p * groups + group[unchecked: f]] += weight[unchecked: f] * (d * d)
+                }
+                p += 1
+            }
+        }
+    }
+
     /// r and e^(−r) at `lambdas` for the pairs from `first` on.
     private func fill(from first: Int) {
-        let groups = groupCount
-        deltas.withUnsafeBufferPointer { deltas in
-            lambdas.withUnsafeBufferPointer { lambdas in
-                radii.withUnsafeMutableBufferPointer { radii in
-                    decays.withUnsafeMutableBufferPointer { decays in
-                        for p in first..<radii.count {
-                            var d2 = 0.0
-                            for j in 0..<groups { d2 += lambdas[j] * deltas[p * groups + j] }
-                            let r = (5 * d2).squareRoot()
-                            radii[p] = r
-                            decays[p] = exp(-r)
-                        }
-                    }
-                }
-            }
+        Self.fill(from: first, deltas: deltas, lambdas: lambdas, groups: groupCount, radii: &radii, decays: &decays)
+    }
+
+    private static func fill(from first: Int, deltas: [Double], lambdas: [Double], groups: Int, radii: inout [Double], decays: inout [Double]) {
+        let deltas = deltas.span, lambdas = lambdas.span
+        var radii = radii.mutableSpan, decays = decays.mutableSpan
+        // Read and written unchecked below: indices stay under these counts.
+        precondition(decays.count == radii.count && deltas.count >= radii.count * groups && lambdas.count >= groups, "one radius, one decay and G deltas per pair")
+        for p in first..<radii.count {
+            var d2 = 0.0
+            for j in 0..<groups { d2 += lambdas[unchecked: j] * deltas[unchecked: p * groups + j] }
+            let r = (5 * d2).squareRoot()
+            radii[unchecked: p] = r
+            decays[unchecked: p] = exp(-r)
         }
     }
 }
