@@ -64,7 +64,7 @@ public enum ExternalProtocol {
 
     /// As ``JSONText/number(_:)``: shortest round-trip form, null when not finite.
     private static func appendNumber(_ value: Double, to out: inout [UInt8]) {
-        if value.isFinite { out.append(contentsOf: value.description.utf8) } else { out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: JSONSpelling.compact.number(value).utf8)
     }
 
     /// As ``JSONText/string(_:)`` (``ObjectiveJSON/string(_:)``'s escaping).
@@ -272,25 +272,12 @@ struct JSONText {
     mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
 
     /// A finite number in shortest round-trip form; null for NaN and infinities.
-    mutating func number(_ value: Double) {
-        guard value.isFinite else { text += "null"; return }
-        text += "\(value)"
-    }
+    mutating func number(_ value: Double) { text += JSONSpelling.compact.number(value) }
 
     /// A JSON string literal (escaping shared with the objective protocols).
     mutating func string(_ value: String) { text += ObjectiveJSON.string(value) }
 
-    mutating func value(_ value: Value) {
-        switch value {
-        case .null: null()
-        case .bool(let b): bool(b)
-        case .int(let i): int(i)
-        case .double(let d): number(d)
-        case .string(let s): string(s)
-        case .list(let items): array { array in for item in items { array.element { $0.value(item) } } }
-        case .record(let record): object { object in for (key, item) in record { object.field(key) { $0.value(item) } } }
-        }
-    }
+    mutating func value(_ value: Value) { JSONSpelling.compact.write(value, to: &text) }
 
     mutating func object(_ body: (inout ObjectWriter) -> Void) {
         var writer = ObjectWriter()
