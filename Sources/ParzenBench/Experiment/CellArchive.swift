@@ -7,7 +7,9 @@ import Foundation
 ///
 /// Opening reads every record once and keeps, per cell key, where its record is: the first
 /// intact record of a finished cell (in file-name, then file order), else the first failure.
-/// A torn or corrupt record is skipped, so its cell counts as not run and runs again.
+/// A torn or corrupt record is skipped, so its cell counts as not run and runs again. An archive
+/// opened for a set of keys (a run's slice) indexes only records of those keys, so its memory
+/// follows the slice, not the records already in the folder.
 public final class CellArchive {
     /// Where a record's body and extras are.
     private struct Location {
@@ -32,12 +34,19 @@ public final class CellArchive {
     /// The one-file-per-cell layout's files under cells/, when there are any.
     public let legacy: LegacyCells?
 
+    /// The key hashes (``CellPackRecord/keyHash(_:)``) indexed; nil: every key.
+    private let keys: Set<UInt64>?
+
     /// Opens `store`'s cells (none yet is fine).
     ///
+    /// - Parameter keys: the hashes of the keys to index (``CellPackRecord/keyHash(_:)`` of
+    ///   ``CellPackRecord/key(of:)``); records of other keys are read past and not kept, and
+    ///   their cells are unknown to this archive. nil (the default) indexes every record.
     /// - Complexity: reads every pack file once, O(bytes); the index holds about 50 bytes per
-    ///   cell.
-    public init(store: ResultStore) {
+    ///   indexed key.
+    public init(store: ResultStore, keys: Set<UInt64>? = nil) {
         self.store = store
+        self.keys = keys
         let folder = store.cellsFolder.path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         legacy = LegacyCells(folder: store.cellsFolder, names: names)
@@ -59,6 +68,7 @@ public final class CellArchive {
         Self.scan(file) { header, offset in
             guard let header else { unreadable += 1; return }
             let keyHash = CellPackRecord.keyHash(header.key.utf8)
+            if let keys, !keys.contains(keyHash) { return }
             guard header.intact else {
                 if damaged[keyHash] == nil { damaged[keyHash] = number }
                 return
@@ -152,6 +162,9 @@ public final class CellArchive {
         let bytes = files[Int(location.file)].read(at: location.bodyOffset, count: Int(location.bodyLength + location.extrasLength))
         return (Array(bytes.prefix(Int(location.bodyLength))), Array(bytes.dropFirst(Int(location.bodyLength))))
     }
+
+    /// The keys the index holds a finished, failed or damaged record of.
+    var indexedKeys: Int { finished.count + failed.count + damaged.count }
 
     /// Whether the cell has a usable record (or legacy file).
     public func contains(_ cell: Cell) -> Bool { load(cell) != nil }

@@ -24,6 +24,12 @@ public struct ResultStore: Sendable {
     /// Opens the cells written so far (``CellArchive``).
     public func cells() -> CellArchive { CellArchive(store: self) }
 
+    /// Opens the records of `cells` only (``CellArchive/init(store:keys:)``): the index holds
+    /// those cells' keys, whatever else the folder holds.
+    public func cells<S: Sequence>(of cells: S) -> CellArchive where S.Element == Cell {
+        CellArchive(store: self, keys: Set(cells.lazy.map { CellPackRecord.keyHash(CellPackRecord.key(of: $0).utf8) }))
+    }
+
     /// The finished cell (``CellArchive/load(_:)``), looked up in a freshly opened archive:
     /// for a few look-ups; open ``cells()`` once to read many.
     public func load(_ cell: Cell) -> CellRecord? { cells().load(cell) }

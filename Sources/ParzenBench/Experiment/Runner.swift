@@ -82,6 +82,13 @@ public struct Runner: Sendable {
         return Array(stride(from: shard.index - 1, to: count, by: shard.count))
     }
 
+    /// The records of the assigned cells (``CellArchive/init(store:keys:)``): records of other
+    /// slices, other manifests or stale fingerprints in the folder are read past, not indexed.
+    func assignedArchive() -> CellArchive {
+        let catalog = manifest.catalog
+        return store.cells(of: assignedCells.lazy.map(catalog.cell(at:)))
+    }
+
     /// Runs every assigned cell that has no usable record yet.
     ///
     /// Each worker thread runs cells, formats their records and appends them to a pack file of
@@ -94,8 +101,9 @@ public struct Runner: Sendable {
     /// - Parameters:
     ///   - cancellation: set it to stop; running cells are abandoned.
     ///   - progress: told about every finished cell, from worker threads.
-    /// - Complexity: memory O(cells) only for the cell positions and the index of finished
-    ///   cells (tens of bytes per cell); the cells themselves are made one at a time.
+    /// - Complexity: memory O(assigned cells), tens of bytes per cell, for their positions and
+    ///   the index of their records; records of other cells in the folder take no memory. The
+    ///   cells themselves are made one at a time.
     /// - Determinism: each cell's record body is a pure function of its fingerprint.
     /// - Throws: ``ResultStoreError`` when the results folder cannot be written, or when
     ///   `fresh` is set and another run holds the folder's ``RunLock``.
@@ -111,12 +119,12 @@ public struct Runner: Sendable {
         let assigned = assignedCells
         var report = Report()
         let work: [Int] = try {
-            var archive = store.cells()
+            var archive = assignedArchive()
             if let legacy = archive.legacy {
                 let writer = PackWriter(folder: store.cellsFolder, tag: "migrated")
                 let moved = try legacy.migrate(catalog, into: writer)
                 progress?.note("\(legacy.folder.path): packed \(moved.cells) cell files and \(moved.failures) failure notes of the one-file-per-cell layout (cell formats 1 to 3) into \(writer.path ?? "no pack file"); removed the old folders")
-                archive = store.cells()
+                archive = assignedArchive()
             }
             if archive.damagedRecords > 0 {
                 progress?.warn("\(store.cellsFolder.path): skipped \(archive.damagedRecords) torn or damaged cell record(s); their cells run again")

@@ -111,6 +111,30 @@ import Yams
         #expect(try collected(manifest, in: one) == (try collected(manifest, in: sliced)))
     }
 
+    @Test func aSliceIndexesOnlyItsOwnCells() throws {
+        let manifest = try manifest()
+        let base = folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let store = ResultStore(manifestName: manifest.name, base: base)
+        let slice = Runner(manifest: manifest, store: store, options: Runner.Options(jobs: 1, shard: Shard("2/4")))
+        // Stale records (another seed, same name) and another slice's records: none indexed.
+        var reseeded = manifest
+        reseeded.seed += 1
+        _ = try run(reseeded, in: base)
+        _ = try run(manifest, in: base, shard: Shard("1/4"))
+        #expect(store.cells().indexedKeys == manifest.cells.count / 4 + manifest.cells.count)
+        #expect(slice.assignedArchive().indexedKeys == 0)
+        let first = try slice.run(cancellation: Cancellation())
+        #expect(first.ran == slice.assignedCells.count && first.skipped == 0)
+        #expect(slice.assignedArchive().indexedKeys == slice.assignedCells.count)
+        // The rest of the manifest adds records, not to the slice's index; the slice resumes as done.
+        _ = try run(manifest, in: base)
+        #expect(store.cells().indexedKeys == 2 * manifest.cells.count)
+        #expect(slice.assignedArchive().indexedKeys == slice.assignedCells.count)
+        let again = try slice.run(cancellation: Cancellation())
+        #expect(again.ran == 0 && again.skipped == slice.assignedCells.count)
+    }
+
     @Test func oneFilePerCellFoldersAreReadThenPacked() throws {
         let manifest = try manifest()
         let packed = folder(), legacy = folder()
