@@ -82,10 +82,12 @@ public struct Collector: Sendable {
     /// problem's tables need from all its runs (the best noise-free loss, whether it is noisy);
     /// a second pass reads one (problem, suggester) group at a time and appends its rows to
     /// the tables. Memory holds one group's records and the cell index, whatever the number of
-    /// cells.
+    /// cells. Each pass reads a group's cells on as many threads as the machine has cores
+    /// (``OrderedParallelMap``) and uses them in cell order, so the files do not depend on it.
     public func collectAll() throws -> Outcome {
         let catalog = manifest.catalog
         let archive = store.cells()
+        let threads = ProcessInfo.processInfo.activeProcessorCount
         var notes: [String] = []
         if let legacy = archive.legacy { notes.append(legacy.readingNote) }
         if archive.damagedRecords > 0 {
@@ -97,23 +99,27 @@ public struct Collector: Sendable {
         var growth = CostGrowth(suggesters: manifest.suggesters.map(\.label))
         var bestTrueLoss = [Double?](repeating: nil, count: manifest.problems.count)
         var noisy = [Bool](repeating: false, count: manifest.problems.count)
-        for index in 0..<catalog.count {
-            let cell = catalog.cell(at: index)
-            let p = index / pairsPerProblem
-            if let record = archive.load(cell) {
-                growth.add(record, suggester: cell.suggester.label)
-                for row in record.rows where row.status == .ok {
-                    if let trueLoss = row.trueLoss {
-                        if bestTrueLoss[p] == nil || trueLoss < bestTrueLoss[p]! { bestTrueLoss[p] = trueLoss }
-                        if trueLoss != row.loss { noisy[p] = true }
+        // One (problem, suggester) group's cells at a time, read on `threads` threads.
+        for start in stride(from: 0, to: catalog.count, by: manifest.repeats) {
+            let records = OrderedParallelMap.map(start..<(start + manifest.repeats), threads: threads) { archive.load(catalog.cell(at: $0)) }
+            for (offset, record) in records.enumerated() {
+                let index = start + offset, cell = catalog.cell(at: index)
+                let p = index / pairsPerProblem
+                if let record {
+                    growth.add(record, suggester: cell.suggester.label)
+                    for row in record.rows where row.status == .ok {
+                        if let trueLoss = row.trueLoss {
+                            if bestTrueLoss[p] == nil || trueLoss < bestTrueLoss[p]! { bestTrueLoss[p] = trueLoss }
+                            if trueLoss != row.loss { noisy[p] = true }
+                        }
                     }
-                }
-            } else {
-                let message = archive.failure(of: cell)
-                missing.append((cell.name, message))
-                if let message {
-                    failures.append(FailuresTable.Row(problem: cell.problem.label, suggester: cell.suggester.label,
-                                                      replicate: cell.replicate, message: message))
+                } else {
+                    let message = archive.failure(of: cell)
+                    missing.append((cell.name, message))
+                    if let message {
+                        failures.append(FailuresTable.Row(problem: cell.problem.label, suggester: cell.suggester.label,
+                                                          replicate: cell.replicate, message: message))
+                    }
                 }
             }
         }
@@ -137,14 +143,19 @@ public struct Collector: Sendable {
         for (p, problem) in manifest.problems.enumerated() {
             for suggester in manifest.suggesters {
                 var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget, records: [], replicates: [])
-                for replicate in 0..<manifest.repeats {
-                    // Only replicate 0's points are written (samples.csv): the others' assignments
-                    // are dropped as each cell is read.
-                    if var record = archive.load(catalog.cell(at: index + replicate)) {
-                        record.trialTimes = nil
-                        if replicate != 0 {
-                            for i in record.rows.indices { record.rows[i].assignment = Assignment() }
-                        }
+                let first = index
+                // Only replicate 0's points are written (samples.csv): the others' assignments
+                // are dropped as each cell is read.
+                let records = OrderedParallelMap.map(0..<manifest.repeats, threads: threads) { replicate -> CellRecord? in
+                    guard var record = archive.load(catalog.cell(at: first + replicate)) else { return nil }
+                    record.trialTimes = nil
+                    if replicate != 0 {
+                        for i in record.rows.indices { record.rows[i].assignment = Assignment() }
+                    }
+                    return record
+                }
+                for (replicate, record) in records.enumerated() {
+                    if let record {
                         group.records.append(record)
                         group.replicates.append(replicate)
                     }

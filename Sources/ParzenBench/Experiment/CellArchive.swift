@@ -10,7 +10,11 @@ import Foundation
 /// A torn or corrupt record is skipped, so its cell counts as not run and runs again. An archive
 /// opened for a set of keys (a run's slice) indexes only records of those keys, so its memory
 /// follows the slice, not the records already in the folder.
-public final class CellArchive {
+///
+/// Sendable: every stored property is set while opening and only read after, and reading a
+/// record is a positioned read (`pread`) that shares no file offset, so threads may load cells
+/// of one archive at once.
+public final class CellArchive: @unchecked Sendable {
     /// Where a record's body and extras are.
     private struct Location {
         var file: Int32
