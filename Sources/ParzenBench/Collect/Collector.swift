@@ -99,9 +99,14 @@ public struct Collector: Sendable {
         var growth = CostGrowth(suggesters: manifest.suggesters.map(\.label))
         var bestTrueLoss = [Double?](repeating: nil, count: manifest.problems.count)
         var noisy = [Bool](repeating: false, count: manifest.problems.count)
-        // One (problem, suggester) group's cells at a time, read on `threads` threads.
+        // One (problem, suggester) group's cells at a time, read on `threads` threads; this pass
+        // needs no points, so they are dropped as each cell is read.
         for start in stride(from: 0, to: catalog.count, by: manifest.repeats) {
-            let records = OrderedParallelMap.map(start..<(start + manifest.repeats), threads: threads) { archive.load(catalog.cell(at: $0)) }
+            let records = OrderedParallelMap.map(start..<(start + manifest.repeats), threads: threads) { index -> CellRecord? in
+                guard var record = archive.load(catalog.cell(at: index)) else { return nil }
+                for i in record.rows.indices { record.rows[i].assignment = Assignment() }
+                return record
+            }
             for (offset, record) in records.enumerated() {
                 let index = start + offset, cell = catalog.cell(at: index)
                 let p = index / pairsPerProblem
