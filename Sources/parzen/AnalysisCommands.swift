@@ -36,9 +36,9 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Write gnuplot scripts for a results folder and render them to PNG when gnuplot is installed.",
         discussion: """
-            Reads only the results folder (as `parzen report` does) and writes into plots/NAME, per problem, \
-            PROBLEM-convergence.gp/.dat/.png and, for 1-D and 2-D test functions, PROBLEM-samples.gp/.dat/.png with \
-            PROBLEM-grid.dat; then final.gp/.dat/.png with final-points.dat, ecdf.gp/.dat/.png, ranks.gp/.dat/.png \
+            Reads only the results folder (as `parzen report` does) and the function grids collect wrote into plots/NAME \
+            (PROBLEM-grid.dat, copied into --out), and writes into plots/NAME, per problem, \
+            PROBLEM-convergence.gp/.dat/.png and, for the problems of sample-axes.csv, PROBLEM-samples.gp/.dat/.png; then final.gp/.dat/.png with final-points.dat, ecdf.gp/.dat/.png, ranks.gp/.dat/.png \
             (two or more suggesters), cost.gp/.dat/.png (with cost.csv) and cost-growth.gp/.dat/.png (with cost-growth.csv). Pictures of an earlier run that are no longer \
             drawn (a problem taken out of the manifest) are removed. Without gnuplot on PATH only the scripts and data are written.
 

@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Delete the existing cells and start over.")
     var fresh = false
 
-    @Flag(help: "Write no pictures (plots/NAME) after collecting; the CSVs and report.md are still written.")
+    @Flag(help: "Write no pictures (plots/NAME) after collecting; the CSVs, report.md and the sample pictures' function grids (plots/NAME/PROBLEM-grid.dat, for a later `parzen plot`) are still written.")
     var noPlots = false
 
     @Flag(help: "Start every cell's external programs afresh, even those that declare they serve many cells (\"reuse\").")
@@ -141,7 +141,7 @@ struct CollectCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "Write no pictures (plots/NAME); the CSVs and report.md are still written.")
+    @Flag(help: "Write no pictures (plots/NAME); the CSVs, report.md and the sample pictures' function grids (plots/NAME/PROBLEM-grid.dat, for a later `parzen plot`) are still written.")
     var noPlots = false
 
     @Option(help: "The folder that holds results/ (default: the current folder).")

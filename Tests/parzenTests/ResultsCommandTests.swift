@@ -33,8 +33,8 @@ import Testing
         for file in ["runs.csv", "trace.csv", "tests.csv", "ranks.csv", "ecdf.csv", "failures.csv"] {
             #expect(FileManager.default.fileExists(atPath: results.appendingPathComponent(file).path), "\(file)")
         }
-        // --no-plots: no pictures, but report.md and the CSVs (above).
-        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("plots/failing").path))
+        // --no-plots: no pictures, but report.md and the CSVs (above), and the grid a later `parzen plot` draws over.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("plots/failing").path) == ["square-grid.dat"])
         // collect on its own: the same, exit status 1.
         let collect = try TestSupport.run(parzen, ["collect", base.appendingPathComponent("m.yaml").path, "--base", base.path, "--quiet", "--no-plots"])
         #expect(collect.status == 1 && collect.stderr.contains("2 cell(s) failed"), "\(collect.stderr)")

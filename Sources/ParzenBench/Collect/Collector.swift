@@ -3,7 +3,8 @@ import GSLKit
 import Parzen
 
 /// Aggregates a manifest's finished cells into results/NAME: runs.csv, summary.csv, timings.csv,
-/// manifest.lock.yaml, samples.csv, trace.csv (``TraceTable``), cost.csv (``CostTable``), and,
+/// manifest.lock.yaml, samples.csv, sample-axes.csv with each sample picture's grid in plots/NAME
+/// (``SampleGrid``), trace.csv (``TraceTable``), cost.csv (``CostTable``), and,
 /// when there are any, cost-growth.csv (``CostGrowthTable``), extras.csv (``ExtrasTable``), short-runs.csv (``ShortRunsTable``) and
 /// failures.csv (``FailuresTable``). Reads only the cells (``CellArchive``).
 ///
@@ -13,10 +14,14 @@ import Parzen
 public struct Collector: Sendable {
     public let manifest: Manifest
     public let store: ResultStore
+    /// Where the sample pictures' function grids go (``SampleGrid``): plots/NAME beside the
+    /// results folder by default.
+    public var plotsFolder: URL
 
-    public init(manifest: Manifest, store: ResultStore) {
+    public init(manifest: Manifest, store: ResultStore, plotsFolder: URL? = nil) {
         self.manifest = manifest
         self.store = store
+        self.plotsFolder = plotsFolder ?? SampleGrid.defaultPlotsFolder(for: store.root)
     }
 
     /// Cells that have no usable record, with the failure message where the last run failed.
@@ -193,6 +198,7 @@ public struct Collector: Sendable {
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
+        try SampleGrid.write(samples, to: store, plots: plotsFolder)
         try store.writeAtomically(CostTable.text(cost), to: store.root.appendingPathComponent(CostTable.fileName))
         try CostGrowthTable.write(growth, to: store)
         try ShortRunsTable.write(shortRuns, to: store)

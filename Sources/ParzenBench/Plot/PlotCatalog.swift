@@ -18,6 +18,9 @@ public struct PlotScript: Sendable, Equatable {
     public let height: Int
     /// The script first, then its data files.
     public let files: [PlotFile]
+    /// Data files the script reads that collect wrote into the plots folder (a samples picture's
+    /// PROBLEM-grid.dat, ``SampleGrid``); the plotter does not write them.
+    public var collected: [String] = []
 
     public var scriptName: String { stem + ".gp" }
     public var imageName: String { stem + ".png" }
@@ -33,12 +36,13 @@ public enum PlotCatalog {
     public static let costGrowth = "cost-growth"
     public static func samples(_ problem: ResultSet.Problem) -> String { "\(problem.label)-samples" }
 
-    /// The problems that get a sample picture: samples.csv lists them and their function (from
-    /// the registry) has one or two numeric, unconditional hyperparameters.
+    /// The problems that get a sample picture: samples.csv lists them and sample-axes.csv gives
+    /// their axes (collect writes these for a test function with one or two numeric,
+    /// unconditional hyperparameters, ``SampleGrid``).
     public static func sampleProblems(_ results: ResultsInfo) -> [Int] {
         results.problems.indices.filter { p in
             guard let points = results.samples[results.problems[p].label], !points.isEmpty else { return false }
-            return SamplesPlot.function(for: results.problems[p]) != nil
+            return results.sampleAxes[results.problems[p].label]?.isEmpty == false
         }
     }
 

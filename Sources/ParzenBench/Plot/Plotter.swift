@@ -22,12 +22,17 @@ public enum Plotter {
     /// Writes every script and data file into `folder` (created if needed), then renders each
     /// script with `renderer` unless it is nil.
     ///
-    /// - Throws: a file-system error, or ``GnuplotRenderer/Failure`` naming the script that failed.
-    public static func write(_ results: ResultsSummary, to folder: URL, source: String, renderer: GnuplotRenderer?) throws -> Outcome {
+    /// - Parameter collected: the folder holding the data files collect wrote (``PlotScript/collected``,
+    ///   plots/NAME beside the results); each is copied into `folder` when `folder` is another one.
+    /// - Throws: ``AnalysisError`` naming a collected file that is missing, a file-system error,
+    ///   or ``GnuplotRenderer/Failure`` naming the script that failed.
+    public static func write(_ results: ResultsSummary, to folder: URL, source: String, collected: URL? = nil,
+                             renderer: GnuplotRenderer?) throws -> Outcome {
         let store = ResultStore(root: folder)
         let scripts = self.scripts(results, source: source)
         for script in scripts {
             for file in script.files { try store.writeAtomically(file.contents, to: folder.appendingPathComponent(file.name)) }
+            for name in script.collected { try ensureCollected(name, in: folder, from: collected ?? folder) }
         }
         removeStale(in: folder, keeping: scripts)
         var warnings: [String] = []
@@ -53,12 +58,25 @@ public enum Plotter {
         return Outcome(scripts: scripts, rendered: renderer != nil, warnings: warnings)
     }
 
+    /// Puts the collected data file `name` into `folder`: copied from `source` when that is
+    /// another folder holding it, else the one `folder` holds.
+    ///
+    /// - Throws: ``AnalysisError`` naming the file when neither folder has it.
+    static func ensureCollected(_ name: String, in folder: URL, from source: URL) throws {
+        let target = folder.appendingPathComponent(name), origin = source.appendingPathComponent(name)
+        if origin.standardizedFileURL.path != target.standardizedFileURL.path, let data = FileManager.default.contents(atPath: origin.path) {
+            try ResultStore(root: folder).writeAtomically(Array(data), to: target)
+        } else if !FileManager.default.fileExists(atPath: target.path) {
+            throw AnalysisError(file: origin.path, message: "missing: `parzen collect` writes the function grid of each sample picture")
+        }
+    }
+
     /// Removes the pictures of an earlier plot run that this one no longer draws (a problem
     /// taken out of the manifest): every script in `folder` written by `parzen plot` (its second
     /// line says so) that is not among `scripts`, with its PNG, its data file and, for a samples
     /// picture, its function grid. Files that `parzen plot` did not write are left alone.
     static func removeStale(in folder: URL, keeping scripts: [PlotScript]) {
-        let current = Set(scripts.flatMap { script in script.files.map(\.name) + [script.imageName] })
+        let current = Set(scripts.flatMap { script in script.files.map(\.name) + script.collected + [script.imageName] })
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names.sorted() where name.hasSuffix(".gp") && !current.contains(name) {
             let url = folder.appendingPathComponent(name)

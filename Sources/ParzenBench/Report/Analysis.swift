@@ -6,9 +6,7 @@ public enum Analysis {
     /// plots/NAME beside results/ under the same base folder: RESULTS/../../plots/NAME, NAME
     /// being the results folder's own name.
     public static func defaultPlotsFolder(for resultsFolder: URL) -> URL {
-        let folder = resultsFolder.standardizedFileURL
-        return folder.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("plots").appendingPathComponent(folder.lastPathComponent)
+        SampleGrid.defaultPlotsFolder(for: resultsFolder)
     }
 
     /// The path of `target` relative to `origin` (both folders), with `/` separators.
@@ -61,9 +59,11 @@ public enum Analysis {
     }
 
     /// Writes the gnuplot scripts and data of `results` (read from `resultsFolder`) into
-    /// `plotsFolder` (plots/NAME by default), rendering PNGs with `renderer` when given.
+    /// `plotsFolder` (plots/NAME by default), rendering PNGs with `renderer` when given. The
+    /// grids collect wrote into plots/NAME are copied into another `plotsFolder`.
     public static func plot(_ results: ResultsSummary, resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
-        let plots = plotsFolder ?? defaultPlotsFolder(for: resultsFolder)
-        return try Plotter.write(results, to: plots, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)", renderer: renderer)
+        let collected = defaultPlotsFolder(for: resultsFolder)
+        return try Plotter.write(results, to: plotsFolder ?? collected, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)",
+                                 collected: collected, renderer: renderer)
     }
 }

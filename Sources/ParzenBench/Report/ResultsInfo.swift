@@ -13,6 +13,9 @@ public struct ResultsInfo: Sendable {
     /// Sample points of replicate 0, keyed by problem label then suggester label; only problems
     /// samples.csv lists (1-D and 2-D numeric ones).
     public var samples: [String: [String: [ResultSet.Sample]]]
+    /// The axes of each sample picture, keyed by problem label (sample-axes.csv; empty when the
+    /// folder has none).
+    public var sampleAxes: [String: [SampleAxis]] = [:]
     /// Where proposal extras changed (extras.csv; empty when the folder has none).
     public var extras: [ExtrasTable.Row] = []
     /// The runs that stopped before their budget (short-runs.csv); their values are carried to

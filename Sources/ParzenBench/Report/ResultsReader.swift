@@ -22,7 +22,7 @@ public struct AnalysisError: Error, CustomStringConvertible, Equatable {
 
 /// Reads a results folder (results/NAME): manifest.lock.yaml for the problems, suggesters and
 /// checkpoints; runs.csv for the regrets; and, where present, trace.csv (every improvement),
-/// samples.csv (the sample pictures), extras.csv (where proposal extras changed), short-runs.csv
+/// samples.csv and sample-axes.csv (the sample pictures), extras.csv (where proposal extras changed), short-runs.csv
 /// (runs that stopped before their budget), failures.csv (failed cells), cost.csv and
 /// cost-growth.csv (timings). Nothing else is read and nothing is rerun.
 ///
@@ -104,6 +104,7 @@ public enum ResultsReader {
         var info = ResultsInfo(name: lock.name, checkpoints: lock.checkpoints, problems: keptProblems.map { lock.problems[$0] },
                                suggesters: keptSuggesters.map { lock.suggesters[$0] })
         if let file = try optional(SamplesWriter.fileName) { info.samples = try readSamples(file.text, file: file.file, lock: lock) }
+        if let file = try optional(SampleAxesTable.fileName) { info.sampleAxes = try SampleAxesTable.axes(file.text, file: file.file) }
         if let file = try optional(ExtrasTable.fileName) { info.extras = try ExtrasTable.rows(file.text, file: file.file) }
         if let file = try optional(CostTable.fileName) { info.cost = try CostTable.rows(file.text, file: file.file) }
         if let file = try optional(CostGrowthTable.fileName) { info.costGrowth = try CostGrowthTable.rows(file.text, file: file.file) }

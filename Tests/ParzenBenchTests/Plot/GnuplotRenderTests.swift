@@ -57,6 +57,8 @@ import Testing
                 ResultSet.Sample(trial: $0.offset, x: $0.element, y: nil, loss: $0.element)
             }
         }
+        results = ReportFixtures.withSampleAxes(results)
+        try ReportFixtures.writeGrids(results, to: plots)
         let outcome = try Plotter.write(ResultsSummary(results), to: plots, source: "results/fixture", renderer: renderer)
         #expect(outcome.rendered)
         #expect(outcome.warnings.isEmpty, "gnuplot warnings: \(outcome.warnings)")
@@ -83,6 +85,7 @@ import Testing
         #expect(GnuplotRenderer.locate(environment: ["PATH": "/nonexistent"]) == nil)
         let base = ReportFixtures.temporaryFolder("noplot")
         defer { try? FileManager.default.removeItem(at: base) }
+        try ReportFixtures.writeGrids(ReportFixtures.small(), to: base)
         let outcome = try Plotter.write(ResultsSummary(ReportFixtures.small()), to: base, source: "r", renderer: nil)
         #expect(!outcome.rendered)
         #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("final.gp").path))

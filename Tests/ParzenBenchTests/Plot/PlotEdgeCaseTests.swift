@@ -15,6 +15,7 @@ import Testing
         let old = results.problems[0].label
         results.problems[0].label = firstLabel
         results.samples[firstLabel] = results.samples.removeValue(forKey: old)
+        results.info.sampleAxes[firstLabel] = results.info.sampleAxes.removeValue(forKey: old)
         if secondFails {
             results.regrets[1] = results.regrets[1].map { $0.map { $0.map { _ in .infinity } } }
             results.samples[results.problems[1].label] = results.samples[results.problems[1].label]!.mapValues { $0.map {
@@ -40,6 +41,7 @@ import Testing
         let base = ReportFixtures.temporaryFolder("edge-render")
         defer { try? FileManager.default.removeItem(at: base) }
         let results = Self.fixture(firstLabel: "-sq", secondFails: true)
+        try ReportFixtures.writeGrids(results, to: base)
         let outcome = try Plotter.write(ResultsSummary(results), to: base, source: "results/fixture", renderer: renderer)
         for script in outcome.scripts {
             let png = try Data(contentsOf: base.appendingPathComponent(script.imageName))
@@ -55,6 +57,7 @@ import Testing
         let base = ReportFixtures.temporaryFolder("edge-stale")
         defer { try? FileManager.default.removeItem(at: base) }
         let full = ReportFixtures.small()
+        try ReportFixtures.writeGrids(full, to: base)
         _ = try Plotter.write(ResultsSummary(full), to: base, source: "results/fixture", renderer: nil)
         for name in ["square-convergence.png", "square-samples.png", "notes.gp", "mine.png"] {
             try Data("x\n# Written by someone else\n".utf8).write(to: base.appendingPathComponent(name))

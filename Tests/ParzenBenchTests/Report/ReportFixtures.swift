@@ -44,8 +44,45 @@ enum ReportFixtures {
                 ResultSet.Sample(trial: t, x: rng.uniform(-5, 10), y: rng.uniform(0, 15), loss: t == 3 ? nil : rng.uniform(0, 50))
             }
         }
-        return ResultSet(name: "fixture", checkpoints: [5, 10, 20], problems: problems, suggesters: suggesters,
-                         regrets: regrets, samples: samples)
+        return withSampleAxes(ResultSet(name: "fixture", checkpoints: [5, 10, 20], problems: problems, suggesters: suggesters,
+                                        regrets: regrets, samples: samples))
+    }
+
+    /// The registered test function of `problem` when its space is plottable (what collect
+    /// draws a sample picture over).
+    static func plottableFunction(_ problem: ResultSet.Problem) -> TestFunction? {
+        guard let key = problem.functionKey, let function = try? TestFunctionRegistry.function(named: key, dimension: problem.dimension),
+              SamplesWriter.isPlottable(function.space) else { return nil }
+        return function
+    }
+
+    /// `results` with the sample axes collect writes (sample-axes.csv): for each problem with
+    /// samples and a plottable function, the priors' ranges widened to hold every sampled value.
+    static func withSampleAxes(_ results: ResultSet) -> ResultSet {
+        var results = results
+        results.info.sampleAxes = [:]
+        for problem in results.problems {
+            guard let function = plottableFunction(problem), let byLabel = results.samples[problem.label], !byLabel.isEmpty else { continue }
+            var axes = function.space.parameters.map(SampleAxis.init)
+            for suggester in results.suggesters {
+                let points = byLabel[suggester.label] ?? []
+                axes[0].include(points.map(\.x))
+                if axes.count == 2 { axes[1].include(points.compactMap(\.y)) }
+            }
+            results.info.sampleAxes[problem.label] = axes
+        }
+        return results
+    }
+
+    /// Writes the function grid of each sample picture of `results` (PROBLEM-grid.dat, as
+    /// collect does) into `folder`.
+    static func writeGrids(_ results: ResultSet, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for problem in results.problems {
+            guard let axes = results.sampleAxes[problem.label], let function = plottableFunction(problem) else { continue }
+            try SampleGrid.text(function, axes: axes).write(to: folder.appendingPathComponent(SampleGrid.fileName(problem: problem.label)),
+                                                            atomically: true, encoding: .utf8)
+        }
     }
 
     /// A fresh temporary folder.
@@ -56,7 +93,8 @@ enum ReportFixtures {
     }
 
     /// Writes `results` as a collected results folder (manifest.lock.yaml in the lock's layout,
-    /// runs.csv, samples.csv) under base/results/NAME and returns that folder.
+    /// runs.csv, samples.csv, sample-axes.csv) under base/results/NAME, with the sample pictures'
+    /// grids under base/plots/NAME, and returns the results folder.
     static func writeFolder(_ results: ResultSet, base: URL) throws -> URL {
         let folder = base.appendingPathComponent("results").appendingPathComponent(results.name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -89,6 +127,11 @@ enum ReportFixtures {
             }
         }
         try (samples.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("samples.csv"), atomically: true, encoding: .utf8)
+        let axes = results.problems.compactMap { problem in results.sampleAxes[problem.label].map { (problem.label, $0) } }
+        if let text = SampleAxesTable.text(axes) {
+            try text.write(to: folder.appendingPathComponent(SampleAxesTable.fileName), atomically: true, encoding: .utf8)
+        }
+        try writeGrids(results, to: base.appendingPathComponent("plots").appendingPathComponent(results.name))
         return folder
     }
 }

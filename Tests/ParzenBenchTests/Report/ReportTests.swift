@@ -238,6 +238,18 @@ import Testing
         let record = store.load(cell)!
         let xs = rows.dropFirst().filter { $0[0] == "square" && $0[1] == "random" }.map { Double($0[3])! }
         #expect(xs == record.rows.map { $0.assignment["x"]! })
+        // The sample pictures' axes and grids: square and branin, from every suggester's replicate 0.
+        let axesText = try String(contentsOf: store.root.appendingPathComponent(SampleAxesTable.fileName), encoding: .utf8)
+        let axes = try SampleAxesTable.axes(axesText, file: "sample-axes.csv")
+        #expect(Set(axes.keys) == ["square", "branin"] && axes["branin"]?.map(\.label) == ["x1", "x2"])
+        for row in rows.dropFirst() {
+            let problemAxes = axes[row[0]]!
+            #expect(problemAxes[0].low <= Double(row[3])! && Double(row[3])! <= problemAxes[0].high)
+        }
+        let branin = try TestFunctionRegistry.function(named: "branin")
+        let grid = try String(contentsOf: base.appendingPathComponent("plots/s/branin-grid.dat"), encoding: .utf8)
+        #expect(grid == SampleGrid.text(branin, axes: axes["branin"]!))
+        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("plots/s/rosenbrock-3d-grid.dat").path))
     }
 }
 
@@ -264,9 +276,13 @@ import Testing
             .replacingOccurrences(of: "{label: square, function: square, dims: 1, noise: 0.0, optimum: 0.0, direction: minimize}",
                                   with: "{label: square, command: \"./train.sh\", direction: maximize}")
         try lock.write(to: lockURL, atomically: true, encoding: .utf8)
+        // Collect gives such a problem no axes (no function to draw its samples over).
+        let axesURL = folder.appendingPathComponent(SampleAxesTable.fileName)
+        let axes = try String(contentsOf: axesURL, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("square,") }
+        try (axes.joined(separator: "\n") + "\n").write(to: axesURL, atomically: true, encoding: .utf8)
         let results = try ResultsReader.read(folder)
         #expect(results.problems[0] == ResultSet.Problem(label: "square", functionKey: nil, dimension: nil, noise: 0, optimum: nil))
-        // No function to draw the samples over: no sample picture for it, the rest unchanged.
+        // No axes: no sample picture for it, the rest unchanged.
         #expect(PlotCatalog.sampleProblems(results.info) == [1])
         #expect(Plotter.scripts(ResultsSummary(results), source: "r").count == Plotter.scripts(ResultsSummary(ReportFixtures.small()), source: "r").count - 1)
     }

@@ -1,0 +1,114 @@
+import Foundation
+import Parzen
+
+/// The function under each sample picture, written at collect time so that `parzen plot` reads
+/// only results/ and plots/: sample-axes.csv (``SampleAxesTable``) in the results folder and
+/// PROBLEM-grid.dat in the plots folder (plots/NAME beside results/NAME).
+///
+/// A problem gets a sample picture when it is a registered test function (a `bbob` function is
+/// drawn at the instance its replicate 0 ran) with one or two numeric, unconditional
+/// hyperparameters (``SamplesWriter/isPlottable(_:)``) and some suggester finished its replicate 0.
+///
+/// PROBLEM-grid.dat is the noise-free function over the picture's axes:
+/// - 1-D: `x f(x)` at ``curvePoints`` points;
+/// - 2-D: `x y z` on a ``mapPoints``² grid, scan lines separated by a blank line,
+///   z = log₁₀(f − f* + δ) with δ = 10⁻³·(max f − min f over the grid) (or 10⁻¹² if the grid is
+///   flat);
+/// coordinates are drawn ones (log₁₀ of the stored value on a log axis), NaN where the function
+/// has no finite value.
+public enum SampleGrid {
+    public static let curvePoints = 401
+    public static let mapPoints = 121
+
+    /// The name of a problem's grid inside the plots folder.
+    public static func fileName(problem label: String) -> String { label + "-grid.dat" }
+
+    /// plots/NAME beside results/ under the same base folder: RESULTS/../../plots/NAME, NAME
+    /// being the results folder's own name.
+    public static func defaultPlotsFolder(for resultsFolder: URL) -> URL {
+        let folder = resultsFolder.standardizedFileURL
+        return folder.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("plots").appendingPathComponent(folder.lastPathComponent)
+    }
+
+    /// The noise-free test function of `problem` (at replicate 0's instance for `bbob`) when its
+    /// space is plottable; nil for any other problem (an external objective, more dimensions).
+    public static func function(for problem: ProblemSpec) -> TestFunction? {
+        let function: TestFunction
+        switch problem.objective {
+        case let objective as TestFunctionObjective: function = objective.function
+        case let objective as BBOBObjective: function = TestFunctionRegistry.bbobTestFunction(objective.function)
+        default: return nil
+        }
+        return SamplesWriter.isPlottable(function.space) ? function : nil
+    }
+
+    /// The axes of `function`'s picture: each hyperparameter's prior range widened to hold the
+    /// values sampled in `records` (replicate 0 of each suggester).
+    public static func axes(_ function: TestFunction, records: [CellRecord]) -> [SampleAxis] {
+        let labels = function.space.labels
+        return function.space.parameters.enumerated().map { i, parameter in
+            var axis = SampleAxis(parameter)
+            for record in records { axis.include(record.rows.compactMap { $0.assignment[labels[i]] }) }
+            return axis
+        }
+    }
+
+    /// The text of PROBLEM-grid.dat for `function` over `axes` (see the type's summary).
+    ///
+    /// - Complexity: ``mapPoints``² evaluations of the function (2-D), ``curvePoints`` (1-D).
+    /// - Determinism: a pure function of its inputs.
+    public static func text(_ function: TestFunction, axes: [SampleAxis]) -> String {
+        let labels = function.space.labels
+        var grid: [String] = []
+        if axes.count == 2 {
+            let xs = axes[0].grid(mapPoints), ys = axes[1].grid(mapPoints)
+            var values: [[Double]] = []
+            for x in xs {
+                values.append(ys.map { y in (try? function.value(at: Assignment([(labels[0], x), (labels[1], y)]))) ?? .nan })
+            }
+            let finite = values.flatMap { $0 }.filter(\.isFinite)
+            let spread = (finite.max() ?? 0) - (finite.min() ?? 0)
+            let delta = spread > 0 ? 1e-3 * spread : 1e-12
+            grid.append("# \(axes[0].title) \(axes[1].title) log10(f - f* + \(delta))")
+            for (i, x) in xs.enumerated() {
+                if i > 0 { grid.append("") }
+                for (j, y) in ys.enumerated() {
+                    let z = values[i][j].isFinite ? log10(max(values[i][j] - function.optimum, 0) + delta) : .nan
+                    grid.append("\(number(axes[0].coordinate(x))) \(number(axes[1].coordinate(y))) \(number(z))")
+                }
+            }
+        } else {
+            grid.append("# \(axes[0].title) f")
+            for x in axes[0].grid(curvePoints) {
+                let value = (try? function.value(at: Assignment([(labels[0], x)]))) ?? .nan
+                grid.append("\(number(axes[0].coordinate(x))) \(number(value))")
+            }
+        }
+        return grid.joined(separator: "\n") + "\n"
+    }
+
+    /// A number as gnuplot reads it: shortest round-trip form, `NaN` for non-finite values.
+    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "NaN" }
+
+    /// Writes sample-axes.csv into `store` (or removes a stale one when no problem gets a
+    /// picture) and each picture's grid into `plots`.
+    ///
+    /// - Parameter replicateZero: for each (problem, suggester) in manifest order whose
+    ///   replicate 0 finished, that record.
+    static func write(_ replicateZero: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)],
+                      to store: ResultStore, plots: URL) throws {
+        var axes: [(problem: String, axes: [SampleAxis])] = []
+        var done = Set<String>()
+        for entry in replicateZero where !done.contains(entry.problem.label) {
+            done.insert(entry.problem.label)
+            guard let function = function(for: entry.problem) else { continue }
+            let records = replicateZero.filter { $0.problem.label == entry.problem.label }.map(\.record)
+            guard records.contains(where: { !$0.rows.isEmpty }) else { continue }
+            let problemAxes = self.axes(function, records: records)
+            axes.append((entry.problem.label, problemAxes))
+            try store.writeAtomically(text(function, axes: problemAxes), to: plots.appendingPathComponent(fileName(problem: entry.problem.label)))
+        }
+        try store.writeOptionalTable(SampleAxesTable.text(axes), named: SampleAxesTable.fileName)
+    }
+}
