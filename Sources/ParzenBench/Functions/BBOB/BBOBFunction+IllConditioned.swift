@@ -9,41 +9,37 @@ extension BBOBFunction {
         switch s.number {
         case 10, 11:
             let xOpt = s.xOpt, discus = s.number == 11
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(s.r1), .oscillate]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
-                if !discus { return ellipsoid(z, conditioning: 1e6) + fOpt }
+            return .chain([.shift(xOpt), .linear(s.r1), .oscillate], xOpt: xOpt, fOpt: fOpt) { z in
+                if !discus { return ellipsoid(z, conditioning: 1e6) }
                 var sum = 1.0e6 * z[0] * z[0]
                 for i in 1..<d { sum += z[i] * z[i] }
-                return sum + fOpt
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return sum
+            }
         case 12:
             let xOpt = BBOBInstanceData.xOpt(seed: s.seed + 1_000_000, dimension: d), r1 = s.r1
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .asymmetric(beta: 0.5), .linear(r1)]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
+            return .chain([.shift(xOpt), .linear(r1), .asymmetric(beta: 0.5), .linear(r1)], xOpt: xOpt, fOpt: fOpt) { z in
                 var sum = z[0] * z[0]
                 for i in 1..<d { sum += 1.0e6 * z[i] * z[i] }
-                return sum + fOpt
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return sum
+            }
         case 13:
             let xOpt = s.xOpt
             let a = s.conditionedRotation(base: 10.0.squareRoot())
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(a)]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
+            return .chain([.shift(xOpt), .linear(a)], xOpt: xOpt, fOpt: fOpt) { z in
                 var tail = 0.0
                 for i in 1..<d { tail += z[i] * z[i] }
                 var result = 100.0 * (tail / 1.0).squareRoot()
                 result += z[0] * z[0] / 1.0
-                return result + fOpt
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return result
+            }
         default:
             let xOpt = s.xOpt
             let exponents = (0..<d).map { i in 2.0 + (4.0 * Double(i)) / (Double(d) - 1.0) }
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(s.r1)]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
+            return .chain([.shift(xOpt), .linear(s.r1)], xOpt: xOpt, fOpt: fOpt) { z in
                 var sum = 0.0
                 for i in 0..<d { sum += pow(abs(z[i]), exponents[i]) }
-                return sum.squareRoot() + fOpt
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return sum.squareRoot()
+            }
         }
     }
 }

@@ -10,14 +10,13 @@ extension BBOBFunction {
         case 6:
             let xOpt = s.xOpt
             let a = s.conditionedRotation(base: 10.0.squareRoot())
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(a)]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
+            return .chain([.shift(xOpt), .linear(a)], xOpt: xOpt, fOpt: fOpt) { z in
                 var sum = 0.0
                 for i in 0..<d {
                     if xOpt[i] * z[i] > 0 { sum += 100.0 * 100.0 * z[i] * z[i] } else { sum += z[i] * z[i] }
                 }
-                return pow(BBOBTransforms.oscillate(sum), 0.9) + fOpt
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return pow(BBOBTransforms.oscillate(sum), 0.9)
+            }
         case 7:
             let xOpt = s.xOpt, r0 = s.r0, r1 = s.r1
             let scales = (0..<d).map { i in pow(100.0 / 10.0, Double(i) / Double(d - 1)).squareRoot() }
@@ -54,10 +53,7 @@ extension BBOBFunction {
         default:
             let (c, m) = s.rosenbrockScaling
             let xOpt = s.r0.columnSums(dividedBy: 2 * c)
-            let steps: [BBOBTransforms.Step] = [.linear(m, offset: 0.5)]
-            return Built(evaluate: { x in
-                BBOBTransforms.evaluate(x, through: steps) { z in rosenbrock(z) + fOpt }
-            }, xOpt: xOpt, optimumValue: fOpt)
+            return .chain([.linear(m, offset: 0.5)], xOpt: xOpt, fOpt: fOpt) { z in rosenbrock(z) }
         }
     }
 

@@ -10,42 +10,38 @@ extension BBOBFunction {
         case 15:
             let xOpt = s.xOpt, r1 = s.r1
             let a = s.conditionedRotation(base: 10.0.squareRoot())
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .oscillate, .asymmetric(beta: 0.2), .linear(a)]
-            return Built(evaluate: { x in
-                BBOBTransforms.evaluate(x, through: steps) { z in rastrigin(z) + fOpt }
-            }, xOpt: xOpt, optimumValue: fOpt)
+            return .chain([.shift(xOpt), .linear(r1), .oscillate, .asymmetric(beta: 0.2), .linear(a)], xOpt: xOpt, fOpt: fOpt) { z in
+                rastrigin(z)
+            }
         case 16:
             let xOpt = s.xOpt, r1 = s.r1
             let a = s.conditionedRotation(base: 1.0 / 100.0.squareRoot())
             let weierstrass = Weierstrass()
             let factor = 10.0 / Double(d)
             let best = weierstrass.raw([Double](repeating: 0, count: d)) + fOpt
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(r1), .oscillate, .linear(a)]
-            return Built(evaluate: { x in
-                BBOBTransforms.evaluate(x, through: steps) { z in (weierstrass.raw(z) + fOpt) + factor * BBOBTransforms.penalty(x) }
-            }, xOpt: xOpt, optimumValue: best)
+            return .chain([.shift(xOpt), .linear(r1), .oscillate, .linear(a)], xOpt: xOpt, fOpt: fOpt, penalty: factor, optimumValue: best) { z in
+                weierstrass.raw(z)
+            }
         case 17, 18:
             let xOpt = s.xOpt
             let conditioning = s.number == 17 ? 10.0 : 1000.0
             let m = s.r0.rowsScaled { i in pow(conditioning.squareRoot(), 1.0 * Double(i) / (Double(d) - 1.0)) }
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .linear(s.r1), .asymmetric(beta: 0.5), .linear(m)]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { z in
+            return .chain([.shift(xOpt), .linear(s.r1), .asymmetric(beta: 0.5), .linear(m)], xOpt: xOpt, fOpt: fOpt, penalty: 10) { z in
                 var sum = 0.0
                 for i in 0..<(d - 1) {
                     let t = z[i] * z[i] + z[i + 1] * z[i + 1]
-                    if t.isInfinite { return (t + fOpt) + 10 * BBOBTransforms.penalty(x) }
+                    if t.isInfinite { return t }
                     let wave = sin(50.0 * pow(t, 0.1))
                     // COCO's compiled pow(·, 2.0) is a multiplication.
                     sum += pow(t, 0.25) * (1.0 + wave * wave)
                 }
                 let q = sum / (Double(d) - 1.0)
-                return (q * q + fOpt) + 10 * BBOBTransforms.penalty(x)
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return q * q
+            }
         default:
             let (c, m) = s.rosenbrockScaling
             let xOpt = m.columnSums(dividedBy: 2 * c)
-            let steps: [BBOBTransforms.Step] = [.linear(m)]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { linear in
+            return .chain([.linear(m)], xOpt: xOpt, fOpt: fOpt) { linear in
                 var z = linear
                 for i in 0..<d { z[i] = z[i] - (-0.5) }
                 var sum = 0.0
@@ -54,8 +50,8 @@ extension BBOBFunction {
                     let t = 100.0 * c1 * c1 + c2 * c2
                     sum += t / 4000.0 - cos(t)
                 }
-                return 10.0 + 10.0 * sum / Double(d - 1) + fOpt
-            } }, xOpt: xOpt, optimumValue: fOpt)
+                return 10.0 + 10.0 * sum / Double(d - 1)
+            }
         }
     }
 

@@ -8,31 +8,25 @@ extension BBOBFunction {
         let fOpt = s.fOpt, d = s.dimension
         switch s.number {
         case 1:
-            let xOpt = s.xOpt
-            return Built(evaluate: { x in
+            return .chain([.shift(s.xOpt)], xOpt: s.xOpt, fOpt: fOpt) { z in
                 var sum = 0.0
-                for i in 0..<d { let z = x[i] - xOpt[i]; sum += z * z }
-                return sum + fOpt
-            }, xOpt: xOpt, optimumValue: fOpt)
+                for v in z { sum += v * v }
+                return sum
+            }
         case 2:
             let xOpt = s.xOpt
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .oscillate]
-            return Built(evaluate: { x in
-                BBOBTransforms.evaluate(x, through: steps) { z in ellipsoid(z, conditioning: 1e6) + fOpt }
-            }, xOpt: xOpt, optimumValue: fOpt)
+            return .chain([.shift(xOpt), .oscillate], xOpt: xOpt, fOpt: fOpt) { z in ellipsoid(z, conditioning: 1e6) }
         case 3:
             let xOpt = s.xOpt
-            let steps: [BBOBTransforms.Step] = [.shift(xOpt), .oscillate, .asymmetric(beta: 0.2), .conditioning(alpha: 10)]
-            return Built(evaluate: { x in
-                BBOBTransforms.evaluate(x, through: steps) { z in rastrigin(z) + fOpt }
-            }, xOpt: xOpt, optimumValue: fOpt)
+            return .chain([.shift(xOpt), .oscillate, .asymmetric(beta: 0.2), .conditioning(alpha: 10)], xOpt: xOpt, fOpt: fOpt) { z in
+                rastrigin(z)
+            }
         case 4:
             var xOpt = s.xOpt
             for i in stride(from: 0, to: d, by: 2) { xOpt[i] = abs(xOpt[i]) }
             let scales = (0..<d).map { pow(10.0.squareRoot(), s.ratio($0)) }
             let optimum = xOpt
-            let steps: [BBOBTransforms.Step] = [.shift(optimum), .oscillate]
-            return Built(evaluate: { x in BBOBTransforms.evaluate(x, through: steps) { t in
+            return .chain([.shift(optimum), .oscillate], xOpt: optimum, fOpt: fOpt, penalty: 100) { t in
                 var z = t
                 for i in 0..<d {
                     var factor = scales[i]
@@ -45,9 +39,8 @@ extension BBOBFunction {
                     cosines += cos(2 * Double.pi * v)
                     squares += v * v
                 }
-                let raw = 10.0 * (Double(d) - cosines) + squares + 0
-                return (raw + fOpt) + 100 * BBOBTransforms.penalty(x)
-            } }, xOpt: optimum, optimumValue: fOpt)
+                return 10.0 * (Double(d) - cosines) + squares + 0
+            }
         default:
             let xOpt = s.xOpt.map { $0 < 0 ? -5.0 : 5.0 }
             let slopes = (0..<d).map { i in

@@ -83,6 +83,24 @@ public struct BBOBFunction: Sendable {
         var evaluate: @Sendable ([Double]) -> Double
         var xOpt: [Double]
         var optimumValue: Double
+
+        /// The function `objective(z) + fOpt`, z being x taken through `steps`
+        /// (``BBOBTransforms/evaluate(_:through:_:)``, which ends early at a vector that is not
+        /// finite), plus `penalty · f_pen(x)` on the untransformed x when a penalty factor is given
+        /// (``BBOBTransforms/penalty(_:)``); its best parameter `xOpt` and optimum value
+        /// `optimumValue` (fOpt unless given).
+        static func chain(
+            _ steps: [BBOBTransforms.Step], xOpt: [Double], fOpt: Double, penalty: Double? = nil, optimumValue: Double? = nil,
+            _ objective: @escaping @Sendable ([Double]) -> Double
+        ) -> Built {
+            let evaluate: @Sendable ([Double]) -> Double
+            if let penalty {
+                evaluate = { x in BBOBTransforms.evaluate(x, through: steps) { z in (objective(z) + fOpt) + penalty * BBOBTransforms.penalty(x) } }
+            } else {
+                evaluate = { x in BBOBTransforms.evaluate(x, through: steps) { z in objective(z) + fOpt } }
+            }
+            return Built(evaluate: evaluate, xOpt: xOpt, optimumValue: optimumValue ?? fOpt)
+        }
     }
 
     static func build(_ s: BBOBSetup) -> Built {
