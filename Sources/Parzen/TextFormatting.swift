@@ -31,6 +31,19 @@ enum TextQuoting {
     }
 
     static func quoted(_ s: String) -> String {
+        StringEscaping.quoted(s, escapingControlCharacters: false)
+    }
+}
+
+/// Double-quoted strings with backslash escapes, the one escaper of Parzen's text form and of
+/// the JSON of the external protocols.
+public enum StringEscaping {
+    /// `s` between double quotes: `"` and `\` escaped, line feeds and tabs as `\n` and `\t`.
+    /// With `escapingControlCharacters` (JSON, RFC 8259), carriage returns as `\r` and every
+    /// other character below U+0020 as `\u00XX`; without (Parzen's text form), left as they are.
+    ///
+    /// - Complexity: O(n) in the length of `s`.
+    public static func quoted(_ s: String, escapingControlCharacters: Bool) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -38,6 +51,10 @@ enum TextQuoting {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            case "\r" where escapingControlCharacters: out += "\\r"
+            case _ where escapingControlCharacters && scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -84,26 +84,9 @@ enum ObjectiveJSON {
         s.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
+    /// `s` as a JSON string (``StringEscaping/quoted(_:escapingControlCharacters:)``).
     static func string(_ s: String) -> String {
-        if !needsEscaping(s) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        needsEscaping(s) ? StringEscaping.quoted(s, escapingControlCharacters: true) : "\"" + s + "\""
     }
 
     /// Parses one JSON text into a ``Value``, keeping object keys in the order written; nil
