@@ -95,6 +95,27 @@ struct ManifestReader {
         }
     }
 
+    /// A list item written as a bare name (`- branin`) or as a mapping that names it under
+    /// `nameKey` (`- {function: branin, dims: 2}`): the name (nil when the mapping leaves it out)
+    /// and the node that holds it (the item when the mapping leaves it out). `other` reads every
+    /// other key of the mapping in the order written, after unknown and repeated keys are rejected.
+    func named(
+        _ item: Node, _ field: String, nameKey: String, accepted: [String],
+        other: (_ pair: (key: String, keyNode: Node, value: Node)) throws(ManifestError) -> Void
+    ) throws(ManifestError) -> (name: String?, node: Node) {
+        if case .scalar = item { return (try string(item, field), item) }
+        var name: String? = nil, node = item
+        for pair in try pairs(item, field, accepted: accepted) {
+            if pair.key == nameKey {
+                name = try string(pair.value, "\(field).\(nameKey)")
+                node = pair.value
+            } else {
+                try other(pair)
+            }
+        }
+        return (name, node)
+    }
+
     /// The mapping's pairs, rejecting unknown and repeated keys.
     func pairs(_ node: Node, _ field: String, accepted: [String]) throws(ManifestError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let mapping) = node else {

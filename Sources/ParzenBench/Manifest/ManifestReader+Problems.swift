@@ -38,32 +38,25 @@ extension ManifestReader {
     /// `- branin` or `{function: rosenbrock, dims: 5, noise: 0.1, label: …}`; a `bbob-` function
     /// also takes `instance: N` or `instance: replicate` (docs/coco-bbob.md).
     func functionProblem(_ item: Node, _ field: String) throws(ManifestError) -> ProblemSpec {
-        var key: String, keyNode = item, dims: Int? = nil, noise = 0.0, explicitLabel: String? = nil
-        var instanceNode: Node? = nil
-        if case .scalar = item {
-            key = try string(item, field)
-        } else {
-            var function: String? = nil
-            for pair in try pairs(item, field, accepted: Self.problemKeys) {
-                switch pair.key {
-                case "function": function = try string(pair.value, "\(field).function"); keyNode = pair.value
-                case "dims": dims = try integer(pair.value, "\(field).dims", atLeast: 1)
-                case "noise":
-                    noise = try number(pair.value, "\(field).noise")
-                    guard noise >= 0 else { throw error(pair.value, "\(field).noise", "must be >= 0 (the noise's standard deviation)") }
-                case "label": explicitLabel = try label(pair.value, "\(field).label")
-                case "instance": instanceNode = pair.value
-                case "budget": break  // read by problems(_:budget:)
-                default:
-                    throw error(pair.keyNode, "\(field).\(pair.key)",
-                                "only a problem with a command (an external program) takes '\(pair.key)'; a test function takes \(Self.functionProblemKeys.joined(separator: ", "))")
-                }
+        var dims: Int? = nil, noise = 0.0, explicitLabel: String? = nil, instanceNode: Node? = nil
+        let given = try named(item, field, nameKey: "function", accepted: Self.problemKeys) { pair throws(ManifestError) in
+            switch pair.key {
+            case "dims": dims = try integer(pair.value, "\(field).dims", atLeast: 1)
+            case "noise":
+                noise = try number(pair.value, "\(field).noise")
+                guard noise >= 0 else { throw error(pair.value, "\(field).noise", "must be >= 0 (the noise's standard deviation)") }
+            case "label": explicitLabel = try self.label(pair.value, "\(field).label")
+            case "instance": instanceNode = pair.value
+            case "budget": break  // read by problems(_:budget:)
+            default:
+                throw error(pair.keyNode, "\(field).\(pair.key)",
+                            "only a problem with a command (an external program) takes '\(pair.key)'; a test function takes \(Self.functionProblemKeys.joined(separator: ", "))")
             }
-            guard let function else {
-                throw error(item, "\(field).function", "missing; name a test function (see `parzen list functions`) or give a command (see docs/external-objectives.md)")
-            }
-            key = function
         }
+        guard let key = given.name else {
+            throw error(item, "\(field).function", "missing; name a test function (see `parzen list functions`) or give a command (see docs/external-objectives.md)")
+        }
+        let keyNode = given.node
         if key.hasPrefix("bbob-") {
             return try bbobProblem(key: key, keyNode: keyNode, dims: dims, noise: noise, instanceNode: instanceNode,
                                    explicitLabel: explicitLabel, item: item, field: field)

@@ -11,51 +11,46 @@ extension ManifestReader {
         var result: [(spec: SuggesterSpec, node: Node)] = []
         for (i, item) in sequence.enumerated() {
             let field = "suggesters[\(i)]"
-            var name: String, nameNode = item, label: String? = nil
-            var options = OrderedRecord<Value>(), optionsNode: Node? = nil
+            var label: String? = nil, options = OrderedRecord<Value>(), optionsNode: Node? = nil
             var command: [String]? = nil, commandNode: Node? = nil, timeout: Double? = nil, timeoutNode: Node? = nil
-            if case .scalar = item {
-                name = try string(item, field)
-            } else {
-                var algorithm: String? = nil
-                for pair in try pairs(item, field, accepted: Self.suggesterKeys) {
-                    switch pair.key {
-                    case "algorithm": algorithm = try string(pair.value, "\(field).algorithm"); nameNode = pair.value
-                    case "label": label = try self.label(pair.value, "\(field).label")
-                    case "command": command = try self.command(pair.value, "\(field).command"); commandNode = pair.value
-                    case "timeout":
-                        let seconds = try number(pair.value, "\(field).timeout")
-                        guard seconds > 0 else { throw error(pair.value, "\(field).timeout", "expected a number of seconds > 0 (the wait for each reply of the program)") }
-                        timeout = seconds; timeoutNode = pair.value
-                    default:
-                        guard case .record(let record) = try value(pair.value, "\(field).options") else {
-                            throw error(pair.value, "\(field).options", "expected a mapping of option names to values")
-                        }
-                        options = record
-                        optionsNode = pair.value
+            let given = try named(item, field, nameKey: "algorithm", accepted: Self.suggesterKeys) { pair throws(ManifestError) in
+                switch pair.key {
+                case "label": label = try self.label(pair.value, "\(field).label")
+                case "command": command = try self.command(pair.value, "\(field).command"); commandNode = pair.value
+                case "timeout":
+                    let seconds = try number(pair.value, "\(field).timeout")
+                    guard seconds > 0 else { throw error(pair.value, "\(field).timeout", "expected a number of seconds > 0 (the wait for each reply of the program)") }
+                    timeout = seconds; timeoutNode = pair.value
+                default:
+                    guard case .record(let record) = try value(pair.value, "\(field).options") else {
+                        throw error(pair.value, "\(field).options", "expected a mapping of option names to values")
                     }
+                    options = record
+                    optionsNode = pair.value
                 }
-                if let command, let commandNode {
-                    if algorithm != nil {
-                        throw error(nameNode, "\(field).algorithm", "algorithm and command are exclusive: use algorithm for a built-in suggester, command for an external program")
-                    }
-                    guard let label else { throw error(item, "\(field).label", "missing; an external suggester (command) needs a label") }
-                    let configured: Algorithm
-                    do { configured = try Algorithm.external(command: command, options: options, timeout: timeout ?? 60) } catch {
-                        throw self.error(commandNode, "\(field).command", "\(error)")
-                    }
-                    if result.contains(where: { $0.spec.label == label }) {
-                        throw self.error(item, field, "duplicate suggester label '\(label)'; give each suggester a distinct label")
-                    }
-                    let program = ExternalSuggester.Options(command: command, options: options, timeout: timeout ?? 60)
-                    var spec = SuggesterSpec(label: label, algorithm: configured, program: program)
-                    spec.programHash = ProgramIdentity.hash(command: command)
-                    result.append((spec, item))
-                    continue
+            }
+            let nameNode = given.node
+            if let command, let commandNode {
+                if given.name != nil {
+                    throw error(nameNode, "\(field).algorithm", "algorithm and command are exclusive: use algorithm for a built-in suggester, command for an external program")
                 }
-                if let timeoutNode { throw error(timeoutNode, "\(field).timeout", "timeout applies to external suggesters only (with command)") }
-                guard let algorithm else { throw error(item, "\(field).algorithm", "missing; name an algorithm (see `parzen list suggesters`) or give a command (an external program)") }
-                name = algorithm
+                guard let label else { throw error(item, "\(field).label", "missing; an external suggester (command) needs a label") }
+                let configured: Algorithm
+                do { configured = try Algorithm.external(command: command, options: options, timeout: timeout ?? 60) } catch {
+                    throw self.error(commandNode, "\(field).command", "\(error)")
+                }
+                if result.contains(where: { $0.spec.label == label }) {
+                    throw self.error(item, field, "duplicate suggester label '\(label)'; give each suggester a distinct label")
+                }
+                let program = ExternalSuggester.Options(command: command, options: options, timeout: timeout ?? 60)
+                var spec = SuggesterSpec(label: label, algorithm: configured, program: program)
+                spec.programHash = ProgramIdentity.hash(command: command)
+                result.append((spec, item))
+                continue
+            }
+            if let timeoutNode { throw error(timeoutNode, "\(field).timeout", "timeout applies to external suggesters only (with command)") }
+            guard let name = given.name else {
+                throw error(item, "\(field).algorithm", "missing; name an algorithm (see `parzen list suggesters`) or give a command (an external program)")
             }
             let configured: Algorithm
             do { configured = try Algorithm.named(name, options: options) } catch {
