@@ -7,14 +7,6 @@ public struct ManifestError: Error, Equatable, CustomStringConvertible {
     public let field: String
     public let message: String
 
-    public init(file: String, line: Int?, column: Int?, field: String, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.field = field
-        self.message = message
-    }
-
     public var description: String {
         var position = file
         if let line { position += ":\(line)" }
