@@ -16,12 +16,10 @@ extension OptunaTPE {
 
         let kind: Kind
         /// External bounds (Optuna's `low`, `high`); 0 and count − 1 for a categorical.
-        let low: Double
-        let high: Double
+        let low, high: Double
         let isLog: Bool
         /// The working bounds low′, high′: widened by half a step for lattices, then ln for logs.
-        let workingLow: Double
-        let workingHigh: Double
+        let workingLow, workingHigh: Double
 
         init(kind: Kind, low: Double, high: Double, isLog: Bool) {
             self.kind = kind
