@@ -50,17 +50,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Delete the existing cells and start over.")
     var fresh = false
 
-    @Flag(help: "Write no pictures (plots/NAME) after collecting; the CSVs, report.md and the sample pictures' function grids (plots/NAME/PROBLEM-grid.dat, for a later `parzen plot`) are still written.")
-    var noPlots = false
-
     @Flag(help: "Start every cell's external programs afresh, even those that declare they serve many cells (\"reuse\").")
     var oneProcessPerCell = false
 
-    @Flag(help: "No progress output.")
-    var quiet = false
-
-    @Option(help: "The folder that holds results/ (default: the current folder).")
-    var base: String = FileManager.default.currentDirectoryPath
+    @OptionGroup var output: CollectOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be >= 1, got \(jobs)") }
@@ -69,7 +62,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let manifest = try loadManifest(self.manifest)
-        let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
+        let store = output.store(of: manifest)
+        let quiet = output.quiet
         let options = Runner.Options(jobs: jobs, shard: shard.flatMap(Shard.init), fresh: fresh, reuseProcesses: !oneProcessPerCell)
         let cancellation = Cancellation()
         let signals = SignalTrap(cancellation: cancellation)
@@ -101,13 +95,8 @@ struct RunCommand: ParsableCommand {
             // The runner has listed this run's failures already.
             // Ctrl-C while collecting or drawing stops with status 1 like an interrupted run.
             let interrupted = RuntimeFailure(message: "interrupted while collecting or drawing; run `parzen collect \(self.manifest)` to finish")
-            let outcome = try CollectCommand.collect(manifest: manifest, store: store, quiet: quiet, listFailures: report.failed.isEmpty)
-            if cancellation.isCancelled { throw interrupted }
-            do { try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count) } catch {
-                if cancellation.isCancelled { throw interrupted }
-                throw error
-            }
-            if cancellation.isCancelled { throw interrupted }
+            try CollectCommand.collectAndAnalyse(manifest: manifest, store: store, output: output, listFailures: report.failed.isEmpty,
+                                                 cancellation: cancellation, interrupted: interrupted)
         }
         if !report.failed.isEmpty {
             throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept\(options.shard == nil ? ", collected and reported (report.md lists the failures)" : "")")
@@ -138,32 +127,36 @@ struct CollectCommand: ParsableCommand {
     @Argument(help: "The manifest (YAML or JSON).")
     var manifest: String
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
-
-    @Flag(help: "Write no pictures (plots/NAME); the CSVs, report.md and the sample pictures' function grids (plots/NAME/PROBLEM-grid.dat, for a later `parzen plot`) are still written.")
-    var noPlots = false
-
-    @Option(help: "The folder that holds results/ (default: the current folder).")
-    var base: String = FileManager.default.currentDirectoryPath
+    @OptionGroup var output: CollectOptions
 
     func run() throws {
         let manifest = try loadManifest(self.manifest)
-        let store = ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
         let cancellation = Cancellation()
         let signals = SignalTrap(cancellation: cancellation, message: "\nparzen: stopping\n")
         defer { signals.restore() }
-        let interrupted = RuntimeFailure(message: "interrupted; run the same command again to finish")
-        let outcome = try Self.collect(manifest: manifest, store: store, quiet: quiet)
+        let outcome = try Self.collectAndAnalyse(manifest: manifest, store: output.store(of: manifest), output: output, cancellation: cancellation,
+                                                 interrupted: RuntimeFailure(message: "interrupted; run the same command again to finish"))
+        if !outcome.failures.isEmpty {
+            throw RuntimeFailure(message: "\(outcome.failures.count) cell(s) failed; the others are collected and reported (report.md lists the failures)")
+        }
+    }
+
+    /// ``collect(manifest:store:quiet:listFailures:)``, then what `parzen report` and (unless
+    /// `--no-plots`) `parzen plot` write; throws `interrupted` when `cancellation` is set before,
+    /// while or after they do.
+    @discardableResult
+    static func collectAndAnalyse(
+        manifest: Manifest, store: ResultStore, output: CollectOptions, listFailures: Bool = true, cancellation: Cancellation,
+        interrupted: RuntimeFailure
+    ) throws -> Collector.Outcome {
+        let outcome = try collect(manifest: manifest, store: store, quiet: output.quiet, listFailures: listFailures)
         if cancellation.isCancelled { throw interrupted }
-        do { try AnalysisCommands.analyse(store: store, quiet: quiet, plots: !noPlots, failures: outcome.failures.count) } catch {
+        do { try AnalysisCommands.analyse(store: store, quiet: output.quiet, plots: !output.noPlots, failures: outcome.failures.count) } catch {
             if cancellation.isCancelled { throw interrupted }
             throw error
         }
         if cancellation.isCancelled { throw interrupted }
-        if !outcome.failures.isEmpty {
-            throw RuntimeFailure(message: "\(outcome.failures.count) cell(s) failed; the others are collected and reported (report.md lists the failures)")
-        }
+        return outcome
     }
 
     /// Collects, prints the table (unless quiet), the runs that stopped short and (unless
@@ -185,6 +178,24 @@ struct CollectCommand: ParsableCommand {
         }
         if listFailures && outcome.failures.count > 20 { standardError("… and \(outcome.failures.count - 20) more failed cells (results/\(manifest.name)/failures.csv)\n") }
         return outcome
+    }
+}
+
+/// The options of the commands that collect (`run`, `collect`): what they print, whether they
+/// draw, and where results/ is.
+struct CollectOptions: ParsableArguments {
+    @Flag(help: "Print nothing but errors (no progress, no table of results).")
+    var quiet = false
+
+    @Flag(help: "Write no pictures (plots/NAME) after collecting; the CSVs, report.md and the sample pictures' function grids (plots/NAME/PROBLEM-grid.dat, for a later `parzen plot`) are still written.")
+    var noPlots = false
+
+    @Option(help: "The folder that holds results/ (default: the current folder).")
+    var base: String = FileManager.default.currentDirectoryPath
+
+    /// The results of `manifest` under ``base``.
+    func store(of manifest: Manifest) -> ResultStore {
+        ResultStore(manifestName: manifest.name, base: URL(fileURLWithPath: base))
     }
 }
 
