@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a manifest's cells (problems × suggesters × repeats) and collect the results.",
         discussion: """
-            Writes one file per cell under results/NAME/cells (a .failed note for a cell that failed). \
+            Appends each finished cell (or a failed cell's message) as a checksummed record to a pack file of its worker under results/NAME/cells. \
             Finished cells are kept and skipped on the next run (stale ones rerun), so an interrupted run resumes \
             where it stopped. Ctrl-C or SIGTERM abandons running cells cleanly.
 
@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The manifest (YAML or JSON).")
     var manifest: String
 
-    @Option(parsing: .unconditional, help: "Cells run at once (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Cells run at once, and threads that then read the cells to collect them (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Run only slice I of N (1-based, round-robin over the cell list), e.g. 2/4; then run `parzen collect`.")
@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
             // Ctrl-C while collecting or drawing stops with status 1 like an interrupted run.
             let interrupted = RuntimeFailure(message: "interrupted while collecting or drawing; run `parzen collect \(self.manifest)` to finish")
             try CollectCommand.collectAndAnalyse(manifest: manifest, store: store, output: output, listFailures: report.failed.isEmpty,
-                                                 cancellation: cancellation, interrupted: interrupted)
+                                                 cancellation: cancellation, interrupted: interrupted, threads: jobs)
         }
         if !report.failed.isEmpty {
             throw RuntimeFailure(message: "\(report.failed.count) cell(s) failed; the others are kept\(options.shard == nil ? ", collected and reported (report.md lists the failures)" : "")")
@@ -147,9 +147,9 @@ struct CollectCommand: ParsableCommand {
     @discardableResult
     static func collectAndAnalyse(
         manifest: Manifest, store: ResultStore, output: CollectOptions, listFailures: Bool = true, cancellation: Cancellation,
-        interrupted: RuntimeFailure
+        interrupted: RuntimeFailure, threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> Collector.Outcome {
-        let outcome = try collect(manifest: manifest, store: store, quiet: output.quiet, listFailures: listFailures)
+        let outcome = try collect(manifest: manifest, store: store, quiet: output.quiet, listFailures: listFailures, threads: threads)
         if cancellation.isCancelled { throw interrupted }
         do { try AnalysisCommands.analyse(store: store, quiet: output.quiet, plots: !output.noPlots, failures: outcome.failures.count) } catch {
             if cancellation.isCancelled { throw interrupted }
@@ -162,9 +162,10 @@ struct CollectCommand: ParsableCommand {
     /// Collects, prints the table (unless quiet), the runs that stopped short and (unless
     /// `listFailures` is false) the failed cells, on stderr.
     @discardableResult
-    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool, listFailures: Bool = true) throws -> Collector.Outcome {
+    static func collect(manifest: Manifest, store: ResultStore, quiet: Bool, listFailures: Bool = true,
+                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Collector.Outcome {
         let outcome: Collector.Outcome
-        do { outcome = try Collector(manifest: manifest, store: store).collectAll() } catch let error as CollectError {
+        do { outcome = try Collector(manifest: manifest, store: store, threads: threads).collectAll() } catch let error as CollectError {
             throw RuntimeFailure(message: "\(error)")
         }
         for note in outcome.notes { standardError("parzen: \(note)\n") }

@@ -17,11 +17,16 @@ public struct Collector: Sendable {
     /// Where the sample pictures' function grids go (``SampleGrid``): plots/NAME beside the
     /// results folder by default.
     public var plotsFolder: URL
+    /// Threads that read cells at once (``collectAll()``); the files do not depend on it.
+    public let threads: Int
 
-    public init(manifest: Manifest, store: ResultStore, plotsFolder: URL? = nil) {
+    /// - Parameter threads: threads that read cells at once, at least 1 (default: the number
+    ///   of cores; `parzen run` passes its `--jobs`).
+    public init(manifest: Manifest, store: ResultStore, plotsFolder: URL? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.manifest = manifest
         self.store = store
         self.plotsFolder = plotsFolder ?? SampleGrid.defaultPlotsFolder(for: store.root)
+        self.threads = max(1, threads)
     }
 
     /// Cells that have no usable record, with the failure message where the last run failed.
@@ -87,12 +92,11 @@ public struct Collector: Sendable {
     /// problem's tables need from all its runs (the best noise-free loss, whether it is noisy);
     /// a second pass reads one (problem, suggester) group at a time and appends its rows to
     /// the tables. Memory holds one group's records and the cell index, whatever the number of
-    /// cells. Each pass reads a group's cells on as many threads as the machine has cores
-    /// (``OrderedParallelMap``) and uses them in cell order, so the files do not depend on it.
+    /// cells. Each pass reads a group's cells on ``threads`` threads (``OrderedParallelMap``)
+    /// and uses them in cell order, so the files do not depend on the number of threads.
     public func collectAll() throws -> Outcome {
         let catalog = manifest.catalog
         let archive = store.cells()
-        let threads = ProcessInfo.processInfo.activeProcessorCount
         var notes: [String] = []
         if let legacy = archive.legacy { notes.append(legacy.readingNote) }
         if archive.damagedRecords > 0 {
