@@ -97,9 +97,9 @@ enum AnalysisCommands {
         let outcome: Plotter.Outcome
         do {
             if let results {
-                outcome = try Analysis.plot(results, resultsFolder: folder, plotsFolder: plots, renderer: renderer)
+                outcome = try Plotter.plot(results, resultsFolder: folder, plotsFolder: plots, renderer: renderer)
             } else {
-                outcome = try Analysis.plot(resultsFolder: folder, plotsFolder: plots, renderer: renderer)
+                outcome = try Plotter.plot(resultsFolder: folder, plotsFolder: plots, renderer: renderer)
             }
         } catch let error as AnalysisError {
             throw BadInput(message: "\(error)")

@@ -15,54 +15,12 @@ public enum ConvergencePlot {
     public static let width = 900
     public static let height = 600
 
-    /// One problem's rows: the evaluations, `quantiles[row][suggester]` = (median, q25, q75),
-    /// and how the log axis draws them.
-    public struct Table: Sendable, Equatable {
-        public let evaluations: [Int]
-        public let quantiles: [[[Double]]]
-        /// The replicates of the first suggester (the title's count).
-        public let replicates: Int
-        /// Where values ≤ 0 are drawn (``Gnuplot/logFloor(_:)``), whether any is, and whether
-        /// no value is finite.
-        public let floor: Double
-        public let floored: Bool
-        public let empty: Bool
-
-        /// The table of `one`'s single problem.
-        init(_ one: ResultSet) {
-            if one.traces == nil {
-                evaluations = one.checkpoints
-                quantiles = one.checkpoints.indices.map { c in
-                    one.suggesters.indices.map { s in
-                        let sorted = Statistics.sorted(one.regrets(problem: 0, suggester: s, checkpoint: c))
-                        return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
-                    }
-                }
-            } else {
-                let curves = one.suggesters.indices.map { one.curves(problem: 0, suggester: $0) }
-                var counts = Set<Int>([1, one.budget(problem: 0)])
-                for runs in curves { for run in runs { counts.formUnion(run.evaluations) } }
-                evaluations = counts.sorted()
-                quantiles = evaluations.map { e in
-                    curves.map { runs in
-                        let sorted = Statistics.sorted(runs.map { $0.regret(after: e) })
-                        return [0.5, 0.25, 0.75].map { Quartiles.quantile(sorted: sorted, $0) }
-                    }
-                }
-            }
-            let all = one.traces == nil ? one.regrets[0].flatMap { $0.flatMap { $0 } } : quantiles.flatMap { $0.flatMap { $0 } }
-            floor = Gnuplot.logFloor(all)
-            floored = all.contains { $0 <= 0 }
-            empty = !all.contains { $0.isFinite }
-            replicates = one.regrets[0].first?.count ?? 0
-        }
-    }
-
     public static func script(_ results: ResultsSummary, problem p: Int, source: String) -> PlotScript {
         let problem = results.problems[p]
         let stem = PlotCatalog.convergence(problem)
         let table = results.perProblem[p].convergence
-        let (evaluations, quantiles, floor, floored, empty) = (table.evaluations, table.quantiles, table.floor, table.floored, table.empty)
+        let floor = Gnuplot.logFloor(table.smallestPositive.map { [$0] } ?? [])
+        let (evaluations, quantiles, floored, empty) = (table.evaluations, table.quantiles, table.floored, table.empty)
 
         var data = ["# \(problem.label): best-so-far regret over \(table.replicates) replicates",
                     "# evaluations" + results.suggesters.map { " \($0.label):median,q25,q75" }.joined()]

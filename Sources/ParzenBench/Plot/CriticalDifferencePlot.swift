@@ -58,7 +58,7 @@ public enum CriticalDifferencePlot {
                                       source: source, width: width, height: height)]
         let verdict = test.pValue < 0.05 ? "differences exist" : "no significant difference"
         lines.append("""
-            set title "Average ranks over \(Gnuplot.count(test.problems, "problem")) at \(results.finalEvaluations) evaluations (1 = best)\\nFriedman p = \(Gnuplot.short(test.pValue)) (\(verdict)); Nemenyi CD (alpha = 0.05) = \(Gnuplot.short(cd)); bars join suggesters within CD" noenhanced
+            set title "Average ranks over \(Wording.count(test.problems, "problem")) at \(results.finalEvaluations) evaluations (1 = best)\\nFriedman p = \(Gnuplot.short(test.pValue)) (\(verdict)); Nemenyi CD (alpha = 0.05) = \(Gnuplot.short(cd)); bars join suggesters within CD" noenhanced
             unset border
             unset xtics
             unset ytics

@@ -22,7 +22,7 @@ public enum ECDFPlot {
         var lines = [Gnuplot.preamble(stem: stem, description: "Runtime ECDF over all problems, one curve per suggester.",
                                       source: source, width: width, height: height)]
         lines.append("""
-            set title "Runtime ECDF over \(Gnuplot.count(results.problems.count, "problem")): fraction of (problem, target) pairs reached\\n\(ECDFTable.targetCount) targets per problem, log-spaced in regret from the median first-checkpoint regret to the best final regret" noenhanced
+            set title "Runtime ECDF over \(Wording.count(results.problems.count, "problem")): fraction of (problem, target) pairs reached\\n\(ECDFTable.targetCount) targets per problem, log-spaced in regret from the median first-checkpoint regret to the best final regret" noenhanced
             set xlabel "evaluations"
             set ylabel "fraction of (problem, target) pairs reached"
             \(last >= 10 * first ? "set logscale x 10" : "unset logscale x")

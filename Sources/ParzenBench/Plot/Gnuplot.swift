@@ -32,11 +32,6 @@ public enum Gnuplot {
         value.isFinite ? String(format: "%.3g", value) : (value.isNaN ? "n/a" : (value < 0 ? "-inf" : "inf"))
     }
 
-    /// "1 problem", "3 problems".
-    public static func count(_ n: Int, _ noun: String) -> String {
-        "\(n) \(noun)\(n == 1 ? "" : "s")"
-    }
-
     /// The opening lines of a script: a comment saying what it is, the change to its own folder
     /// and the pngcairo terminal with DejaVu Sans writing `stem.png`.
     public static func preamble(stem: String, description: String, source: String, width: Int, height: Int, fontSize: Int = 11) -> String {

@@ -13,10 +13,37 @@ public enum Plotter {
         public let warnings: [String]
     }
 
-    /// The scripts for `results`; `source` names the results folder in the scripts' comments
-    /// (keep it relative, e.g. `results/NAME`, so scripts do not depend on where they were made).
+    /// Every script of `results`, in a fixed order: convergence per problem, final, ecdf, ranks
+    /// (two or more suggesters), samples per problem of sample-axes.csv, cost (with cost.csv),
+    /// cost growth (with cost-growth.csv). `source` names the results folder in the scripts'
+    /// comments (keep it relative, e.g. `results/NAME`, so scripts do not depend on where they
+    /// were made).
     public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
-        PlotCatalog.scripts(results, source: source)
+        var scripts = results.problems.indices.map { ConvergencePlot.script(results, problem: $0, source: source) }
+        scripts.append(FinalDistributionPlot.script(results, source: source))
+        scripts.append(ECDFPlot.script(results, source: source))
+        if let ranks = CriticalDifferencePlot.script(results, source: source) { scripts.append(ranks) }
+        for p in PlotCatalog.sampleProblems(results.info) {
+            if let script = SamplesPlot.script(results.info, problem: p, source: source) { scripts.append(script) }
+        }
+        if let cost = CostPlot.script(results.info, source: source) { scripts.append(cost) }
+        if let growth = CostGrowthPlot.script(results.info, source: source) { scripts.append(growth) }
+        return scripts
+    }
+
+    /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`
+    /// (plots/NAME by default), rendering PNGs with `renderer` when given.
+    public static func plot(resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
+        try plot(try ResultsReader.summarise(resultsFolder), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
+    }
+
+    /// Writes the gnuplot scripts and data of `results` (read from `resultsFolder`) into
+    /// `plotsFolder` (plots/NAME by default), rendering PNGs with `renderer` when given. The
+    /// grids collect wrote into plots/NAME are copied into another `plotsFolder`.
+    public static func plot(_ results: ResultsSummary, resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
+        let collected = SampleGrid.defaultPlotsFolder(for: resultsFolder)
+        return try write(results, to: plotsFolder ?? collected, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)",
+                                 collected: collected, renderer: renderer)
     }
 
     /// Writes every script and data file into `folder` (created if needed), then renders each

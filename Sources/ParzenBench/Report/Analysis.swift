@@ -1,7 +1,7 @@
 import Foundation
 
-/// The analysis of a results folder: statistics tables and report.md (`parzen report`), gnuplot
-/// scripts and pictures (`parzen plot`). Reads only files in results/NAME; never reruns.
+/// The analysis of a results folder: statistics tables and report.md (`parzen report`; the
+/// pictures are ``Plotter``'s). Reads only files in results/NAME; never reruns.
 public enum Analysis {
     /// plots/NAME beside results/ under the same base folder: RESULTS/../../plots/NAME, NAME
     /// being the results folder's own name.
@@ -50,20 +50,5 @@ public enum Analysis {
         for file in reportFiles(results, plotsLink: relativePath(from: resultsFolder, to: plots)) {
             try store.writeAtomically(file.text, to: resultsFolder.appendingPathComponent(file.name))
         }
-    }
-
-    /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`
-    /// (plots/NAME by default), rendering PNGs with `renderer` when given.
-    public static func plot(resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
-        try plot(try ResultsReader.summarise(resultsFolder), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
-    }
-
-    /// Writes the gnuplot scripts and data of `results` (read from `resultsFolder`) into
-    /// `plotsFolder` (plots/NAME by default), rendering PNGs with `renderer` when given. The
-    /// grids collect wrote into plots/NAME are copied into another `plotsFolder`.
-    public static func plot(_ results: ResultsSummary, resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
-        let collected = defaultPlotsFolder(for: resultsFolder)
-        return try Plotter.write(results, to: plotsFolder ?? collected, source: "results/\(resultsFolder.standardizedFileURL.lastPathComponent)",
-                                 collected: collected, renderer: renderer)
     }
 }

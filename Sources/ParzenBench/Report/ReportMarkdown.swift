@@ -44,7 +44,7 @@ public enum ReportMarkdown {
 
         out.append("# \(escape(results.name)): results")
         out.append("")
-        out.append("\(Gnuplot.count(results.suggesters.count, "suggester")) × \(Gnuplot.count(results.problems.count, "problem")) × \(replicateText) replicates, \(final) evaluations each (checkpoints \(results.checkpoints.map(String.init).joined(separator: ", "))). "
+        out.append("\(Wording.count(results.suggesters.count, "suggester")) × \(Wording.count(results.problems.count, "problem")) × \(replicateText) replicates, \(final) evaluations each (checkpoints \(results.checkpoints.map(String.init).joined(separator: ", "))). "
                    + "Written by `parzen report` from runs.csv\(results.hasTraces ? ", trace.csv" : "") and manifest.lock.yaml; the pictures by `parzen plot` (gnuplot scripts beside them re-create them). "
                    + "Regret is the noise-free value of the best-so-far point (the one with the lowest observed loss) minus the known optimum.")
         out.append("")
@@ -72,7 +72,7 @@ public enum ReportMarkdown {
         }
         out.append("")
         let won = summary.winners.compactMap { $0 }.count
-        out.append("Significant winners: \(won) of \(Gnuplot.count(results.problems.count, "problem")).")
+        out.append("Significant winners: \(won) of \(Wording.count(results.problems.count, "problem")).")
         out.append("")
 
         out.append("### Bootstrap 95% confidence intervals of the median final regret")
@@ -156,7 +156,7 @@ public enum ReportMarkdown {
             }
         }
 
-        out += ExtrasTable.markdown(results)
+        out += ReportSections.extras(results)
 
         out += CostSection.markdown(results.info, plots: plots)
 

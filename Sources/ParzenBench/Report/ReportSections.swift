@@ -8,7 +8,7 @@ enum ReportSections {
     static func failures(_ results: ResultsInfo) -> [String] {
         guard !results.failures.isEmpty else { return [] }
         var out = ["## Failed cells", ""]
-        out.append("\(Gnuplot.count(results.failures.count, "cell")) failed (failures.csv); every finished cell is in runs.csv and trace.csv. "
+        out.append("\(Wording.count(results.failures.count, "cell")) failed (failures.csv); every finished cell is in runs.csv and trace.csv. "
                    + "The statistics, tables and pictures below use complete groups only, (problem, suggester) pairs with every replicate finished"
                    + (results.leftOutProblems.isEmpty && results.leftOutSuggesters.isEmpty ? "." : ":")
                    + (results.leftOutSuggesters.isEmpty ? "" : " left out suggester\(results.leftOutSuggesters.count == 1 ? "" : "s") "
@@ -37,33 +37,6 @@ enum ReportSections {
         for line in ShortRunsTable.summaryLines(results.shortRuns) { out.append("- \(ReportMarkdown.escape(line))") }
         out.append("")
         return out
-    }
-
-    /// The indexes of the ECDF targets the ERT table shows: the easiest, the middle and the hardest.
-    static let ertTargets = [0, ECDFTable.targetCount / 2, ECDFTable.targetCount - 1]
-
-    /// One problem's expected running times to its easiest, middle and hardest ECDF target.
-    public struct ExpectedRunningTimes: Sendable {
-        /// The targets of ``ertTargets``.
-        public let targets: [Double]
-        /// `rows[target][suggester]`: the ERT, the runs that reached the target and all runs.
-        public let rows: [[(ert: Double, successes: Int, runs: Int)]]
-
-        /// The times of `one`'s single problem, whose ECDF targets are `all`.
-        init(_ one: ResultSet, targets all: [Double]) {
-            let targets = ertTargets.map { all[min($0, all.count - 1)] }
-            let runs = one.suggesters.indices.map { s in
-                (curves: one.curves(problem: 0, suggester: s).map { RuntimeECDF.Curve(evaluations: $0.evaluations, regrets: $0.regrets) },
-                 lengths: one.runLengths(problem: 0, suggester: s))
-            }
-            self.targets = targets
-            rows = targets.map { target in
-                runs.map { group in
-                    let hits = group.curves.map { $0.hittingEvaluation(of: target) }
-                    return (ExpectedRunningTime.ert(hits: hits, lengths: group.lengths), hits.compactMap { $0 }.count, hits.count)
-                }
-            }
-        }
     }
 
     /// The expected running time to the easiest, middle and hardest ECDF target of each problem.

@@ -58,11 +58,11 @@ import Testing
         let results = try ResultsReader.read(store.root)
         #expect(results.traces != nil)
         let p = results.problems.firstIndex { $0.label == "branin" }!
-        let rows = ConvergencePlot.Table(results.problem(p)).evaluations
+        let rows = ConvergenceTable(results.problem(p)).evaluations
         let improvements = Set(trace.dropFirst().filter { $0[0] == "branin" }.map { Int($0[3])! })
         #expect(Set(rows) == improvements.union([1, 25]))
         // At each row the median is that of the replicates' best-so-far regrets there.
-        let quantiles = ConvergencePlot.Table(results.problem(p)).quantiles
+        let quantiles = ConvergenceTable(results.problem(p)).quantiles
         for (row, e) in rows.enumerated() {
             for s in results.suggesters.indices {
                 let values = manifest.cells.filter { $0.problem.label == "branin" && $0.suggester.label == results.suggesters[s].label }.map { cell in

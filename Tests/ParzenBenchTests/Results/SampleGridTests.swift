@@ -68,13 +68,13 @@ import Parzen
         let folder = try ReportFixtures.writeFolder(ReportFixtures.small(), base: base)
         let collected = base.appendingPathComponent("plots/fixture/branin-grid.dat")
         let other = base.appendingPathComponent("elsewhere")
-        let outcome = try Analysis.plot(resultsFolder: folder, plotsFolder: other, renderer: nil)
+        let outcome = try Plotter.plot(resultsFolder: folder, plotsFolder: other, renderer: nil)
         #expect(outcome.scripts.contains { $0.collected == ["branin-grid.dat"] })
         #expect(try Data(contentsOf: other.appendingPathComponent("branin-grid.dat")) == Data(contentsOf: collected))
         try FileManager.default.removeItem(at: collected)
         try FileManager.default.removeItem(at: other)
         #expect(throws: AnalysisError(file: collected.path, message: "missing: `parzen collect` writes the function grid of each sample picture")) {
-            try Analysis.plot(resultsFolder: folder, renderer: nil)
+            try Plotter.plot(resultsFolder: folder, renderer: nil)
         }
     }
 }

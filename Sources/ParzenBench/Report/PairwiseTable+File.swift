@@ -1,4 +1,6 @@
-/// tests.csv: every pair of suggesters compared on each problem at each checkpoint.
+import GSLKit
+
+/// tests.csv (written by `parzen report`).
 ///
 /// Columns, in this order (no other header than the column names):
 /// `problem,evaluations,suggester_a,suggester_b,n_a,n_b,u,p,p_holm,a12,magnitude,method`
@@ -14,17 +16,10 @@
 ///
 /// Rows follow the manifest: problems, then checkpoints ascending, then pairs (a, b) with a
 /// declared before b. Empty (header only) with fewer than two suggesters.
-public enum PairwiseTable {
+extension PairwiseTable {
     public static let fileName = "tests.csv"
     public static let header = ["problem", "evaluations", "suggester_a", "suggester_b", "n_a", "n_b",
                                 "u", "p", "p_holm", "a12", "magnitude", "method"]
-
-    /// The comparisons of one problem at checkpoint index `checkpoint`.
-    public static func comparisons(_ results: ResultSet, problem: Int, checkpoint: Int) -> [PairwiseComparison] {
-        PairwiseComparisons.compare(results.suggesters.indices.map {
-            results.regrets(problem: problem, suggester: $0, checkpoint: checkpoint)
-        })
-    }
 
     /// The text of tests.csv.
     /// - Determinism: a pure function of `results`.

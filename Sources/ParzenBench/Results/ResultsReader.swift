@@ -1,25 +1,6 @@
 import Foundation
 import Yams
 
-/// Why a results folder could not be analysed.
-public struct AnalysisError: Error, CustomStringConvertible, Equatable {
-    /// The file concerned (or the folder).
-    public let file: String
-    /// The 1-based line, where known.
-    public let line: Int?
-    public let message: String
-
-    public init(file: String, line: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-    }
-}
-
 /// Reads a results folder (results/NAME): manifest.lock.yaml for the problems, suggesters and
 /// checkpoints; runs.csv for the regrets; and, where present, trace.csv (every improvement),
 /// samples.csv and sample-axes.csv (the sample pictures), extras.csv (where proposal extras changed), short-runs.csv
@@ -28,23 +9,13 @@ public struct AnalysisError: Error, CustomStringConvertible, Equatable {
 ///
 /// runs.csv and trace.csv are read one problem at a time (their rows follow the lock's problem
 /// order, as `parzen collect` writes them), so memory holds one problem's runs whatever the
-/// number of problems; ``summarise(_:)`` keeps a ``ProblemSummary`` of each.
+/// number of problems; ``summarise(_:)`` (in Statistics) keeps a ``ProblemSummary`` of each.
 ///
 /// When cells failed, the groups (problem, suggester) they belong to are incomplete; the results
 /// then hold complete groups only: problems and suggesters are left out, the one with more
 /// incomplete groups first (ties: the one whose removal drops fewer groups, then a suggester),
 /// until every remaining group is complete. The left-out labels are recorded in the results.
 public enum ResultsReader {
-    /// Reads `folder` into the summary the report and the pictures are written from.
-    ///
-    /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.
-    /// - Complexity: O(rows) time; memory of one problem's runs plus 8 bytes a run.
-    public static func summarise(_ folder: URL) throws(AnalysisError) -> ResultsSummary {
-        var perProblem: [ProblemSummary] = []
-        let (info, hasTraces) = try stream(folder) { perProblem.append(ProblemSummary($0)) }
-        return ResultsSummary(info: info, hasTraces: hasTraces, perProblem: perProblem)
-    }
-
     /// Reads all of `folder` into memory (tests and small folders).
     ///
     /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.

@@ -1,6 +1,6 @@
 import GSLKit
 
-/// ecdf.csv: COCO-style runtime ECDFs, the fraction of (problem, target) pairs reached against
+/// COCO-style runtime ECDFs, the fraction of (problem, target) pairs reached against
 /// evaluations, one curve per suggester over all problems.
 ///
 /// Targets are per problem, ``targetCount`` values log-spaced in regret from `high` down to
@@ -17,12 +17,7 @@ import GSLKit
 /// within a problem). With trace.csv the curves are known at every evaluation and the ECDF is
 /// given wherever it can change (``evaluations(_:)``); without it (results collected before
 /// traces), at the checkpoints of runs.csv.
-///
-/// Columns, in this order: `suggester,evaluations,fraction`; rows by suggester in manifest
-/// order, then by evaluations ascending.
 public enum ECDFTable {
-    public static let fileName = "ecdf.csv"
-    public static let header = ["suggester", "evaluations", "fraction"]
     /// Targets per problem.
     public static let targetCount = 51
 
@@ -76,18 +71,5 @@ public enum ECDFTable {
     /// equally and runs equally within a problem (``RuntimeECDF/fractions(_:at:)``).
     public static func fractions(_ summary: ResultsSummary, at counts: [Int]) -> [[Double]] {
         summary.suggesters.indices.map { s in RuntimeECDF.fractions(summary.perProblem.map { $0.hits[s] }, at: counts) }
-    }
-
-    /// The text of ecdf.csv.
-    /// - Determinism: a pure function of `summary`.
-    public static func text(_ summary: ResultsSummary) -> String {
-        var lines = [CSV.row(header)]
-        let counts = evaluations(summary)
-        for (s, curve) in fractions(summary, at: counts).enumerated() {
-            for (c, evaluations) in counts.enumerated() {
-                lines.append(CSV.row([summary.suggesters[s].label, String(evaluations), CSV.number(curve[c])]))
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

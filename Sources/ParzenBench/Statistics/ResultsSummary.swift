@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the report and the pictures need of a results folder, problem by problem: built while
 /// the runs are read one problem at a time (``ResultsReader/summarise(_:)``), so the runs of only
 /// one problem are held at once. Beside the small per-problem aggregates it keeps every run's
@@ -44,10 +46,10 @@ public struct ProblemSummary: Sendable {
     public let hits: [RuntimeECDF.Hits]
     /// With trace.csv: the budget and every evaluation at which some run improved, ascending.
     public let evaluations: [Int]
-    /// The expected running times of report.md (``ReportSections/ertTargets``).
-    let expectedRunningTimes: ReportSections.ExpectedRunningTimes
+    /// The expected running times of report.md (``ExpectedRunningTimes/targetIndexes``).
+    let expectedRunningTimes: ExpectedRunningTimes
     /// The convergence picture's rows.
-    public let convergence: ConvergencePlot.Table
+    public let convergence: ConvergenceTable
 
     /// The aggregates of `one`, a result set of a single problem.
     public init(_ one: ResultSet) {
@@ -61,7 +63,19 @@ public struct ProblemSummary: Sendable {
         var counts = Set<Int>([one.budget(problem: 0)])
         if let traces = one.traces { for runs in traces[0] { for run in runs { counts.formUnion(run.evaluations) } } }
         evaluations = counts.sorted()
-        expectedRunningTimes = ReportSections.ExpectedRunningTimes(one, targets: targets)
-        convergence = ConvergencePlot.Table(one)
+        expectedRunningTimes = ExpectedRunningTimes(one, targets: targets)
+        convergence = ConvergenceTable(one)
+    }
+}
+
+extension ResultsReader {
+    /// Reads `folder` into the summary the report and the pictures are written from.
+    ///
+    /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.
+    /// - Complexity: O(rows) time; memory of one problem's runs plus 8 bytes a run.
+    public static func summarise(_ folder: URL) throws(AnalysisError) -> ResultsSummary {
+        var perProblem: [ProblemSummary] = []
+        let (info, hasTraces) = try stream(folder) { perProblem.append(ProblemSummary($0)) }
+        return ResultsSummary(info: info, hasTraces: hasTraces, perProblem: perProblem)
     }
 }
