@@ -20,6 +20,7 @@
 /* GSL's generator types are mutable C globals; Swift 6 rejects reading them directly,
    so they are reached through these accessors. */
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
 static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 static inline const gsl_qrng_type *cgsl_qrng_halton(void) { return gsl_qrng_halton; }
 static inline const gsl_multimin_fdfminimizer_type *cgsl_multimin_vector_bfgs2(void) { return gsl_multimin_fdfminimizer_vector_bfgs2; }

@@ -26,7 +26,7 @@ public struct CMAES: Suggester {
     /// The one generator of every proposal, reseeded per trial with
     /// ``CMAESConfiguration/trialSeed(id:)``: the stream of a new generator with that seed,
     /// without allocating one.
-    private let generator: MersenneTwister
+    private let generator: Tausworthe
 
     /// - Throws: ``SuggesterError/unsupportedSpace(_:)`` when the space has no coordinate for
     ///   CMA-ES; ``SuggesterError/invalidOption(name:message:)`` for a bad option or an `x0`
@@ -42,7 +42,7 @@ public struct CMAES: Suggester {
         let searched = configuration.coordinates.map(\.label)
         parameters = numeric.coordinates.map { ($0, searched.firstIndex(of: $0.label)) }
         history = CMAESHistory(configuration: configuration)
-        generator = MersenneTwister(seed: configuration.trialSeed(id: 0))
+        generator = Tausworthe(seed: configuration.trialSeed(id: 0))
     }
 
     /// Refuses a space with no coordinate CMA-ES could search (it would never run).
@@ -116,7 +116,7 @@ public struct CMAES: Suggester {
 
     /// Optuna's `RandomSampler`: a uniform option, or a uniform point of the padded working
     /// interval mapped back to a stored value.
-    static func independentDraw(_ coordinate: NumericCoordinate, using rng: MersenneTwister) -> Double {
+    static func independentDraw(_ coordinate: NumericCoordinate, using rng: Tausworthe) -> Double {
         if case .categorical(let count) = coordinate.domain { return Double(rng.uniformInt(below: count)) }
         return coordinate.stored(unit: rng.uniform(), padded: true)
     }

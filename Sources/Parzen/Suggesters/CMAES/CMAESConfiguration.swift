@@ -91,7 +91,7 @@ struct CMAESConfiguration: Sendable {
     func trialSeed(id: Int) -> UInt32 { Self.derive(baseSeed, UInt64(id), stream: 1) }
 
     /// The generator of the random choices that start run `run`.
-    func restartGenerator(run: Int) -> MersenneTwister { MersenneTwister(seed: Self.derive(baseSeed, UInt64(run), stream: 2)) }
+    func restartGenerator(run: Int) -> Tausworthe { Tausworthe(seed: Self.derive(baseSeed, UInt64(run), stream: 2)) }
 
     /// SplitMix64's finaliser over (base seed, index, stream): distinct, well-mixed 32-bit seeds.
     static func derive(_ base: UInt32, _ index: UInt64, stream: UInt64) -> UInt32 {

@@ -126,7 +126,7 @@ struct CMAESHistory: Sendable {
     /// Appends a trial proposed after the ones seen. `raw` is its raw draw when known (the
     /// proposal just made); CMAwM's is recomputed otherwise, with `generator` reseeded as the
     /// trial's.
-    mutating func append(_ trial: Trial, raw: [Double]?, generator: MersenneTwister) {
+    mutating func append(_ trial: Trial, raw: [Double]?, generator: Tausworthe) {
         advance()
         let index = ids.count
         ids.append(trial.id)
@@ -154,13 +154,13 @@ struct CMAESHistory: Sendable {
     ///
     /// - Determinism: draws only from `rng`, which the caller has reseeded as the trial's
     ///   generator (``CMAESConfiguration/trialSeed(id:)``).
-    mutating func ask(using rng: MersenneTwister) -> (point: [Double], raw: [Double]) {
+    mutating func ask(using rng: Tausworthe) -> (point: [Double], raw: [Double]) {
         strategy.ask(maxResampling: 10 * configuration.dimension, using: rng)
     }
 
     /// CMAwM's raw draw for trial `trialID`, recomputed from the current state: `generator`
     /// reseeded as the trial's draws what the trial's proposal drew.
-    private mutating func replayRaw(trialID: Int, generator: MersenneTwister) -> [Double] {
+    private mutating func replayRaw(trialID: Int, generator: Tausworthe) -> [Double] {
         generator.reseed(configuration.trialSeed(id: trialID))
         return ask(using: generator).raw
     }

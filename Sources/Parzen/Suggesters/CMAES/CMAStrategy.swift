@@ -39,7 +39,9 @@ struct CMAStrategy: Sendable {
     }
 
     /// B and D of C, computed when C changed: C is symmetrised, negative eigenvalues are
-    /// floored to 1e-8, and C is replaced by its floored reconstruction B diag(D²) Bᵀ.
+    /// floored to 1e-8, and when one was, C is replaced by its floored reconstruction
+    /// B diag(D²) Bᵀ (without a floored eigenvalue the reconstruction is C up to rounding, and C
+    /// is kept).
     ///
     /// A C that is no longer finite (a diverged run) cannot be decomposed; it is reset to the
     /// identity (the package would go on with NaN), which `shouldStop` then reports.
@@ -64,7 +66,9 @@ struct CMAStrategy: Sendable {
         let d = eigen.eigenvalues.map { ($0 < 0 ? EvolutionLimits.eigenvalueFloor : $0).squareRoot() }
         var bd = eigen.eigenvectors
         for i in 0..<n { for j in 0..<n { bd[i * n + j] *= d[j] } }
-        MatrixProducts.multiply(bd, .plain, bd, .transposed, m: n, n: n, k: n, into: &covariance)
+        if eigen.eigenvalues.contains(where: { $0 < 0 }) {
+            MatrixProducts.multiply(bd, .plain, bd, .transposed, m: n, n: n, k: n, into: &covariance)
+        }
         let result = Decomposition(b: eigen.eigenvectors, d: d, bd: bd)
         decomposition = result
         return result
@@ -76,7 +80,7 @@ struct CMAStrategy: Sendable {
     /// One draw x = m + σ B diag(D) z, z ~ N(0, I).
     ///
     /// - Determinism: n `gaussian` draws from `rng`.
-    mutating func sample(using rng: MersenneTwister) -> [Double] {
+    mutating func sample(using rng: Tausworthe) -> [Double] {
         let n = dimension
         let factor = decompose().bd
         var z = [Double](repeating: 0, count: n)
@@ -90,7 +94,7 @@ struct CMAStrategy: Sendable {
     /// `ask`: the first of `maxResampling` draws inside [0, 1]ⁿ, else one more draw clipped into it.
     ///
     /// - Determinism: n `gaussian` draws per attempt, at most (maxResampling + 1)·n.
-    mutating func ask(maxResampling: Int, using rng: MersenneTwister) -> [Double] {
+    mutating func ask(maxResampling: Int, using rng: Tausworthe) -> [Double] {
         for _ in 0..<maxResampling {
             let x = sample(using: rng)
             if x.allSatisfy({ $0 >= 0 && $0 <= 1 }) { return x }
@@ -111,22 +115,23 @@ struct CMAStrategy: Sendable {
         let oldSigmaMatrix = learningRates == nil ? [] : covariance.map { $0 * oldSigma * oldSigma }
         let yw = state.recombine(y)
 
-        // C^(-1/2) = B diag(1/D) Bᵀ.
-        var bInv = dec.b
-        for i in 0..<n { for j in 0..<n { bInv[i * n + j] /= dec.d[j] } }
-        var invSqrtC = [Double](repeating: 0, count: n * n)
-        MatrixProducts.multiply(bInv, .plain, dec.b, .transposed, m: n, n: n, k: n, into: &invSqrtC)
-
+        // C^(-1/2) = B diag(1/D) Bᵀ, applied as its factors: whitened = B diag(1/D) Bᵀ yw, and
+        // ‖C^(-1/2) y_k‖ = ‖diag(1/D) Bᵀ y_k‖ (B is orthogonal). The matrix itself is formed only
+        // for learning-rate adaptation.
+        var rotated = [Double](repeating: 0, count: n)
+        MatrixProducts.multiply(dec.b, .transposed, rows: n, columns: n, vector: yw, into: &rotated)
+        for i in 0..<n { rotated[i] /= dec.d[i] }
         var whitened = [Double](repeating: 0, count: n)
-        MatrixProducts.multiply(invSqrtC, .plain, rows: n, columns: n, vector: yw, into: &whitened)
+        MatrixProducts.multiply(dec.b, .plain, rows: n, columns: n, vector: rotated, into: &whitened)
         let hSigma = state.adaptStepSize(whitened: whitened, yw: yw)
 
         // Active weights: the negative ones (the last rows, weights decrease) rescaled by
-        // n/‖C^(-1/2) y_k‖², with z_k = C^(-1/2) y_k for those rows only.
+        // n/‖C^(-1/2) y_k‖², with y_k B (rows of Y B, scaled by 1/D) for those rows only.
         let negative = p.weights.firstIndex { $0 < 0 } ?? lambda
         var z = [Double](repeating: 0, count: (lambda - negative) * n)
         if negative < lambda {
-            MatrixProducts.multiply(Array(y[(negative * n)...]), .plain, invSqrtC, .plain, m: lambda - negative, n: n, k: n, into: &z)
+            MatrixProducts.multiply(Array(y[(negative * n)...]), .plain, dec.b, .plain, m: lambda - negative, n: n, k: n, into: &z)
+            for k in 0..<(lambda - negative) { for i in 0..<n { z[k * n + i] /= dec.d[i] } }
         }
         var weighted = y
         for k in 0..<lambda {
@@ -143,6 +148,10 @@ struct CMAStrategy: Sendable {
         for i in 0..<n { for j in 0..<n { covariance[i * n + j] += p.c1 * pathC[i] * pathC[j] } }
 
         if var rates = learningRates {
+            var bInv = dec.b
+            for i in 0..<n { for j in 0..<n { bInv[i * n + j] /= dec.d[j] } }
+            var invSqrtC = [Double](repeating: 0, count: n * n)
+            MatrixProducts.multiply(bInv, .plain, dec.b, .transposed, m: n, n: n, k: n, into: &invSqrtC)
             rates.adapt(&self, oldMean: oldMean, oldSigma: oldSigma, oldSigmaMatrix: oldSigmaMatrix, oldInvSqrtC: invSqrtC)
             learningRates = rates
         }

@@ -75,7 +75,7 @@ struct CMAwMStrategy: Sendable {
     /// (by up to `maxResampling` draws, then clipping).
     ///
     /// - Determinism: n `gaussian` draws per attempt, at most (maxResampling + 1)·n.
-    mutating func ask(maxResampling: Int, using rng: MersenneTwister) -> (encoded: [Double], raw: [Double]) {
+    mutating func ask(maxResampling: Int, using rng: Tausworthe) -> (encoded: [Double], raw: [Double]) {
         var raw: [Double]?
         for _ in 0..<maxResampling {
             let x = inner.sample(using: rng)

@@ -31,7 +31,7 @@ enum EvolutionStrategy: Sendable {
     /// One individual: the point to evaluate and the raw draw.
     ///
     /// - Determinism: n `gaussian` draws from `rng` per attempt, at most (maxResampling + 1)·n.
-    mutating func ask(maxResampling: Int, using rng: MersenneTwister) -> (point: [Double], raw: [Double]) {
+    mutating func ask(maxResampling: Int, using rng: Tausworthe) -> (point: [Double], raw: [Double]) {
         // Consumed, so the payload is uniquely referenced and updated in place (no copy of C).
         switch consume self {
         case .full(var s):

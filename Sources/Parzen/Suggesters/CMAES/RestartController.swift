@@ -27,7 +27,7 @@ struct RestartController: Sendable, Equatable {
     /// Ends the current run after `generations` generations and returns the next run's λ.
     ///
     /// - Determinism: BIPOP's small runs draw one `uniform()` from `rng`; nothing else draws.
-    mutating func restart(afterGenerations generations: Int, using rng: MersenneTwister) -> Int {
+    mutating func restart(afterGenerations generations: Int, using rng: Tausworthe) -> Int {
         run += 1
         switch strategy {
         case .none:

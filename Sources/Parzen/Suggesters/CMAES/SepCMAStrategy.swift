@@ -23,7 +23,7 @@ struct SepCMAStrategy: Sendable {
     /// draw clipped into it.
     ///
     /// - Determinism: n `gaussian` draws per attempt, at most (maxResampling + 1)·n.
-    func ask(maxResampling: Int, using rng: MersenneTwister) -> [Double] {
+    func ask(maxResampling: Int, using rng: Tausworthe) -> [Double] {
         let d = scales, n = dimension, mean = state.mean, sigma = state.sigma
         var x = [Double](repeating: 0, count: n)
         for attempt in 0...maxResampling {
