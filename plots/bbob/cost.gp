@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [96.0:1100.0]
-set yrange [5.6742500000000007e-08:0.0037678157680000003]
+set yrange [5.0777500000000006e-08:0.00605849702]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

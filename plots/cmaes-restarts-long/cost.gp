@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [18000.0:22000.0]
-set yrange [4.959131126875e-05:0.00029183495625]
+set yrange [2.9963647437500006e-06:2.2796826175e-05]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

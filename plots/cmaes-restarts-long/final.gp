@@ -20,7 +20,7 @@ set ylabel "final regret"
 boxes = 'final.dat'
 dots = 'final-points.dat'
 set multiplot layout 1,1 title "Final regret after 20000 evaluations (boxes: quartiles and median, whiskers: min to max, dots: replicates)"
-set title "rastrigin-10d: no significant winner\nregret <= 0 drawn at 0.0995" noenhanced
+set title "rastrigin-10d: no significant winner" noenhanced
 plot boxes index 0 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
      boxes index 0 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
      dots index 0 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'

@@ -32,12 +32,12 @@ set label 'CD = 3.31' at 2.656751188320081,1.17 center
 # groups not significantly different
 set arrow from 0.96,-0.22 to 3.04,-0.22 nohead lw 5 lc rgb '#000000'
 # suggesters: a hook from the rank down to the name
-set arrow from 1.0,0 to 1.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
-set arrow from 1.0,-0.6799999999999999 to 1.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
-set label 'cmaes-ipop (1.00)' at 1.0,-0.6799999999999999 right offset -0.6,0 noenhanced textcolor rgb '#ff7f0e'
-set arrow from 2.0,0 to 2.0,-1.0999999999999999 nohead lw 1.5 lc rgb '#2ca02c'
-set arrow from 2.0,-1.0999999999999999 to 1.0,-1.0999999999999999 nohead lw 1.5 lc rgb '#2ca02c'
-set label 'cmaes-bipop (2.00)' at 1.0,-1.0999999999999999 right offset -0.6,0 noenhanced textcolor rgb '#2ca02c'
+set arrow from 1.0,0 to 1.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#2ca02c'
+set arrow from 1.0,-0.6799999999999999 to 1.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#2ca02c'
+set label 'cmaes-bipop (1.00)' at 1.0,-0.6799999999999999 right offset -0.6,0 noenhanced textcolor rgb '#2ca02c'
+set arrow from 2.0,0 to 2.0,-1.0999999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
+set arrow from 2.0,-1.0999999999999999 to 1.0,-1.0999999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
+set label 'cmaes-ipop (2.00)' at 1.0,-1.0999999999999999 right offset -0.6,0 noenhanced textcolor rgb '#ff7f0e'
 set arrow from 3.0,0 to 3.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#1f77b4'
 set arrow from 3.0,-0.6799999999999999 to 4.313502376640162,-0.6799999999999999 nohead lw 1.5 lc rgb '#1f77b4'
 set label 'cmaes (3.00)' at 4.313502376640162,-0.6799999999999999 left offset 0.6,0 noenhanced textcolor rgb '#1f77b4'

@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [4500.0:5500.0]
-set yrange [2.9393421275000003e-05:0.00019175583790000003]
+set yrange [4.2736251e-06:2.98697731e-05]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [180.0:220.0]
-set yrange [4.3575287500000005e-06:0.0140767866225]
+set yrange [5.953575e-07:0.0065379829649999995]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

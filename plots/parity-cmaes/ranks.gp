@@ -7,7 +7,7 @@ set terminal pngcairo size 900,426 enhanced font "DejaVu Sans,11"
 set output 'ranks.png'
 set encoding utf8
 
-set title "Average ranks over 11 problems at 200 evaluations (1 = best)\nFriedman p = 0.132 (no significant difference); Nemenyi CD (alpha = 0.05) = 0.591; bars join suggesters within CD" noenhanced
+set title "Average ranks over 11 problems at 200 evaluations (1 = best)\nFriedman p = 0.763 (no significant difference); Nemenyi CD (alpha = 0.05) = 0.591; bars join suggesters within CD" noenhanced
 unset border
 unset xtics
 unset ytics
@@ -27,12 +27,12 @@ set label '2' at 2,0.34 center
 set arrow from 1,0.95 to 1.5909622353724167,0.95 heads size screen 0.006,90 lw 2 lc rgb '#000000'
 set label 'CD = 0.591' at 1.2954811176862084,1.17 center
 # groups not significantly different
-set arrow from 1.2327272727272727,-0.22 to 1.7672727272727273,-0.22 nohead lw 5 lc rgb '#000000'
+set arrow from 1.4145454545454546,-0.22 to 1.5854545454545454,-0.22 nohead lw 5 lc rgb '#000000'
 # suggesters: a hook from the rank down to the name
-set arrow from 1.2727272727272727,0 to 1.2727272727272727,-0.6799999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
-set arrow from 1.2727272727272727,-0.6799999999999999 to 1.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
-set label 'optuna-cmaes (1.27)' at 1.0,-0.6799999999999999 right offset -0.6,0 noenhanced textcolor rgb '#ff7f0e'
-set arrow from 1.7272727272727273,0 to 1.7272727272727273,-0.6799999999999999 nohead lw 1.5 lc rgb '#1f77b4'
-set arrow from 1.7272727272727273,-0.6799999999999999 to 2.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#1f77b4'
-set label 'cmaes (1.73)' at 2.0,-0.6799999999999999 left offset 0.6,0 noenhanced textcolor rgb '#1f77b4'
+set arrow from 1.4545454545454546,0 to 1.4545454545454546,-0.6799999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
+set arrow from 1.4545454545454546,-0.6799999999999999 to 1.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#ff7f0e'
+set label 'optuna-cmaes (1.45)' at 1.0,-0.6799999999999999 right offset -0.6,0 noenhanced textcolor rgb '#ff7f0e'
+set arrow from 1.5454545454545454,0 to 1.5454545454545454,-0.6799999999999999 nohead lw 1.5 lc rgb '#1f77b4'
+set arrow from 1.5454545454545454,-0.6799999999999999 to 2.0,-0.6799999999999999 nohead lw 1.5 lc rgb '#1f77b4'
+set label 'cmaes (1.55)' at 2.0,-0.6799999999999999 left offset 0.6,0 noenhanced textcolor rgb '#1f77b4'
 plot 'ranks.dat' using 1:(0):2 with points pt 7 ps 1.8 lc rgb variable notitle

@@ -1,0 +1,27 @@
+# Final regret distributions, one panel per problem.
+# Written by `parzen plot` from results/parity-cmaes-margin-check. Standalone: reads only files beside it and writes
+# final.png beside it; run `gnuplot plots/NAME/final.gp` from anywhere or `gnuplot final.gp` in its folder.
+script_dir = strlen(ARG0) > strlen('final.gp') ? ARG0[1:strlen(ARG0) - strlen('final.gp')] : ''
+if (strlen(script_dir) > 0) { cd script_dir }
+set terminal pngcairo size 420,420 enhanced font "DejaVu Sans,10"
+set output 'final.png'
+set encoding utf8
+
+set style fill solid 0.5 border lc rgb '#333333'
+set boxwidth 0.6 absolute
+set logscale y 10
+set format y "10^{%L}"
+set xrange [0.4:2.6]
+set xtics ('cmaes-margin' 1, 'optuna-cmaes-margin' 2) rotate by 30 right noenhanced nomirror
+set ytics nomirror
+set grid ytics lc rgb "#dddddd"
+unset key
+set ylabel "final regret"
+boxes = 'final.dat'
+dots = 'final-points.dat'
+set multiplot layout 1,1 title "Final regret after 200 evaluations (boxes: quartiles and median, whiskers: min to max, dots: replicates)"
+set title "mixed: no significant winner" noenhanced
+plot boxes index 0 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
+     boxes index 0 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
+     dots index 0 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'
+unset multiplot
