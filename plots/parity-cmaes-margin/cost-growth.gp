@@ -13,9 +13,9 @@ set ylabel "seconds per suggestion"
 set logscale xy 10
 set format y "10^{%L}"
 set xrange [0.8:238.48480035423643]
-set yrange [5.078969005613644e-07:0.003144556778864887]
+set yrange [5.858283927098453e-07:0.0032767236976120316]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost-growth.dat'
 plot data index 0 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 lc rgb '#1f77b4' pt 7 ps 0.8 title 'cmaes-margin (b = -0.01)', \
-     data index 1 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 lc rgb '#ff7f0e' pt 5 ps 0.8 title 'optuna-cmaes-margin (b = 0.04)'
+     data index 1 using 1:2:3:4 with yerrorlines lw 1.5 dt 1 lc rgb '#ff7f0e' pt 5 ps 0.8 title 'optuna-cmaes-margin (b = 0.06)'

@@ -14,7 +14,7 @@ set logscale y 10
 set format y "10^{%L}"
 unset logscale x
 set xrange [180.0:220.0]
-set yrange [7.891281250000001e-07:0.0031091640475]
+set yrange [8.966250000000001e-07:0.003212420645]
 set grid xtics ytics lc rgb "#dddddd"
 set key outside right top box opaque noenhanced width 2
 data = 'cost.dat'

@@ -24,7 +24,7 @@ set title "quantized: no significant winner\nregret <= 0 drawn at 0.00289" noenh
 plot boxes index 0 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
      boxes index 0 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
      dots index 0 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'
-set title "mixed: cmaes-margin best (Holm p < 0.05)" noenhanced
+set title "mixed: no significant winner" noenhanced
 plot boxes index 1 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
      boxes index 1 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
      dots index 1 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'

@@ -7,7 +7,7 @@ set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,11"
 set output 'mixed-convergence.png'
 set encoding utf8
 
-set title "mixed: median regret and interquartile band (30 replicates)" noenhanced
+set title "mixed: median regret and interquartile band (200 replicates)" noenhanced
 set xlabel "evaluations"
 set ylabel "best-so-far regret (f - f*)"
 set logscale x 10

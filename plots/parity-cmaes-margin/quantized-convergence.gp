@@ -7,7 +7,7 @@ set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,11"
 set output 'quantized-convergence.png'
 set encoding utf8
 
-set title "quantized: median regret and interquartile band (30 replicates)\nregret <= 0 drawn at 0.000722" noenhanced
+set title "quantized: median regret and interquartile band (200 replicates)\nregret <= 0 drawn at 0.00144" noenhanced
 set xlabel "evaluations"
 set ylabel "best-so-far regret (f - f*)"
 set logscale x 10
