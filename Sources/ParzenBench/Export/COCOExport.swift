@@ -72,7 +72,7 @@ public enum COCOExport {
         return report
     }
 
-    static func write(_ runs: [Int: [Int: [(instance: Int, logger: COCOLogger)]]], suggester: ExportLock.Suggester,
+    static func write(_ runs: [Int: [Int: [(instance: Int, logger: COCOLogger)]]], suggester: ResultSet.Suggester,
                       lock: ExportLock, to folder: URL) throws {
         let manager = FileManager.default
         for number in runs.keys.sorted() {
@@ -155,15 +155,10 @@ struct ExportLock {
         func instance(replicate: Int) -> Int { instance ?? BBOBObjective.Instances.byReplicate.instance(replicate: replicate) }
     }
 
-    struct Suggester {
-        let label: String
-        let algorithm: String
-    }
-
     let file: String
     let name: String
     let problems: [Problem]
-    let suggesters: [Suggester]
+    let suggesters: [ResultSet.Suggester]
     /// Replicates of every (problem, suggester).
     let repeats: Int
 
@@ -196,10 +191,10 @@ struct ExportLock {
         }
         guard !problems.isEmpty else { throw fail(root, "missing field 'problems'") }
         self.problems = problems
-        var suggesters: [Suggester] = []
+        var suggesters: [ResultSet.Suggester] = []
         for node in root["suggesters"]?.sequence ?? [] {
             guard let label = node["label"]?.string else { throw fail(node, "a suggester without a label") }
-            suggesters.append(Suggester(label: label, algorithm: node["algorithm"]?.string ?? label))
+            suggesters.append(ResultSet.Suggester(label: label, algorithm: node["algorithm"]?.string ?? label))
         }
         self.suggesters = suggesters
         guard let repeats = root["repeats"]?.string.flatMap({ Int($0) }), repeats >= 0 else { throw fail(root, "missing field 'repeats'") }
