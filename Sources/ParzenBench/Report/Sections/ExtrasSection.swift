@@ -1,16 +1,17 @@
 import GSLKit
 
-extension ReportSections {
-    /// The report's section on the extras (empty when there are none): per problem, suggester
-    /// and key that changed after a run's first trial, how many runs it changed in, the median
-    /// [min, max] number of changes per run, and replicate 0's changes as `trial (value)`.
-    /// Keys that never change within a run are named once.
-    ///
-    /// - Determinism: a pure function of its inputs.
-    static func extras(_ results: ResultsSummary) -> [String] {
+/// `## Where proposal extras changed` (only with extras.csv): per problem, suggester and key that
+/// changed after a run's first trial, how many runs it changed in, the median [min, max] number
+/// of changes per run, and replicate 0's changes as `trial (value)`. Keys that never change
+/// within a run are named once.
+enum ExtrasSection: ReportSection {
+    static let title = "Where proposal extras changed"
+
+    static func applies(to results: ResultsSummary) -> Bool { !results.extras.isEmpty }
+
+    static func body(_ results: ResultsSummary, plots: String) -> [String] {
         let rows = results.extras
-        guard !rows.isEmpty else { return [] }
-        var out = ["## Where proposal extras changed", ""]
+        var out: [String] = []
         out.append("Suggesters that report proposal extras record their changes within each run (extras.csv). "
                    + "For cmaes, `cmaes_run` numbers the runs of the evolution strategy inside a search: each change is a restart, "
                    + "at the trial shown, and `cmaes_popsize` is the new run's population.")

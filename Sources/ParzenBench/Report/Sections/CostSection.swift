@@ -4,7 +4,9 @@ import GSLKit
 /// report.md's `## Cost`: what suggesting and evaluating cost per trial (cost.csv) and how a
 /// suggestion's cost grows with the trial index (cost-growth.csv), marked as depending on the
 /// machine. Says what is absent when the folder lacks either file.
-enum CostSection {
+enum CostSection: ReportSection {
+    static let title = "Cost"
+
     /// A time in seconds as ns, µs, ms or s with three significant digits.
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return ReportMarkdown.format(seconds) }
@@ -14,8 +16,8 @@ enum CostSection {
         return String(format: "%.3g s", seconds)
     }
 
-    static func markdown(_ results: ResultsInfo, plots: String) -> [String] {
-        var out = ["## Cost", ""]
+    static func body(_ results: ResultsSummary, plots: String) -> [String] {
+        var out: [String] = []
         guard let rows = results.cost, !rows.isEmpty else {
             out.append("No timings: this results folder has no cost.csv (collected before cost.csv existed, or copied without it). "
                        + "`parzen collect` writes it from the times recorded in the cell files.")
@@ -41,11 +43,11 @@ enum CostSection {
                        + "\(ReportMarkdown.format(Statistics.median(sorted: trials))) |")
         }
         out.append("")
-        out += growth(results, plots: plots)
+        out += growth(results.info, plots: plots)
         out.append("The suggestion time per trial against the run length N, one point per problem "
                    + "(the points spread only where problems have different budgets or runs stop short):")
         out.append("")
-        out.append("![Suggestion time per trial against trials per run](\(ReportMarkdown.link(plots, PlotCatalog.cost + ".png")))")
+        out.append(ReportMarkdown.image("Suggestion time per trial against trials per run", plots, PlotCatalog.cost))
         out.append("")
         return out
     }
@@ -80,7 +82,7 @@ enum CostSection {
             out.append("| \(ReportMarkdown.escape(suggester.label)) | \(cell(first)) | \(cell(middle)) | \(cell(last)) | \(exponent) |")
         }
         out.append("")
-        out.append("![Suggestion time against the trial index](\(ReportMarkdown.link(plots, PlotCatalog.costGrowth + ".png")))")
+        out.append(ReportMarkdown.image("Suggestion time against the trial index", plots, PlotCatalog.costGrowth))
         out.append("")
         return out
     }
