@@ -84,11 +84,6 @@ public struct Parameter: Sendable, Equatable {
 public struct Condition: Sendable, Hashable {
     public let label: String
     public let option: Int
-
-    public init(label: String, option: Int) {
-        self.label = label
-        self.option = option
-    }
 }
 
 /// A broken rule in a search space, with the label it concerns.
