@@ -32,18 +32,6 @@ public enum CostGrowthTable {
         public var suggestQ75: Double
         public var evaluate: Double
 
-        public init(suggester: String, firstTrial: Int, lastTrial: Int, trials: Int, suggest: Double, suggestQ25: Double,
-                    suggestQ75: Double, evaluate: Double) {
-            self.suggester = suggester
-            self.firstTrial = firstTrial
-            self.lastTrial = lastTrial
-            self.trials = trials
-            self.suggest = suggest
-            self.suggestQ25 = suggestQ25
-            self.suggestQ75 = suggestQ75
-            self.evaluate = evaluate
-        }
-
         /// Where the bin sits on a log axis: the geometric middle of its first and last trial.
         public var trialIndex: Double { (Double(firstTrial) * Double(lastTrial)).squareRoot() }
     }

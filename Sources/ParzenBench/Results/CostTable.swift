@@ -32,17 +32,6 @@ public enum CostTable {
         public var suggestQ25: Double
         public var suggestQ75: Double
         public var evaluate: Double
-
-        public init(problem: String, suggester: String, runs: Int, trials: Double, suggest: Double, suggestQ25: Double, suggestQ75: Double, evaluate: Double) {
-            self.problem = problem
-            self.suggester = suggester
-            self.runs = runs
-            self.trials = trials
-            self.suggest = suggest
-            self.suggestQ25 = suggestQ25
-            self.suggestQ75 = suggestQ75
-            self.evaluate = evaluate
-        }
     }
 
     /// The row of one collected group; nil when it has no finished run with trials.

@@ -20,15 +20,6 @@ public enum ExtrasTable {
         public var trial: Int
         public var key: String
         public var value: String
-
-        public init(problem: String, suggester: String, replicate: Int, trial: Int, key: String, value: String) {
-            self.problem = problem
-            self.suggester = suggester
-            self.replicate = replicate
-            self.trial = trial
-            self.key = key
-            self.value = value
-        }
     }
 
     /// The lines (each ending in a newline) of one collected group; extras.csv is its header

@@ -15,13 +15,6 @@ public enum FailuresTable {
         public var suggester: String
         public var replicate: Int
         public var message: String
-
-        public init(problem: String, suggester: String, replicate: Int, message: String) {
-            self.problem = problem
-            self.suggester = suggester
-            self.replicate = replicate
-            self.message = message
-        }
     }
 
     /// The text of failures.csv (line breaks in a message become spaces: the file is read line by line).

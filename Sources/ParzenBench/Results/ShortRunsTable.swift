@@ -23,15 +23,6 @@ public enum ShortRunsTable {
         public var evaluations: Int
         public var best: Double
         public var regret: Double
-
-        public init(problem: String, suggester: String, replicate: Int, evaluations: Int, best: Double, regret: Double) {
-            self.problem = problem
-            self.suggester = suggester
-            self.replicate = replicate
-            self.evaluations = evaluations
-            self.best = best
-            self.regret = regret
-        }
     }
 
     /// The short runs of one collected group.
