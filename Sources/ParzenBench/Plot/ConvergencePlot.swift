@@ -11,9 +11,14 @@ import GSLKit
 /// rows (they change only there); without it (results collected before traces), one row per
 /// checkpoint of runs.csv. A problem without any finite regret (every trial failed) is drawn as
 /// an empty frame that says so.
-public enum ConvergencePlot {
+public enum ConvergencePlot: Picture {
     public static let width = 900
     public static let height = 600
+
+    /// One script per problem.
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
+        results.problems.indices.map { script(results, problem: $0, source: source) }
+    }
 
     public static func script(_ results: ResultsSummary, problem p: Int, source: String) -> PlotScript {
         let problem = results.problems[p]
@@ -64,9 +69,6 @@ public enum ConvergencePlot {
                 : "data using 1:\(base) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label))")
         }
         lines.append("plot " + clauses.joined(separator: ", \\\n     "))
-        return PlotScript(stem: stem, width: width, height: height, files: [
-            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
-        ])
+        return PlotScript(stem: stem, width: width, height: height, script: lines, data: data)
     }
 }

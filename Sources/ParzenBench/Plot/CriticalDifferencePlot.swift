@@ -5,7 +5,7 @@
 ///
 /// Data file ranks.dat: one row per suggester (manifest order): average rank, colour as
 /// 0xRRGGBB. The names, hooks and bars are `set label`/`set arrow` commands in the script.
-public enum CriticalDifferencePlot {
+public enum CriticalDifferencePlot: Picture {
     public static let width = 900
 
     /// Groups of suggesters (indices into the rank-sorted order, first...last) whose average
@@ -25,6 +25,11 @@ public enum CriticalDifferencePlot {
     /// The height in pixels for a y range of `span` units (title and margins plus 130 px a unit).
     static func height(span: Double) -> Int {
         110 + Int((130 * span).rounded())
+    }
+
+    /// None with fewer than two suggesters (no ranks).
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
+        script(results, source: source).map { [$0] } ?? []
     }
 
     /// nil with fewer than two suggesters (no ranks).
@@ -95,9 +100,6 @@ public enum CriticalDifferencePlot {
             lines.append("set label \(Gnuplot.quoted(names[position])) at \(Gnuplot.number(edge)),\(Gnuplot.number(y)) \(onLeft ? "right offset -0.6,0" : "left offset 0.6,0") noenhanced textcolor rgb \(colour)")
         }
         lines.append("plot \(Gnuplot.quoted(stem + ".dat")) using 1:(0):2 with points pt 7 ps 1.8 lc rgb variable notitle")
-        return PlotScript(stem: stem, width: width, height: height, files: [
-            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
-        ])
+        return PlotScript(stem: stem, width: width, height: height, script: lines, data: data)
     }
 }

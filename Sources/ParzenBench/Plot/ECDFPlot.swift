@@ -5,9 +5,11 @@
 /// every evaluation where a fraction can change when trace.csv is there, else the checkpoints);
 /// column 1 the evaluations, then one column per suggester (manifest order) with the fraction
 /// reached.
-public enum ECDFPlot {
+public enum ECDFPlot: Picture {
     public static let width = 900
     public static let height = 600
+
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] { [script(results, source: source)] }
 
     public static func script(_ results: ResultsSummary, source: String) -> PlotScript {
         let stem = PlotCatalog.ecdf
@@ -38,9 +40,6 @@ public enum ECDFPlot {
             "data using 1:\(s + 2) with steps \(Gnuplot.style(s)) title \(Gnuplot.quoted(suggester.label)), \\\n     data using 1:\(s + 2) with points lc rgb \(Gnuplot.quoted(Palette.colour(s))) pt \(Palette.pointType(s)) ps 1 notitle"
         }
         lines.append("plot " + clauses.joined(separator: ", \\\n     "))
-        return PlotScript(stem: stem, width: width, height: height, files: [
-            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
-        ])
+        return PlotScript(stem: stem, width: width, height: height, script: lines, data: data)
     }
 }

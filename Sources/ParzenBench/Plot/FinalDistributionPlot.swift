@@ -10,7 +10,7 @@ import GSLKit
 /// - final.dat: one row per suggester: `x min q25 median q75 max colour` with x = 1…k the
 ///   suggester's position (manifest order) and colour 0xRRGGBB;
 /// - final-points.dat: one row per replicate and suggester: `x regret`.
-public enum FinalDistributionPlot {
+public enum FinalDistributionPlot: Picture {
     public static let panelWidth = 420
     public static let panelHeight = 380
 
@@ -19,6 +19,8 @@ public enum FinalDistributionPlot {
         let columns = min(3, max(1, count))
         return ((max(1, count) + columns - 1) / columns, columns)
     }
+
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] { [script(results, source: source)] }
 
     public static func script(_ results: ResultsSummary, source: String) -> PlotScript {
         let stem = PlotCatalog.final
@@ -86,10 +88,7 @@ public enum FinalDistributionPlot {
             if empty { lines.append("unset label 1\nset autoscale y") }
         }
         lines.append("unset multiplot")
-        return PlotScript(stem: stem, width: width, height: height, files: [
-            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + ".dat", contents: boxes.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + "-points.dat", contents: dots),
-        ])
+        return PlotScript(stem: stem, width: width, height: height, script: lines, data: boxes,
+                          more: [PlotFile(name: stem + "-points.dat", contents: dots)])
     }
 }

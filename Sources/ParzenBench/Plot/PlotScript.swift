@@ -3,11 +3,6 @@ public struct PlotFile: Sendable, Equatable {
     /// The file name inside the plots folder.
     public let name: String
     public let contents: String
-
-    public init(name: String, contents: String) {
-        self.name = name
-        self.contents = contents
-    }
 }
 
 /// One picture: its script stem (`stem.gp` renders `stem.png`) and the files it needs.
@@ -24,4 +19,15 @@ public struct PlotScript: Sendable, Equatable {
 
     public var scriptName: String { stem + ".gp" }
     public var imageName: String { stem + ".png" }
+}
+
+extension PlotScript {
+    /// The picture STEM.png drawn by the script STEM.gp (`script`, one line each) from the data
+    /// file STEM.dat (`data`, one line each), then the data files `more`.
+    init(stem: String, width: Int, height: Int, script: [String], data: [String], more: [PlotFile] = [], collected: [String] = []) {
+        self.init(stem: stem, width: width, height: height, files: [
+            PlotFile(name: stem + ".gp", contents: script.joined(separator: "\n") + "\n"),
+            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
+        ] + more, collected: collected)
+    }
 }

@@ -13,22 +13,13 @@ public enum Plotter {
         public let warnings: [String]
     }
 
-    /// Every script of `results`, in a fixed order: convergence per problem, final, ecdf, ranks
-    /// (two or more suggesters), samples per problem of sample-axes.csv, cost (with cost.csv),
-    /// cost growth (with cost-growth.csv). `source` names the results folder in the scripts'
-    /// comments (keep it relative, e.g. `results/NAME`, so scripts do not depend on where they
-    /// were made).
+    /// Every script of `results`: those of each picture of ``PictureRegistry/pictures``, in
+    /// order (convergence per problem, final, ecdf, ranks with two or more suggesters, samples
+    /// per problem of sample-axes.csv, cost with cost.csv, cost growth with cost-growth.csv).
+    /// `source` names the results folder in the scripts' comments (keep it relative, e.g.
+    /// `results/NAME`, so scripts do not depend on where they were made).
     public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
-        var scripts = results.problems.indices.map { ConvergencePlot.script(results, problem: $0, source: source) }
-        scripts.append(FinalDistributionPlot.script(results, source: source))
-        scripts.append(ECDFPlot.script(results, source: source))
-        if let ranks = CriticalDifferencePlot.script(results, source: source) { scripts.append(ranks) }
-        for p in PlotCatalog.sampleProblems(results.info) {
-            if let script = SamplesPlot.script(results.info, problem: p, source: source) { scripts.append(script) }
-        }
-        if let cost = CostPlot.script(results.info, source: source) { scripts.append(cost) }
-        if let growth = CostGrowthPlot.script(results.info, source: source) { scripts.append(growth) }
-        return scripts
+        PictureRegistry.pictures.flatMap { $0.scripts(results, source: source) }
     }
 
     /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`

@@ -9,13 +9,18 @@ import Foundation
 ///
 /// Data file PROBLEM-samples.dat: one block per suggester (`index`, manifest order), one row per
 /// trial: `trial x loss` (1-D) or `trial x y loss` (2-D); NaN for a failed trial's loss.
-public enum SamplesPlot {
+public enum SamplesPlot: Picture {
     public static let panelWidth = 420
 
     /// The panel grid for `k` suggesters: up to four a row.
     static func layout(_ k: Int) -> (rows: Int, columns: Int) {
         let columns = min(4, max(1, k))
         return ((max(1, k) + columns - 1) / columns, columns)
+    }
+
+    /// One script per problem of ``PlotCatalog/sampleProblems(_:)``.
+    public static func scripts(_ results: ResultsSummary, source: String) -> [PlotScript] {
+        PlotCatalog.sampleProblems(results.info).compactMap { script(results.info, problem: $0, source: source) }
     }
 
     public static func script(_ results: ResultsInfo, problem p: Int, source: String) -> PlotScript? {
@@ -82,9 +87,7 @@ public enum SamplesPlot {
             }
         }
         lines.append("unset multiplot")
-        return PlotScript(stem: stem, width: width, height: height, files: [
-            PlotFile(name: stem + ".gp", contents: lines.joined(separator: "\n") + "\n"),
-            PlotFile(name: stem + ".dat", contents: data.joined(separator: "\n") + "\n"),
-        ], collected: [SampleGrid.fileName(problem: problem.label)])
+        return PlotScript(stem: stem, width: width, height: height, script: lines, data: data,
+                          collected: [SampleGrid.fileName(problem: problem.label)])
     }
 }

@@ -3,15 +3,14 @@ enum RuntimeECDFSection: ReportSection {
     static let title = "Runtime ECDF"
 
     static func body(_ results: ResultsSummary, plots: String) -> [String] {
-        var out: [String] = []
-        out.append("The fraction of (problem, target) pairs reached against evaluations (COCO style), \(ECDFTable.targetCount) regret targets per problem, "
+        var out = ["The fraction of (problem, target) pairs reached against evaluations (COCO style), \(ECDFTable.targetCount) regret targets per problem, "
                    + "log-spaced from the median regret at the first checkpoint (all suggesters pooled) down to the best final regret any run reached (at least 10⁻⁸ of the first). "
-                   + "Higher and further left is better. Data: ecdf.csv.")
-        out.append("")
-        out.append(ReportMarkdown.image("Runtime ECDF", plots, PlotCatalog.ecdf))
-        out.append("")
-        out.append("| problem | easiest target | hardest target |")
-        out.append("|:---|---:|---:|")
+                   + "Higher and further left is better. Data: ecdf.csv.",
+                   "",
+                   ReportMarkdown.image("Runtime ECDF", plots, PlotCatalog.ecdf),
+                   "",
+                   "| problem | easiest target | hardest target |",
+                   "|:---|---:|---:|"]
         for (p, problem) in results.problems.enumerated() {
             let range = results.perProblem[p].targetRange
             out.append("| \(ReportMarkdown.escape(problem.label)) | \(ReportMarkdown.format(range.high)) | \(ReportMarkdown.format(range.low)) |")
