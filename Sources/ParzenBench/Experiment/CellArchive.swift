@@ -174,15 +174,24 @@ public final class CellArchive: @unchecked Sendable {
     public func contains(_ cell: Cell) -> Bool { load(cell) != nil }
 
     /// The finished cell, or nil when it has no usable record: not run, stale, or a record whose
-    /// cell file does not parse (``CellFile/parse(_:cell:)``).
-    public func load(_ cell: Cell) -> CellRecord? {
+    /// cell file does not parse (``CellFile/parse(_:cell:points:)``).
+    ///
+    /// - Parameter points: whether the rows get their assignments (the points); a record is
+    ///   usable or not alike either way.
+    public func load(_ cell: Cell, points: Bool = true) -> CellRecord? {
         if let location = location(cell, in: finished) {
             let (body, extras) = read(location)
-            guard var record = CellFile.read(Data(body), cell: cell) else { return nil }
+            guard var record = CellFile.read(Data(body), cell: cell, points: points) else { return nil }
             if !extras.isEmpty { record.extras = ExtrasFile.read(Data(extras), cell: cell) ?? [] }
             return record
         }
-        return legacy?.load(cell)
+        return legacy?.load(cell, points: points)
+    }
+
+    /// Whether the cell may have a usable record: an intact record of its key, or a cell file of
+    /// the one-file-per-cell layout. Parses nothing; ``load(_:points:)`` says whether it is usable.
+    func mayHaveRecord(_ cell: Cell) -> Bool {
+        location(cell, in: finished) != nil || legacy?.hasFile(cell) == true
     }
 
     /// Why the cell has no usable record: the message of its last failure, or why its record

@@ -145,16 +145,19 @@ enum CellFile {
     }
 
     /// Reads a cell file; nil when it is stale (other fingerprint), truncated, corrupt or holds an
-    /// impossible value (``parse(_:cell:)`` says which).
-    static func read(_ data: Data, cell: Cell) -> CellRecord? {
-        try? parse(data, cell: cell).get()
+    /// impossible value (``parse(_:cell:points:)`` says which).
+    static func read(_ data: Data, cell: Cell, points: Bool = true) -> CellRecord? {
+        try? parse(data, cell: cell, points: points).get()
     }
 
     /// Reads a cell file, or says why it cannot be used.
     ///
     /// Parses the bytes in place (numbers with `strtod`), since collect reads every cell of a
     /// manifest: about 1 µs per trial row.
-    static func parse(_ data: Data, cell: Cell) -> Result<CellRecord, CellFileProblem> {
+    ///
+    /// - Parameter points: whether the rows get their assignments; without them every value is
+    ///   still checked to be a number, so a file is accepted or rejected alike.
+    static func parse(_ data: Data, cell: Cell, points: Bool = true) -> Result<CellRecord, CellFileProblem> {
         var bytes = [UInt8](data)
         bytes.append(0)  // strtod stops at the terminator at the latest
         return bytes.withUnsafeBufferPointer { buffer -> Result<CellRecord, CellFileProblem> in
@@ -276,7 +279,7 @@ enum CellFile {
                 var assignment = Assignment()
                 for (offset, label) in labels.enumerated() {
                     guard let value = number(fields[labelColumn + offset]) else { return .failure(.malformed("trial \(rowIndex)")) }
-                    if let value { assignment[label] = value }
+                    if points, let value { assignment[label] = value }
                 }
                 rows.append(TrialRow(id: id, status: status, loss: loss, trueLoss: trueLoss, assignment: assignment,
                                      message: message?.isEmpty == true ? nil : message))

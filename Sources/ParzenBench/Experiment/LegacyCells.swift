@@ -36,11 +36,16 @@ public struct LegacyCells: Sendable {
     private func bytes(_ cell: Cell, _ suffix: String) -> Data? { FileManager.default.contents(atPath: url(cell, suffix).path) }
 
     /// The cell from its file and extras file, or nil when missing, stale or unusable.
-    func load(_ cell: Cell) -> CellRecord? {
-        guard let data = bytes(cell, "csv"), var record = CellFile.read(data, cell: cell) else { return nil }
+    ///
+    /// - Parameter points: whether the rows get their assignments (``CellFile/parse(_:cell:points:)``).
+    func load(_ cell: Cell, points: Bool = true) -> CellRecord? {
+        guard let data = bytes(cell, "csv"), var record = CellFile.read(data, cell: cell, points: points) else { return nil }
         if let extras = bytes(cell, "extras.csv") { record.extras = ExtrasFile.read(extras, cell: cell) ?? [] }
         return record
     }
+
+    /// Whether the cell has a cell file (usable or not).
+    func hasFile(_ cell: Cell) -> Bool { FileManager.default.fileExists(atPath: url(cell, "csv").path) }
 
     /// The cell's failure note, or why its file is unusable (not merely stale).
     func failure(of cell: Cell) -> String? {

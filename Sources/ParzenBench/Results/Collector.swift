@@ -31,7 +31,11 @@ public struct Collector: Sendable {
 
     /// Cells that have no usable record, with the failure message where the last run failed.
     public func missingCells() -> [(cell: String, failure: String?)] {
-        let archive = store.cells(), catalog = manifest.catalog
+        missingCells(in: store.cells())
+    }
+
+    private func missingCells(in archive: CellArchive) -> [(cell: String, failure: String?)] {
+        let catalog = manifest.catalog
         return (0..<catalog.count).compactMap { index in
             let cell = catalog.cell(at: index)
             return archive.contains(cell) ? nil : (cell.name, archive.failure(of: cell))
@@ -60,19 +64,18 @@ public struct Collector: Sendable {
         let suggester: SuggesterSpec
         /// The evaluations each run was given (the problem's budget, else the manifest's).
         let budget: Int
-        /// The finished runs, replicate order; `replicates[i]` is the replicate of `records[i]`.
-        var records: [CellRecord]
-        var replicates: [Int]
-        /// Per record, the best value in the user's sign and its regret at every checkpoint (a
+        /// The finished runs, in replicate order.
+        var runs: [CollectedRun]
+        /// Per run, the best value in the user's sign and its regret at every checkpoint (a
         /// run that stopped short of its budget keeps its last value).
         var outcomes: [[(best: Double, regret: Double)]] = []
-        /// Per record, how many checkpoints the run reached (all unless it stopped short).
+        /// Per run, how many checkpoints it reached (all unless it stopped short).
         var reached: [Int] = []
-        /// Per record, the regret measure's reference loss.
+        /// Per run, the regret measure's reference loss.
         var references: [Double] = []
 
         /// Whether run `i` stopped before its budget.
-        func isShort(_ i: Int) -> Bool { records[i].rows.count < budget }
+        func isShort(_ i: Int) -> Bool { runs[i].trials < budget }
     }
 
     /// Writes every results file and returns the summary table for stdout.
@@ -88,12 +91,15 @@ public struct Collector: Sendable {
 
     /// Writes every results file and returns what it found (see ``collect()``).
     ///
-    /// Streams: a first pass over the cells finds the missing and failed ones and what each
-    /// problem's tables need from all its runs (the best noise-free loss, whether it is noisy);
-    /// a second pass reads one (problem, suggester) group at a time and appends its rows to
-    /// the tables. Memory holds one group's records and the cell index, whatever the number of
-    /// cells. Each pass reads a group's cells on ``threads`` threads (``OrderedParallelMap``)
-    /// and uses them in cell order, so the files do not depend on the number of threads.
+    /// Streams, reading every record once: one problem at a time, it reads the problem's cells
+    /// on ``threads`` threads (``OrderedParallelMap``) into ``CollectedRun``s (the points of
+    /// replicate 0 alone are kept, for samples.csv), finds what the problem's tables need from
+    /// all its runs (the best noise-free loss, whether it is noisy), and appends each (problem,
+    /// suggester) group's rows to the tables in cell order, so the files do not depend on the
+    /// number of threads. Memory holds one problem's collected runs (not their trials) and the
+    /// cell index, whatever the number of cells. Whether every cell has a record or a failure is
+    /// known from the index before any record is read; a record that turns out unusable is found
+    /// while reading, and the tables written so far are then dropped.
     public func collectAll() throws -> Outcome {
         let catalog = manifest.catalog
         let archive = store.cells()
@@ -102,43 +108,16 @@ public struct Collector: Sendable {
         if archive.damagedRecords > 0 {
             notes.append("\(store.cellsFolder.path): skipped \(archive.damagedRecords) torn or damaged cell record(s); run the manifest again to recompute their cells")
         }
-        let pairsPerProblem = manifest.suggesters.count * manifest.repeats
-        var missing: [(cell: String, failure: String?)] = []
-        var failures: [FailuresTable.Row] = []
-        var growth = CostGrowth(suggesters: manifest.suggesters.map(\.label))
-        var bestTrueLoss = [Double?](repeating: nil, count: manifest.problems.count)
-        var noisy = [Bool](repeating: false, count: manifest.problems.count)
-        // One (problem, suggester) group's cells at a time, read on `threads` threads; this pass
-        // needs no points, so they are dropped as each cell is read.
-        for start in stride(from: 0, to: catalog.count, by: manifest.repeats) {
-            let records = OrderedParallelMap.map(start..<(start + manifest.repeats), threads: threads) { index -> CellRecord? in
-                guard var record = archive.load(catalog.cell(at: index)) else { return nil }
-                for i in record.rows.indices { record.rows[i].assignment = Assignment() }
-                return record
-            }
-            for (offset, record) in records.enumerated() {
-                let index = start + offset, cell = catalog.cell(at: index)
-                let p = index / pairsPerProblem
-                if let record {
-                    growth.add(record, suggester: cell.suggester.label)
-                    for row in record.rows where row.status == .ok {
-                        if let trueLoss = row.trueLoss {
-                            if bestTrueLoss[p] == nil || trueLoss < bestTrueLoss[p]! { bestTrueLoss[p] = trueLoss }
-                            if trueLoss != row.loss { noisy[p] = true }
-                        }
-                    }
-                } else {
-                    let message = archive.failure(of: cell)
-                    missing.append((cell.name, message))
-                    if let message {
-                        failures.append(FailuresTable.Row(problem: cell.problem.label, suggester: cell.suggester.label,
-                                                          replicate: cell.replicate, message: message))
-                    }
-                }
+        var anyRecord = false
+        for index in 0..<catalog.count {
+            let cell = catalog.cell(at: index)
+            if archive.mayHaveRecord(cell) {
+                anyRecord = true
+            } else if archive.failure(of: cell) == nil {
+                throw CollectError.missingCells(missingCells(in: archive))
             }
         }
-        guard missing.allSatisfy({ $0.failure != nil }), missing.count < catalog.count else { throw CollectError.missingCells(missing) }
-        let references = referenceLosses(bestTrueLoss: bestTrueLoss)
+        guard anyRecord else { throw CollectError.missingCells(missingCells(in: archive)) }
 
         let runs = try TableStream(store.root.appendingPathComponent("runs.csv"))
         let timings = try TableStream(store.root.appendingPathComponent("timings.csv"))
@@ -149,52 +128,64 @@ public struct Collector: Sendable {
         try trace.write(CSV.row(TraceTable.header) + "\n")
         try extras.write(CSV.row(ExtrasTable.header) + "\n")
         let extrasHeader = extras.written
+        let pairsPerProblem = manifest.suggesters.count * manifest.repeats
+        var missing: [(cell: String, failure: String?)] = []
+        var failures: [FailuresTable.Row] = []
+        let growth = Locked(CostGrowth(suggesters: manifest.suggesters.map(\.label)))
         var summary: [SummaryRow] = []
         var cost: [CostTable.Row] = []
         var shortRuns: [ShortRunsTable.Row] = []
         var samples: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)] = []
-        var index = 0
         for (p, problem) in manifest.problems.enumerated() {
-            for suggester in manifest.suggesters {
-                var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget, records: [], replicates: [])
-                let first = index
-                // Only replicate 0's points are written (samples.csv): the others' assignments
-                // are dropped as each cell is read.
-                let records = OrderedParallelMap.map(0..<manifest.repeats, threads: threads) { replicate -> CellRecord? in
-                    guard var record = archive.load(catalog.cell(at: first + replicate)) else { return nil }
-                    record.trialTimes = nil
-                    if replicate != 0 {
-                        for i in record.rows.indices { record.rows[i].assignment = Assignment() }
-                    }
-                    return record
+            let first = p * pairsPerProblem
+            // Each cell once; only replicate 0's points are kept (samples.csv). Per-trial times
+            // go into the growth histograms (their sums do not depend on the order) and are dropped.
+            let read = OrderedParallelMap.map(first..<(first + pairsPerProblem), threads: threads) { index -> (run: CollectedRun, record: CellRecord?)? in
+                let cell = catalog.cell(at: index)
+                guard var record = archive.load(cell, points: cell.replicate == 0) else { return nil }
+                growth.withLock { $0.add(record, suggester: cell.suggester.label) }
+                record.trialTimes = nil
+                return (CollectedRun(record, replicate: cell.replicate), cell.replicate == 0 ? record : nil)
+            }
+            for (offset, entry) in read.enumerated() where entry == nil {
+                let cell = catalog.cell(at: first + offset)
+                let message = archive.failure(of: cell)
+                missing.append((cell.name, message))
+                if let message {
+                    failures.append(FailuresTable.Row(problem: cell.problem.label, suggester: cell.suggester.label,
+                                                      replicate: cell.replicate, message: message))
                 }
-                for (replicate, record) in records.enumerated() {
-                    if let record {
-                        group.records.append(record)
-                        group.replicates.append(replicate)
-                    }
-                }
-                index += manifest.repeats
-                group.references = group.replicates.map { references[p][$0] }
-                group.outcomes = group.records.enumerated().map { i, record in
-                    record.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: problem, reference: group.references[i]) }
+            }
+            let problemRuns = read.lazy.compactMap { $0?.run }
+            let references = referenceLosses(problem: problem, bestTrueLoss: CollectedRun.bestTrueLoss(problemRuns))
+            let noisy = problemRuns.contains { $0.noisy }
+            for (s, suggester) in manifest.suggesters.enumerated() {
+                let cells = read[(s * manifest.repeats)..<((s + 1) * manifest.repeats)]
+                var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget,
+                                  runs: cells.compactMap { $0?.run })
+                group.references = group.runs.map { references[$0.replicate] }
+                group.outcomes = group.runs.enumerated().map { i, run in
+                    run.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: problem, reference: group.references[i]) }
                 }
                 // A short run has no runs.csv row past its last evaluation.
-                group.reached = group.records.indices.map { i in
-                    group.isShort(i) ? manifest.checkpoints.filter { $0 <= group.records[i].rows.count }.count : manifest.checkpoints.count
+                group.reached = group.runs.indices.map { i in
+                    group.isShort(i) ? manifest.checkpoints.filter { $0 <= group.runs[i].trials }.count : manifest.checkpoints.count
                 }
                 try runs.write(runsLines(group))
                 try timings.write(timingsLines(group))
                 var traceBytes = ByteWriter(capacity: 1 << 16, rememberingNumbers: true)
-                TraceTable.append(group, noisy: noisy[p], to: &traceBytes)
+                TraceTable.append(group, noisy: noisy, to: &traceBytes)
                 try trace.write(traceBytes.bytes)
                 try extras.write(ExtrasTable.lines(group))
                 summary += summaryRows(group)
                 if let row = CostTable.row(group) { cost.append(row) }
                 shortRuns += ShortRunsTable.rows(group, collector: self)
-                if group.replicates.first == 0 { samples.append((problem, suggester, group.records[0])) }
+                if let record = cells.first??.record { samples.append((problem, suggester, record)) }
             }
         }
+        // A record found unusable while reading, whose cell has no failure either: nothing is
+        // written (the tables' temporary files go with their streams).
+        guard missing.allSatisfy({ $0.failure != nil }), missing.count < catalog.count else { throw CollectError.missingCells(missing) }
         try runs.finish()
         try timings.finish()
         try trace.finish()
@@ -202,23 +193,21 @@ public struct Collector: Sendable {
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
-        try SampleGrid.write(samples, to: store, plots: plotsFolder)
+        try SampleGrid.write(samples, to: store, plots: plotsFolder, threads: threads)
         try store.writeAtomically(CostTable.text(cost), to: store.root.appendingPathComponent(CostTable.fileName))
-        try CostGrowthTable.write(growth, to: store)
+        try CostGrowthTable.write(growth.withLock { $0 }, to: store)
         try ShortRunsTable.write(shortRuns, to: store)
         try FailuresTable.write(failures, to: store)
         return Outcome(table: SummaryTable.render(summary, manifest: manifest), failures: failures, shortRuns: shortRuns, notes: notes)
     }
 
-    /// The loss regret is measured against, per problem (manifest order) and replicate: the
-    /// known optimum of the replicate's objective (as a loss), or else the best noise-free loss
-    /// any run of the manifest reached on the problem (`bestTrueLoss`, per problem).
-    func referenceLosses(bestTrueLoss: [Double?]) -> [[Double]] {
-        manifest.problems.enumerated().map { p, problem in
-            let optima = (0..<manifest.repeats).map { problem.objective.knownOptimum(replicate: $0) }
-            if optima.allSatisfy({ $0 != nil }) { return optima.map { problem.direction.loss(fromObjectiveValue: $0!) } }
-            return Array(repeating: bestTrueLoss[p] ?? .nan, count: manifest.repeats)
-        }
+    /// The loss regret is measured against, per replicate of `problem`: the known optimum of the
+    /// replicate's objective (as a loss), or else the best noise-free loss any run of the
+    /// manifest reached on the problem (`bestTrueLoss`).
+    func referenceLosses(problem: ProblemSpec, bestTrueLoss: Double?) -> [Double] {
+        let optima = (0..<manifest.repeats).map { problem.objective.knownOptimum(replicate: $0) }
+        if optima.allSatisfy({ $0 != nil }) { return optima.map { problem.direction.loss(fromObjectiveValue: $0!) } }
+        return Array(repeating: bestTrueLoss ?? .nan, count: manifest.repeats)
     }
 
     /// The best value so far in the user's sign, and its regret (≥ 0, on the loss scale).
@@ -233,7 +222,7 @@ public struct Collector: Sendable {
     func runsLines(_ group: Group) -> String {
         var text = ""
         for (i, outcomes) in group.outcomes.enumerated() {
-            let replicate = group.replicates[i]
+            let replicate = group.runs[i].replicate
             for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes).prefix(group.reached[i]) {
                 text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
                                  CSV.number(outcome.best), CSV.number(outcome.regret)]) + "\n"
@@ -283,9 +272,9 @@ public struct Collector: Sendable {
     /// The timings.csv lines of one group, each ending in a newline.
     func timingsLines(_ group: Group) -> String {
         var text = ""
-        for (record, replicate) in zip(group.records, group.replicates) {
-            text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(record.rows.count),
-                             CSV.number(record.suggestSeconds), CSV.number(record.evaluateSeconds)]) + "\n"
+        for run in group.runs {
+            text += CSV.row([group.problem.label, group.suggester.label, String(run.replicate), String(run.trials),
+                             CSV.number(run.suggestSeconds), CSV.number(run.evaluateSeconds)]) + "\n"
         }
         return text
     }

@@ -36,12 +36,12 @@ public enum CostTable {
 
     /// The row of one collected group; nil when it has no finished run with trials.
     static func row(_ group: Collector.Group) -> Row? {
-        let records = group.records.filter { !$0.rows.isEmpty }
-        guard !records.isEmpty else { return nil }
-        let trials = Statistics.sorted(records.map { Double($0.rows.count) })
-        let suggest = Statistics.sorted(records.map { $0.suggestSeconds / Double($0.rows.count) })
-        let evaluate = Statistics.sorted(records.map { $0.evaluateSeconds / Double($0.rows.count) })
-        return Row(problem: group.problem.label, suggester: group.suggester.label, runs: records.count,
+        let runs = group.runs.filter { $0.trials > 0 }
+        guard !runs.isEmpty else { return nil }
+        let trials = Statistics.sorted(runs.map { Double($0.trials) })
+        let suggest = Statistics.sorted(runs.map { $0.suggestSeconds / Double($0.trials) })
+        let evaluate = Statistics.sorted(runs.map { $0.evaluateSeconds / Double($0.trials) })
+        return Row(problem: group.problem.label, suggester: group.suggester.label, runs: runs.count,
                    trials: Statistics.median(sorted: trials), suggest: Statistics.median(sorted: suggest),
                    suggestQ25: Statistics.quantile(sorted: suggest, 0.25), suggestQ75: Statistics.quantile(sorted: suggest, 0.75),
                    evaluate: Statistics.median(sorted: evaluate))

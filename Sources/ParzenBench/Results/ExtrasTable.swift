@@ -27,9 +27,9 @@ public enum ExtrasTable {
     /// has lines.
     static func lines(_ group: Collector.Group) -> String {
         var text = ""
-        for (record, replicate) in zip(group.records, group.replicates) {
-            for change in record.extras {
-                text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(change.trial), change.key, change.value]) + "\n"
+        for run in group.runs {
+            for change in run.extras {
+                text += CSV.row([group.problem.label, group.suggester.label, String(run.replicate), String(change.trial), change.key, change.value]) + "\n"
             }
         }
         return text

@@ -94,21 +94,26 @@ public enum SampleGrid {
     /// Writes sample-axes.csv into `store` (or removes a stale one when no problem gets a
     /// picture) and each picture's grid into `plots`.
     ///
-    /// - Parameter replicateZero: for each (problem, suggester) in manifest order whose
-    ///   replicate 0 finished, that record.
+    /// - Parameters:
+    ///   - replicateZero: for each (problem, suggester) in manifest order whose replicate 0
+    ///     finished, that record.
+    ///   - threads: threads that compute grids at once (``OrderedParallelMap``); the files do not
+    ///     depend on it.
     static func write(_ replicateZero: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)],
-                      to store: ResultStore, plots: URL) throws {
-        var axes: [(problem: String, axes: [SampleAxis])] = []
+                      to store: ResultStore, plots: URL, threads: Int = 1) throws {
+        var pictures: [(problem: String, function: TestFunction, axes: [SampleAxis])] = []
         var done = Set<String>()
         for entry in replicateZero where !done.contains(entry.problem.label) {
             done.insert(entry.problem.label)
             guard let function = function(for: entry.problem) else { continue }
             let records = replicateZero.filter { $0.problem.label == entry.problem.label }.map(\.record)
             guard records.contains(where: { !$0.rows.isEmpty }) else { continue }
-            let problemAxes = self.axes(function, records: records)
-            axes.append((entry.problem.label, problemAxes))
-            try store.writeAtomically(text(function, axes: problemAxes), to: plots.appendingPathComponent(fileName(problem: entry.problem.label)))
+            pictures.append((entry.problem.label, function, axes(function, records: records)))
         }
-        try store.writeOptionalTable(SampleAxesTable.text(axes), named: SampleAxesTable.fileName)
+        let texts = OrderedParallelMap.map(pictures.indices, threads: threads) { [pictures] i in text(pictures[i].function, axes: pictures[i].axes) }
+        for (picture, text) in zip(pictures, texts) {
+            try store.writeAtomically(text, to: plots.appendingPathComponent(fileName(problem: picture.problem)))
+        }
+        try store.writeOptionalTable(SampleAxesTable.text(pictures.map { ($0.problem, $0.axes) }), named: SampleAxesTable.fileName)
     }
 }

@@ -27,12 +27,11 @@ public enum ShortRunsTable {
 
     /// The short runs of one collected group.
     static func rows(_ group: Collector.Group, collector: Collector) -> [Row] {
-        group.records.indices.filter(group.isShort).map { i in
-            let record = group.records[i]
-            let final = collector.bestAndRegret(record.incumbents(at: [record.rows.count]).last ?? nil, problem: group.problem,
-                                                reference: group.references[i])
-            return Row(problem: group.problem.label, suggester: group.suggester.label, replicate: group.replicates[i],
-                       evaluations: record.rows.count, best: final.best, regret: final.regret)
+        group.runs.indices.filter(group.isShort).map { i in
+            let run = group.runs[i]
+            let final = collector.bestAndRegret(run.final, problem: group.problem, reference: group.references[i])
+            return Row(problem: group.problem.label, suggester: group.suggester.label, replicate: run.replicate,
+                       evaluations: run.trials, best: final.best, regret: final.regret)
         }
     }
 

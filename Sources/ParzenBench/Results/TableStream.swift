@@ -2,7 +2,9 @@ import Foundation
 
 /// A results table written while it is produced, so that collect's memory does not grow with
 /// the table: the bytes go to a temporary file beside the table (buffered), and ``finish()``
-/// renames it into place; a reader sees the old table or the new one, never a part.
+/// renames it into place; a reader sees the old table or the new one, never a part. A stream
+/// released before ``finish()`` or ``discard()`` (a collect that stopped with an error) removes
+/// its temporary file and leaves the table as it was.
 final class TableStream {
     let url: URL
     private let temporary: URL
@@ -10,6 +12,8 @@ final class TableStream {
     private var buffer: [UInt8] = []
     /// Bytes written so far.
     private(set) var written = 0
+    /// Whether ``finish()`` or ``discard()`` has run.
+    private var closed = false
 
     /// Creates the temporary file.
     ///
@@ -23,6 +27,12 @@ final class TableStream {
         }
         self.handle = handle
         buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        guard !closed else { return }
+        try? handle.close()
+        _ = unlink(temporary.path)
     }
 
     func write(_ text: String) throws { try write(Array(text.utf8)) }
@@ -43,6 +53,7 @@ final class TableStream {
     /// Puts the table in place.
     func finish() throws {
         try flush()
+        closed = true
         try handle.close()
         if rename(temporary.path, url.path) != 0 {
             let code = errno
@@ -54,6 +65,7 @@ final class TableStream {
     /// Drops the table: removes the temporary file, and the table left by an earlier collect
     /// (for tables whose absence means "none").
     func discard() {
+        closed = true
         try? handle.close()
         _ = unlink(temporary.path)
         _ = unlink(url.path)

@@ -39,26 +39,21 @@ public enum TraceTable {
         return result
     }
 
-    /// Whether the problem of `records` is noisy: some ok trial's noise-free loss differs from
-    /// its loss.
-    static func isNoisy(_ records: [CellRecord]) -> Bool {
-        records.contains { $0.rows.contains { $0.status == .ok && $0.trueLoss != nil && $0.trueLoss != $0.loss } }
-    }
-
     /// Appends the rows of one (problem, suggester) group to `out` (trace.csv is its header
     /// line, then every group's rows in manifest order).
     ///
-    /// - Parameter noisy: whether the group's problem is noisy: ``isNoisy(_:)`` over every run of
-    ///   the problem, whichever suggester.
-    /// - Complexity: O(trials) of the group.
+    /// - Parameter noisy: whether the group's problem is noisy: some ok trial of some run of the
+    ///   problem, whichever suggester, has a noise-free loss that differs from its loss
+    ///   (``CollectedRun/noisy``).
+    /// - Complexity: O(improvements) of the group.
     static func append(_ group: Collector.Group, noisy problemNoisy: Bool, to out: inout ByteWriter) {
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
         let direction = group.problem.direction
-        for (i, record) in group.records.enumerated() {
+        for (i, run) in group.runs.enumerated() {
             let reference = group.references[i]
-            let replicate = group.replicates[i]
-            for step in improvements(record) {
+            let replicate = run.replicate
+            for step in run.improvements {
                 out.write(prefix)
                 out.write(replicate)
                 out.write(byte: comma)

@@ -5,22 +5,36 @@ import Dispatch
 enum OrderedParallelMap {
     /// `transform(i)` for every `i` in `indices`, in order.
     ///
-    /// Thread `t` of `threads` takes indices `t`, `t + threads`, … (interleaved, so neighbouring
-    /// indices of similar cost spread over the threads); one thread runs inline.
+    /// Each thread takes the next index not yet taken until none is left, so indices of unequal
+    /// cost spread over the threads as they finish; one thread runs inline.
     ///
     /// - Parameters:
     ///   - indices: the indices to compute.
     ///   - threads: threads used at most (at least 1).
     ///   - transform: must be safe to call from several threads at once.
-    /// - Complexity: `indices.count` calls of `transform`; memory holds every result.
+    /// - Complexity: `indices.count` calls of `transform`, and one lock per index taken;
+    ///   memory holds every result.
     static func map<T: Sendable>(_ indices: Range<Int>, threads: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let count = indices.count, threads = max(1, min(threads, count))
         guard threads > 1 else { return indices.map(transform) }
-        let parts = Locked([[T]](repeating: [], count: threads))
+        let next = Locked(0)
+        let parts = Locked([[(index: Int, value: T)]](repeating: [], count: threads))
         DispatchQueue.concurrentPerform(iterations: threads) { t in
-            let part = stride(from: t, to: count, by: threads).map { transform(indices.lowerBound + $0) }
+            var part: [(index: Int, value: T)] = []
+            while true {
+                let i = next.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard i < count else { break }
+                part.append((i, transform(indices.lowerBound + i)))
+            }
             parts.withLock { $0[t] = part }
         }
-        return parts.withLock { parts in (0..<count).map { parts[$0 % threads][$0 / threads] } }
+        var results = [T?](repeating: nil, count: count)
+        for part in parts.withLock({ $0 }) {
+            for entry in part { results[entry.index] = entry.value }
+        }
+        return results.map { $0! }
     }
 }
