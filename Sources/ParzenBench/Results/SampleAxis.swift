@@ -11,30 +11,6 @@ public struct SampleAxis: Sendable, Equatable {
     public var low: Double
     public var high: Double
 
-    public init(label: String, isLog: Bool, low: Double, high: Double) {
-        self.label = label
-        self.isLog = isLog
-        self.low = low
-        self.high = high
-    }
-
-    /// The prior's range of `parameter`: its bounds, μ ± 3σ for a normal kind, [0, 1] for a
-    /// categorical one.
-    public init(_ parameter: Parameter) {
-        label = parameter.label
-        isLog = parameter.distribution.isLog
-        switch parameter.distribution {
-        case .uniform(let l, let h), .quniform(let l, let h, _): (low, high) = (l, h)
-        case .uniformint(let l, let h): (low, high) = (Double(l), Double(h))
-        case .randint(let l, let h): (low, high) = (Double(l), Double(h - 1))
-        case .loguniform(let l, let h), .qloguniform(let l, let h, _): (low, high) = (Foundation.exp(l), Foundation.exp(h))
-        case .normal(let mu, let sigma), .qnormal(let mu, let sigma, _): (low, high) = (mu - 3 * sigma, mu + 3 * sigma)
-        case .lognormal(let mu, let sigma), .qlognormal(let mu, let sigma, _):
-            (low, high) = (Foundation.exp(mu - 3 * sigma), Foundation.exp(mu + 3 * sigma))
-        case .choice, .pchoice: (low, high) = (0, 1)
-        }
-    }
-
     /// Widens the range to hold the finite `values` (positive ones only on a log axis).
     public mutating func include(_ values: [Double]) {
         for value in values where value.isFinite && (!isLog || value > 0) {
@@ -57,4 +33,23 @@ public struct SampleAxis: Sendable, Equatable {
 
     /// The axis title: the label, or `log10(label)`.
     public var title: String { isLog ? "log10(\(label))" : label }
+}
+
+extension SampleAxis {
+    /// The prior's range of `parameter`: its bounds, μ ± 3σ for a normal kind, [0, 1] for a
+    /// categorical one.
+    public init(_ parameter: Parameter) {
+        label = parameter.label
+        isLog = parameter.distribution.isLog
+        switch parameter.distribution {
+        case .uniform(let l, let h), .quniform(let l, let h, _): (low, high) = (l, h)
+        case .uniformint(let l, let h): (low, high) = (Double(l), Double(h))
+        case .randint(let l, let h): (low, high) = (Double(l), Double(h - 1))
+        case .loguniform(let l, let h), .qloguniform(let l, let h, _): (low, high) = (Foundation.exp(l), Foundation.exp(h))
+        case .normal(let mu, let sigma), .qnormal(let mu, let sigma, _): (low, high) = (mu - 3 * sigma, mu + 3 * sigma)
+        case .lognormal(let mu, let sigma), .qlognormal(let mu, let sigma, _):
+            (low, high) = (Foundation.exp(mu - 3 * sigma), Foundation.exp(mu + 3 * sigma))
+        case .choice, .pchoice: (low, high) = (0, 1)
+        }
+    }
 }
