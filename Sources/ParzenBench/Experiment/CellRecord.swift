@@ -232,9 +232,52 @@ enum CellFile {
             rows.reserveCapacity(expected)
             var times: [TrialTime]? = timed ? [] : nil
             times?.reserveCapacity(expected)
+            /// Whether the bytes in `range` are a plain decimal, `-?D+(.D+)?(e[+-]?D+)?`, which
+            /// `strtod` reads whole: a point that is not kept needs no value, only this check
+            /// (anything else goes through ``number``, so a field is accepted or refused alike).
+            func isPlainDecimal(_ range: Range<Int>) -> Bool {
+                var i = range.lowerBound
+                func digits() -> Bool {
+                    let start = i
+                    while i < range.upperBound && buffer[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+                    return i > start
+                }
+                if i < range.upperBound && buffer[i] == UInt8(ascii: "-") { i += 1 }
+                guard digits() else { return false }
+                if i < range.upperBound && buffer[i] == UInt8(ascii: ".") {
+                    i += 1
+                    guard digits() else { return false }
+                }
+                if i < range.upperBound && buffer[i] == UInt8(ascii: "e") {
+                    i += 1
+                    if i < range.upperBound && (buffer[i] == UInt8(ascii: "-") || buffer[i] == UInt8(ascii: "+")) { i += 1 }
+                    guard digits() else { return false }
+                }
+                return i == range.upperBound
+            }
+
+            /// The integer in `range` as `Int64(String)` reads it; digits alone are read in place.
+            func integer(_ range: Range<Int>) -> Int64? {
+                guard !range.isEmpty, range.count <= 18 else { return Int64(text(range)) }
+                var value: Int64 = 0
+                for i in range {
+                    let digit = buffer[i] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return Int64(text(range)) }
+                    value = value * 10 + Int64(digit)
+                }
+                return value
+            }
+
+            /// The status in `range`: `ok` is compared in place.
+            func status(_ range: Range<Int>) -> TrialStatus? {
+                if range.count == 2 && buffer[range.lowerBound] == UInt8(ascii: "o") && buffer[range.lowerBound + 1] == UInt8(ascii: "k") { return .ok }
+                return TrialStatus(rawValue: text(range))
+            }
+
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(columns)
             for (rowIndex, line) in lines[4..<(lines.count - 1)].enumerated() {
-                var fields: [Range<Int>] = []
-                fields.reserveCapacity(columns)
+                fields.removeAll(keepingCapacity: true)
                 var quoted = false
                 var fieldStart = line.lowerBound
                 for index in line where buffer[index] == UInt8(ascii: ",") || buffer[index] == UInt8(ascii: "\"") {
@@ -260,7 +303,7 @@ enum CellFile {
                     message = last.isEmpty ? nil : text(last)
                 }
                 if !legacy { message = message.map(CSV.unescape) }
-                guard let id = Int(text(fields[0])), let status = TrialStatus(rawValue: text(fields[1])),
+                guard let id = integer(fields[0]).map(Int.init), let status = status(fields[1]),
                       let loss = number(fields[2]), let trueLoss = number(fields[3]) else { return .failure(.malformed("trial \(rowIndex)")) }
                 guard id == rowIndex else { return .failure(.impossible("trial \(id) in row \(rowIndex)")) }
                 if status == .ok {
@@ -270,7 +313,7 @@ enum CellFile {
                     }
                 }
                 if timed {
-                    guard let suggest = Int64(text(fields[4])), let evaluate = Int64(text(fields[5])) else {
+                    guard let suggest = integer(fields[4]), let evaluate = integer(fields[5]) else {
                         return .failure(.malformed("trial \(rowIndex)"))
                     }
                     guard suggest >= 0, evaluate >= 0 else { return .failure(.impossible("trial \(id)'s negative time")) }
@@ -278,7 +321,9 @@ enum CellFile {
                 }
                 var assignment = Assignment()
                 for (offset, label) in labels.enumerated() {
-                    guard let value = number(fields[labelColumn + offset]) else { return .failure(.malformed("trial \(rowIndex)")) }
+                    let field = fields[labelColumn + offset]
+                    if !points && isPlainDecimal(field) { continue }
+                    guard let value = number(field) else { return .failure(.malformed("trial \(rowIndex)")) }
                     if points, let value { assignment[label] = value }
                 }
                 rows.append(TrialRow(id: id, status: status, loss: loss, trueLoss: trueLoss, assignment: assignment,

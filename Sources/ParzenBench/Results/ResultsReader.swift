@@ -199,14 +199,16 @@ public enum ResultsReader {
 
     /// The CSV body as (line number, fields) after checking the header.
     static func rows(_ text: String, file: String, header: [String]) throws(AnalysisError) -> [(line: Int, fields: [String])] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, CSV.parse(first) == header else {
+        let bytes = Array(text.utf8)
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard let first = lines.first, CSVRowReader.fields(first) == header else {
             throw AnalysisError(file: file, line: 1, message: "expected the header \(header.joined(separator: ","))")
         }
         var result: [(line: Int, fields: [String])] = []
+        result.reserveCapacity(lines.count - 1)
         for (offset, line) in lines.enumerated().dropFirst() {
-            guard let fields = CSV.parse(line), fields.count == header.count else {
+            guard let fields = CSVRowReader.fields(line), fields.count == header.count else {
                 throw AnalysisError(file: file, line: offset + 1, message: "expected \(header.count) fields")
             }
             result.append((offset + 1, fields))

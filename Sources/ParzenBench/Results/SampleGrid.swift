@@ -63,9 +63,20 @@ public enum SampleGrid {
         var grid: [String] = []
         if axes.count == 2 {
             let xs = axes[0].grid(mapPoints), ys = axes[1].grid(mapPoints)
+            // One assignment of the two labels, in order, whose values change point by point.
+            var point = Assignment()
+            point[labels[0]] = 0
+            point[labels[1]] = 0
             var values: [[Double]] = []
             for x in xs {
-                values.append(ys.map { y in (try? function.value(at: Assignment([(labels[0], x), (labels[1], y)]))) ?? .nan })
+                point[labels[0]] = x
+                var column: [Double] = []
+                column.reserveCapacity(ys.count)
+                for y in ys {
+                    point[labels[1]] = y
+                    column.append((try? function.value(at: point)) ?? .nan)
+                }
+                values.append(column)
             }
             let finite = values.flatMap { $0 }.filter(\.isFinite)
             let spread = (finite.max() ?? 0) - (finite.min() ?? 0)
@@ -80,8 +91,10 @@ public enum SampleGrid {
             }
         } else {
             grid.append("# \(axes[0].title) f")
+            var point = Assignment()
             for x in axes[0].grid(curvePoints) {
-                let value = (try? function.value(at: Assignment([(labels[0], x)]))) ?? .nan
+                point[labels[0]] = x
+                let value = (try? function.value(at: point)) ?? .nan
                 grid.append("\(number(axes[0].coordinate(x))) \(number(value))")
             }
         }

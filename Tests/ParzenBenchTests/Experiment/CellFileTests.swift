@@ -116,6 +116,13 @@ import Testing
         let bad = header + "0,ok,1.5,1.5,0.x,0,\n1,fail,,,1,1,a\n# end rows=2 suggest_seconds=0 evaluate_seconds=0\n"
         #expect(CellFile.parse(Data(bad.utf8), cell: cell) == .failure(.malformed("trial 0")))
         #expect(CellFile.parse(Data(bad.utf8), cell: cell, points: false) == .failure(.malformed("trial 0")))
+        // Numbers in other spellings than the writer's are read alike too.
+        let spelled = bad.replacingOccurrences(of: "0.x,0", with: "inf,1.").replacingOccurrences(of: "1,1,a", with: "-0x1p3,1e+2,a")
+        let withPoints = try CellFile.parse(Data(spelled.utf8), cell: cell).get()
+        #expect(withPoints.rows.map(\.assignment) == [["x1": .infinity, "x2": 1], ["x1": -8, "x2": 100]])
+        var withoutPoints = withPoints
+        for i in withoutPoints.rows.indices { withoutPoints.rows[i].assignment = Assignment() }
+        #expect(CellFile.parse(Data(spelled.utf8), cell: cell, points: false) == .success(withoutPoints))
     }
 
     @Test func impossibleValuesAreRejectedEvenWithoutAChecksum() throws {
