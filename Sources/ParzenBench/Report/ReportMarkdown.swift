@@ -45,7 +45,7 @@ public enum ReportMarkdown {
     /// ``ReportSectionRegistry/sections`` that applies, in order.
     ///
     /// - Parameter plots: the plots folder relative to the results folder (`../../plots/NAME`).
-    /// - Complexity: the sum of the sections'; the final-regret bootstrap dominates.
+    /// - Complexity: that of its sections together.
     /// - Determinism: a pure function of `results` and `plots`.
     public static func text(_ results: ResultsSummary, plots: String) -> String {
         let lines = opening(results) + ReportSectionRegistry.sections.flatMap { $0.markdown(results, plots: plots) }
