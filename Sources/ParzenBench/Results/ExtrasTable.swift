@@ -39,18 +39,11 @@ public enum ExtrasTable {
     ///
     /// - Throws: ``AnalysisError`` naming `file` and the line of a malformed row.
     public static func rows(_ text: String, file: String) throws(AnalysisError) -> [Row] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first, CSV.parse(String(first)) == header else {
-            throw AnalysisError(file: file, line: 1, message: "expected the header \(header.joined(separator: ","))")
-        }
-        var rows: [Row] = []
-        for (offset, line) in lines.dropFirst().enumerated() {
-            guard let fields = CSV.parse(String(line)), fields.count == header.count,
-                  let replicate = Int(fields[2]), let trial = Int(fields[3]) else {
-                throw AnalysisError(file: file, line: offset + 2, message: "expected \(header.count) fields with integer replicate and trial")
+        try ResultsReader.rows(text, file: file, header: header).map { (line, fields) throws(AnalysisError) -> Row in
+            guard let replicate = Int(fields[2]), let trial = Int(fields[3]) else {
+                throw AnalysisError(file: file, line: line, message: "expected integer replicate and trial, got '\(fields[2])', '\(fields[3])'")
             }
-            rows.append(Row(problem: fields[0], suggester: fields[1], replicate: replicate, trial: trial, key: fields[4], value: fields[5]))
+            return Row(problem: fields[0], suggester: fields[1], replicate: replicate, trial: trial, key: fields[4], value: fields[5])
         }
-        return rows
     }
 }
