@@ -64,7 +64,47 @@ enum CellPackRecord {
     static func header(_ bytes: ArraySlice<UInt8>) -> Header? {
         guard bytes.count > marker.count, bytes.starts(with: marker),
               let newline = bytes.prefix(maximumHeaderLength).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-        let line = String(decoding: bytes[(bytes.startIndex + marker.count)..<newline], as: UTF8.self)
+        return writtenHeader(bytes[(bytes.startIndex + marker.count)..<newline], length: newline - bytes.startIndex + 1)
+            ?? anyHeader(bytes[(bytes.startIndex + marker.count)..<newline], length: newline - bytes.startIndex + 1)
+    }
+
+    /// The header line (after the marker) in the layout ``bytes(kind:cell:body:extras:)`` writes,
+    /// read in place: `kind=K key=KEY body=B extras=E cell=` with a known kind, a key of ASCII
+    /// without spaces and lengths of digits alone; nil for anything else, which
+    /// ``anyHeader(_:length:)`` then reads (the two agree on every line this one reads).
+    static func writtenHeader(_ line: ArraySlice<UInt8>, length: Int) -> Header? {
+        var i = line.startIndex
+        func expect(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard line.endIndex - i >= count else { return false }
+            for k in 0..<count where line[i + k] != text.utf8Start[k] { return false }
+            i += count
+            return true
+        }
+        func token() -> ArraySlice<UInt8> {
+            let start = i
+            while i < line.endIndex && line[i] != UInt8(ascii: " ") { i += 1 }
+            return line[start..<i]
+        }
+        func count(_ digits: ArraySlice<UInt8>) -> Int? {
+            guard (1...18).contains(digits.count) else { return nil }
+            var value = 0
+            for byte in digits {
+                guard byte &- UInt8(ascii: "0") < 10 else { return nil }
+                value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard expect("kind="), let kind = Kind(rawValue: String(decoding: token(), as: UTF8.self)), expect(" key=") else { return nil }
+        let key = token()
+        guard !key.isEmpty, key.allSatisfy({ $0 < 0x80 }), expect(" body="), let body = count(token()), expect(" extras="), let extras = count(token()),
+              expect(" cell=") else { return nil }
+        return Header(kind: kind, key: String(decoding: key, as: UTF8.self), bodyLength: body, extrasLength: extras, length: length)
+    }
+
+    /// Any header line (after the marker): four `name=value` fields, then `cell=` and the rest.
+    static func anyHeader(_ bytes: ArraySlice<UInt8>, length: Int) -> Header? {
+        let line = String(decoding: bytes, as: UTF8.self)
         var fields: [Substring: Substring] = [:]
         var rest = Substring(line)
         // kind, key, body, extras, then cell= which takes the rest of the line.
@@ -78,7 +118,7 @@ enum CellPackRecord {
         guard rest.hasPrefix("cell="), let kind = fields["kind"].flatMap({ Kind(rawValue: String($0)) }), let key = fields["key"],
               let body = fields["body"].flatMap({ Int($0) }), let extras = fields["extras"].flatMap({ Int($0) }),
               body >= 0, extras >= 0 else { return nil }
-        return Header(kind: kind, key: String(key), bodyLength: body, extrasLength: extras, length: newline - bytes.startIndex + 1)
+        return Header(kind: kind, key: String(key), bodyLength: body, extrasLength: extras, length: length)
     }
 
     /// Whether `record` (exactly ``Header/recordLength`` bytes) closes with the checksum of

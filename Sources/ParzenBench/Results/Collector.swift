@@ -219,16 +219,24 @@ public struct Collector: Sendable {
     }
 
     /// The runs.csv lines of one group, each ending in a newline.
-    func runsLines(_ group: Group) -> String {
-        var text = ""
+    func runsLines(_ group: Group) -> [UInt8] {
+        let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
+        var out = ByteWriter(capacity: 1 << 12, rememberingNumbers: true)
         for (i, outcomes) in group.outcomes.enumerated() {
             let replicate = group.runs[i].replicate
             for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes).prefix(group.reached[i]) {
-                text += CSV.row([group.problem.label, group.suggester.label, String(replicate), String(checkpoint),
-                                 CSV.number(outcome.best), CSV.number(outcome.regret)]) + "\n"
+                out.write(prefix)
+                out.write(replicate)
+                out.write(byte: UInt8(ascii: ","))
+                out.write(checkpoint)
+                out.write(byte: UInt8(ascii: ","))
+                out.write(number: outcome.best)
+                out.write(byte: UInt8(ascii: ","))
+                out.write(number: outcome.regret)
+                out.write(byte: UInt8(ascii: "\n"))
             }
         }
-        return text
+        return out.bytes
     }
 
     /// Descriptive statistics of the best value (user's sign) over replicates, per checkpoint;
@@ -270,13 +278,21 @@ public struct Collector: Sendable {
     }
 
     /// The timings.csv lines of one group, each ending in a newline.
-    func timingsLines(_ group: Group) -> String {
-        var text = ""
+    func timingsLines(_ group: Group) -> [UInt8] {
+        let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
+        var out = ByteWriter(capacity: 1 << 10)
         for run in group.runs {
-            text += CSV.row([group.problem.label, group.suggester.label, String(run.replicate), String(run.trials),
-                             CSV.number(run.suggestSeconds), CSV.number(run.evaluateSeconds)]) + "\n"
+            out.write(prefix)
+            out.write(run.replicate)
+            out.write(byte: UInt8(ascii: ","))
+            out.write(run.trials)
+            out.write(byte: UInt8(ascii: ","))
+            out.write(number: run.suggestSeconds)
+            out.write(byte: UInt8(ascii: ","))
+            out.write(number: run.evaluateSeconds)
+            out.write(byte: UInt8(ascii: "\n"))
         }
-        return text
+        return out.bytes
     }
 }
 

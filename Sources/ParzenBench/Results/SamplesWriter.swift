@@ -30,16 +30,24 @@ public enum SamplesWriter {
     ///   replicate 0.
     /// - Determinism: a pure function of its inputs.
     public static func text(_ replicateZero: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)]) -> String {
-        var lines = [CSV.row(["problem", "suggester", "trial", "x", "y", "loss"])]
+        var out = ByteWriter(capacity: 1 << 16)
+        out.write(CSV.row(["problem", "suggester", "trial", "x", "y", "loss"]) + "\n")
+        let comma = UInt8(ascii: ",")
         for entry in replicateZero where isPlottable(entry.problem.space) {
             let labels = entry.problem.space.labels
+            let prefix = CSV.row([entry.problem.label, entry.suggester.label]) + ","
             for row in entry.record.rows {
-                let x = row.assignment[labels[0]]
-                let y = labels.count > 1 ? row.assignment[labels[1]] : nil
-                lines.append(CSV.row([entry.problem.label, entry.suggester.label, String(row.id),
-                                      CSV.number(x), CSV.number(y), CSV.number(row.loss)]))
+                out.write(prefix)
+                out.write(row.id)
+                out.write(byte: comma)
+                out.write(number: row.assignment[labels[0]])
+                out.write(byte: comma)
+                out.write(number: labels.count > 1 ? row.assignment[labels[1]] : nil)
+                out.write(byte: comma)
+                out.write(number: row.loss)
+                out.write(byte: UInt8(ascii: "\n"))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

@@ -53,6 +53,34 @@ import Yams
         #expect(CellPackRecord.header(Array("# parzen-record 1 kind=cell key=k body=1\n".utf8)[...]) == nil)
     }
 
+    /// The header lines the writer makes are read in place; any line reads as the general
+    /// reader of `name=value` fields reads it.
+    @Test func headersReadInPlaceAsTheGeneralReaderReadsThem() throws {
+        let lines = [
+            "kind=cell key=0123abcd body=5 extras=2 cell=p/s/r000", "kind=failed key=0123abcd+ff body=0 extras=0 cell=p/s/r001",
+            "kind=cell key=a=b body=05 extras=0 cell=", "kind=cell key=k body=+5 extras=0 cell=x", "kind=cell key=k body=-1 extras=0 cell=x",
+            "key=k kind=cell body=5 extras=0 cell=x", "kind=cell key=k body=5 extras=0 cell", "kind=cell key= body=5 extras=0 cell=x",
+            "kind=cell key=kö body=5 extras=0 cell=x", "kind=cell key=k\u{0600} body=5 extras=0 cell=x", "kind=cell  key=k body=5 extras=0 cell=x",
+            "kind=other key=k body=5 extras=0 cell=x", "kind=cell key=k body=5 extras=0 extras=1 cell=x", "kind=cell key=k body=1234567890123456789 extras=0 cell=x",
+            "kind=cell key=k body=5 extras=0 cell=x y z", "kind=cell key=k body=5 extras=0x1 cell=x", "",
+        ]
+        var inPlace = 0
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let any = CellPackRecord.anyHeader(bytes[...], length: bytes.count)
+            if let written = CellPackRecord.writtenHeader(bytes[...], length: bytes.count) {
+                inPlace += 1
+                #expect(written == any, "\(line)")
+            }
+            #expect(CellPackRecord.header(Array(("# parzen-record 1 " + line + "\n").utf8)[...]) == any.map { header in
+                var header = header
+                header.length += CellPackRecord.marker.count + 1
+                return header
+            }, "\(line)")
+        }
+        #expect(inPlace == 4)
+    }
+
     @Test func tornAndCorruptRecordsAreRedone() throws {
         let manifest = try manifest()
         let whole = folder(), damaged = folder()
