@@ -4,17 +4,12 @@ import Parzen
 /// A change of one of a suggester's proposal extras within a cell: the proposal of trial
 /// `trial` gave `key` the value `value` (its text, `Value.description`), which differs from the
 /// previous proposal's value of `key` or is its first one. For `cmaes`, a change of `cmaes_run`
-/// is a restart of the evolution strategy.
+/// is a restart of the evolution strategy. Changes are made inside ParzenBench (a cell's run,
+/// its record), with the compiler's memberwise initialiser.
 public struct ExtraChange: Sendable, Equatable {
     public var trial: Int
     public var key: String
     public var value: String
-
-    public init(trial: Int, key: String, value: String) {
-        self.trial = trial
-        self.key = key
-        self.value = value
-    }
 }
 
 /// Follows the proposal extras of a cell's proposals (``Suggester/proposalExtras``) and keeps
