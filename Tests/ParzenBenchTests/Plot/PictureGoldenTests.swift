@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import ParzenBench
 
-/// Each picture of ``PictureRegistry/pictures`` against its golden file
-/// (Tests/Fixtures/Golden/Plot/TYPE.txt: every file of every script it draws for the golden
-/// result set, each after a `==> NAME <==` line, and the files collect wrote that it reads).
+/// Each picture of ``PictureRegistry/pictures`` against its golden file for each of
+/// ``GoldenResults`` (Tests/Fixtures/Golden/Plot/TYPE.txt without trace.csv,
+/// Tests/Fixtures/Golden/Traced/Plot/TYPE.txt with it: every file of every script it draws for
+/// the set, each after a `==> NAME <==` line, and the files collect wrote that it reads).
 /// Writing them again: ``GoldenFile``.
 @Suite struct PictureGoldenTests {
-    static let results = GoldenFile.results()
     static let names = PictureRegistry.pictures.map { String(describing: $0) }
 
     /// The golden text of `scripts`.
@@ -18,23 +18,23 @@ import Testing
         }.joined()
     }
 
-    @Test(arguments: names) func pictureMatchesItsGoldenFile(_ name: String) throws {
+    @Test(arguments: GoldenResults.allCases, names) func pictureMatchesItsGoldenFile(_ set: GoldenResults, _ name: String) throws {
         let picture = try #require(PictureRegistry.pictures.first { String(describing: $0) == name })
-        let scripts = picture.scripts(Self.results, source: "results/golden")
-        #expect(!scripts.isEmpty, "the golden result set must draw every picture")
-        try GoldenFile.check(Self.text(scripts), kind: "Plot", name: name + ".txt")
+        let scripts = picture.scripts(set.results, source: "results/golden")
+        #expect(!scripts.isEmpty, "the golden result sets must draw every picture")
+        try GoldenFile.check(Self.text(scripts), kind: set.folder("Plot"), name: name + ".txt")
     }
 
-    /// Every entry has a golden file, and every golden file an entry.
-    @Test func goldenFilesAreTheRegistry() {
+    /// Every entry has a golden file, and every golden file an entry, in each set's folder.
+    @Test(arguments: GoldenResults.allCases) func goldenFilesAreTheRegistry(_ set: GoldenResults) {
         guard !GoldenFile.updating else { return }
-        #expect(GoldenFile.names(in: "Plot") == Self.names.map { $0 + ".txt" }.sorted())
+        #expect(GoldenFile.names(in: set.folder("Plot")) == Self.names.map { $0 + ".txt" }.sorted())
     }
 
     /// The plotter draws the registry's pictures, in its order.
-    @Test func plotterDrawsTheRegistry() {
-        let all = PictureRegistry.pictures.flatMap { $0.scripts(Self.results, source: "r") }
-        #expect(Plotter.scripts(Self.results, source: "r") == all)
+    @Test(arguments: GoldenResults.allCases) func plotterDrawsTheRegistry(_ set: GoldenResults) {
+        let all = PictureRegistry.pictures.flatMap { $0.scripts(set.results, source: "r") }
+        #expect(Plotter.scripts(set.results, source: "r") == all)
         #expect(Set(all.map(\.stem)).count == all.count)
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import ParzenBench
 
 /// The golden files of the report-section and picture registries: what each entry renders for
-/// ``GoldenFile/results``, committed under Tests/Fixtures/Golden/.
+/// each of ``GoldenResults``, committed under Tests/Fixtures/Golden/.
 ///
 /// To write them again after a deliberate change of a section or picture, run the golden tests
 /// with `PARZEN_UPDATE_GOLDEN=1`:
@@ -50,10 +50,21 @@ enum GoldenFile {
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
 
-    /// A result set on which every section applies and every picture draws: ``ReportFixtures/small()``
-    /// with a failed cell, short runs, proposal extras and times (cost.csv, cost-growth.csv).
-    static func results() -> ResultsSummary {
-        var results = ReportFixtures.small()
+    /// A result set on which every section applies and every picture draws, its runs known at
+    /// the checkpoints only (no trace.csv): ``ReportFixtures/small()`` with the tables of
+    /// ``withTables(_:)``.
+    static func results() -> ResultsSummary { ResultsSummary(withTables(ReportFixtures.small())) }
+
+    /// A result set on which every section applies and every picture draws, its runs known at
+    /// every improvement (trace.csv): ``ReportFixtures/traced()`` with the tables of
+    /// ``withTables(_:)``.
+    static func tracedResults() -> ResultsSummary { ResultsSummary(withTables(ReportFixtures.traced())) }
+
+    /// `results` (square, branin and rosenbrock-3d; grid, random and tpe; six replicates) with a
+    /// failed cell, grid's runs on square stopped after 16 evaluations, proposal extras and times
+    /// (cost.csv, cost-growth.csv).
+    static func withTables(_ results: ResultSet) -> ResultSet {
+        var results = results
         results.failures = [FailuresTable.Row(problem: "rosenbrock-3d", suggester: "broken", replicate: 2,
                                               message: "objective exited with status 1: ValueError|nan")]
         results.leftOutSuggesters = ["broken"]
@@ -75,6 +86,6 @@ enum GoldenFile {
         results.costGrowth = CostSectionTests.growthRows("grid", scale: 1e-6, exponent: 0, upTo: 200)
             + CostSectionTests.growthRows("random", scale: 2e-6, exponent: 0, upTo: 200)
             + CostSectionTests.growthRows("tpe", scale: 1e-6, exponent: 1, upTo: 200)
-        return ResultsSummary(results)
+        return results
     }
 }

@@ -48,6 +48,34 @@ enum ReportFixtures {
                                         regrets: regrets, samples: samples))
     }
 
+    /// ``small()``'s problems, suggesters, checkpoints and samples with every run known at each
+    /// improvement (trace.csv): pseudo-random from a fixed seed, an improvement at one evaluation
+    /// in ten, each by a factor of 0.05 to 0.55; 20 evaluations a run, 16 for grid on square (its
+    /// short runs in ``GoldenFile/tracedResults()``). The regrets at the checkpoints are read off
+    /// the traces, the last value carried past a run's end. Replicates 0 to 3 of random on
+    /// rosenbrock-3d have no ok trial before evaluation 4 (their median is +∞ at evaluations 1 to 3).
+    static func traced() -> ResultSet {
+        let base = small()
+        let rng = MersenneTwister(seed: 7)
+        let scale: [[Double]] = [[1, 0.5, 0.4], [2, 1.5, 0.001], [100, 80, 60]]
+        let traces = base.problems.indices.map { p in
+            base.suggesters.indices.map { s in
+                (0..<6).map { r in
+                    let first = p == 2 && s == 1 && r < 4 ? 4 : 1
+                    let length = p == 0 && s == 0 ? 16 : 20
+                    var run = TraceTable.Run(evaluations: [first], regrets: [scale[p][s] * 16 * (0.5 + rng.uniform())])
+                    for evaluation in first + 1...length where rng.uniform() < 0.1 {
+                        run.evaluations.append(evaluation)
+                        run.regrets.append(run.regrets.last! * (0.05 + 0.5 * rng.uniform()))
+                    }
+                    return run
+                }
+            }
+        }
+        let regrets = traces.map { $0.map { $0.map { run in base.checkpoints.map { run.regret(after: $0) } } } }
+        return ResultSet(info: base.info, regrets: regrets, traces: traces)
+    }
+
     /// The registered test function of `problem` when its space is plottable (what collect
     /// draws a sample picture over).
     static func plottableFunction(_ problem: ResultSet.Problem) -> TestFunction? {
