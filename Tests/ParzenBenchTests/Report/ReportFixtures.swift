@@ -121,8 +121,10 @@ enum ReportFixtures {
     }
 
     /// Writes `results` as a collected results folder (manifest.lock.yaml in the lock's layout,
-    /// runs.csv, samples.csv, sample-axes.csv) under base/results/NAME, with the sample pictures'
-    /// grids under base/plots/NAME, and returns the results folder.
+    /// runs.csv, samples.csv, sample-axes.csv; trace.csv when it has traces; short-runs.csv when
+    /// it has short runs, whose runs.csv rows end at the last checkpoint they reached, as collect
+    /// writes them) under base/results/NAME, with the sample pictures' grids under
+    /// base/plots/NAME, and returns the results folder.
     static func writeFolder(_ results: ResultSet, base: URL) throws -> URL {
         let folder = base.appendingPathComponent("results").appendingPathComponent(results.name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -137,7 +139,8 @@ enum ReportFixtures {
         for (p, problem) in results.problems.enumerated() {
             for (s, suggester) in results.suggesters.enumerated() {
                 for (r, curve) in results.regrets[p][s].enumerated() {
-                    for (c, evaluations) in results.checkpoints.enumerated() {
+                    let length = results.runLengths(problem: p, suggester: s)[r]
+                    for (c, evaluations) in results.checkpoints.enumerated() where evaluations <= length {
                         runs.append(CSV.row([problem.label, suggester.label, String(r), String(evaluations),
                                              CSV.number(curve[c] + problem.optimum!), CSV.number(curve[c])]))
                     }
@@ -145,6 +148,23 @@ enum ReportFixtures {
             }
         }
         try (runs.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("runs.csv"), atomically: true, encoding: .utf8)
+        if let traces = results.traces {
+            var trace = [TraceTable.header.joined(separator: ",")]
+            for (p, problem) in results.problems.enumerated() {
+                for (s, suggester) in results.suggesters.enumerated() {
+                    for (r, run) in traces[p][s].enumerated() {
+                        for (evaluation, regret) in zip(run.evaluations, run.regrets) {
+                            trace.append(CSV.row([problem.label, suggester.label, String(r), String(evaluation),
+                                                  CSV.number(regret + problem.optimum!), CSV.number(regret), ""]))
+                        }
+                    }
+                }
+            }
+            try (trace.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent(TraceTable.fileName), atomically: true, encoding: .utf8)
+        }
+        if !results.shortRuns.isEmpty {
+            try ShortRunsTable.text(results.shortRuns).write(to: folder.appendingPathComponent(ShortRunsTable.fileName), atomically: true, encoding: .utf8)
+        }
         var samples = ["problem,suggester,trial,x,y,loss"]
         for problem in results.problems {
             for suggester in results.suggesters {

@@ -156,6 +156,22 @@ import Testing
         #expect(results.leftOutSuggesters == ["grid"])
     }
 
+    /// ``ReportFixtures/traced()`` with its short runs (those of the traced golden files), written
+    /// as a results folder (trace.csv, short-runs.csv), reads back as itself: report.md and the
+    /// pictures from the folder are those from the fixture in memory.
+    @Test func theTracedFixtureReadsBackFromItsFolder() throws {
+        let base = ReportFixtures.temporaryFolder("traced")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var fixture = ReportFixtures.traced()
+        fixture.shortRuns = GoldenFile.withTables(fixture).shortRuns
+        let read = try ResultsReader.read(ReportFixtures.writeFolder(fixture, base: base))
+        #expect(read.regrets == fixture.regrets)
+        #expect(read.traces == fixture.traces)
+        #expect(read.shortRuns == fixture.shortRuns)
+        #expect(ReportMarkdown.text(ResultsSummary(read), plots: "p") == ReportMarkdown.text(ResultsSummary(fixture), plots: "p"))
+        #expect(Plotter.scripts(ResultsSummary(read), source: "r") == Plotter.scripts(ResultsSummary(fixture), source: "r"))
+    }
+
     @Test func expectedRunningTime() {
         // Two of four runs reach the target after 10 and 30 evaluations; the others spend 100 each.
         #expect(ExpectedRunningTime.ert(hits: [10, nil, 30, nil], lengths: [100, 100, 100, 100]) == 120)
