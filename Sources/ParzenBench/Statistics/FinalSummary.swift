@@ -1,3 +1,4 @@
+import Foundation
 import GSLKit
 
 /// The final-regret statistics behind report.md's tables: per problem and suggester the median,
@@ -22,17 +23,21 @@ public struct FinalSummary: Sendable {
     /// Per problem, the index of the winning suggester, or nil (see ``winner(_:)``).
     public let winners: [Int?]
 
-    public init(_ results: ResultsSummary) {
-        cells = results.problems.indices.map { p in
-            results.suggesters.indices.map { s in
-                let sample = results.finalRegrets(problem: p, suggester: s)
-                let sorted = Statistics.sorted(sample)
-                let rng = MersenneTwister(seed: Self.bootstrapSeed(problem: results.problems[p].label, suggester: results.suggesters[s].label))
-                return Cell(median: Statistics.median(sorted: sorted), q25: Quartiles.quantile(sorted: sorted, 0.25),
-                            q75: Quartiles.quantile(sorted: sorted, 0.75),
-                            interval: BootstrapMedian.confidenceInterval(sample, resamples: Self.resamples, using: rng))
-            }
+    /// - Parameter threads: threads that compute cells at once (``OrderedParallelMap``); each
+    ///   cell draws from its own generator (``bootstrapSeed(problem:suggester:)``), so the
+    ///   numbers do not depend on it.
+    public init(_ results: ResultsSummary, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        let suggesters = results.suggesters.count
+        let all = OrderedParallelMap.map(0..<(results.problems.count * suggesters), threads: threads) { index in
+            let p = index / suggesters, s = index % suggesters
+            let sample = results.finalRegrets(problem: p, suggester: s)
+            let sorted = Statistics.sorted(sample)
+            let rng = MersenneTwister(seed: Self.bootstrapSeed(problem: results.problems[p].label, suggester: results.suggesters[s].label))
+            return Cell(median: Statistics.median(sorted: sorted), q25: Quartiles.quantile(sorted: sorted, 0.25),
+                        q75: Quartiles.quantile(sorted: sorted, 0.75),
+                        interval: BootstrapMedian.confidenceInterval(sample, resamples: Self.resamples, using: rng))
         }
+        cells = results.problems.indices.map { p in Array(all[(p * suggesters)..<((p + 1) * suggesters)]) }
         winners = Self.winners(results)
     }
 

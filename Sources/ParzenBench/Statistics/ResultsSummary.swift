@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the report and the pictures need of a results folder, problem by problem: built while
-/// the runs are read one problem at a time (``ResultsReader/summarise(_:)``), so the runs of only
-/// one problem are held at once. Beside the small per-problem aggregates it keeps every run's
+/// the runs are read one problem at a time (``ResultsReader/summarise(_:)``), so the runs of at
+/// most two problems are held at once (one being read, one being summarised). Beside the small per-problem aggregates it keeps every run's
 /// final regret (8 bytes a run, for final-points.dat and the bootstrap).
 @dynamicMemberLookup
 public struct ResultsSummary: Sendable {
@@ -71,11 +71,26 @@ public struct ProblemSummary: Sendable {
 extension ResultsReader {
     /// Reads `folder` into the summary the report and the pictures are written from.
     ///
+    /// Each problem is summarised on a second thread while the next one is read.
+    ///
     /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.
-    /// - Complexity: O(rows) time; memory of one problem's runs plus 8 bytes a run.
+    /// - Complexity: O(rows) time; memory of two problems' runs plus 8 bytes a run.
     public static func summarise(_ folder: URL) throws(AnalysisError) -> ResultsSummary {
-        var perProblem: [ProblemSummary] = []
-        let (info, hasTraces) = try stream(folder) { perProblem.append(ProblemSummary($0)) }
-        return ResultsSummary(info: info, hasTraces: hasTraces, perProblem: perProblem)
+        let perProblem = Locked([ProblemSummary]())
+        // A serial queue keeps the problems' order; the semaphore lets one summary run while
+        // the reader holds the next problem.
+        let queue = DispatchQueue(label: "parzen.summarise")
+        let running = DispatchSemaphore(value: 1)
+        defer { queue.sync {} }
+        let (info, hasTraces) = try stream(folder) { one in
+            running.wait()
+            queue.async {
+                let summary = ProblemSummary(one)
+                perProblem.withLock { $0.append(summary) }
+                running.signal()
+            }
+        }
+        queue.sync {}
+        return ResultsSummary(info: info, hasTraces: hasTraces, perProblem: perProblem.withLock { $0 })
     }
 }
