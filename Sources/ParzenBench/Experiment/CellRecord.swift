@@ -303,8 +303,11 @@ enum CellFile {
                     message = last.isEmpty ? nil : text(last)
                 }
                 if !legacy { message = message.map(CSV.unescape) }
+                // A noise-free loss written as the loss (every trial of a noiseless problem) is read once.
+                let lossField = number(fields[2])
+                let sameText = fields[2].count == fields[3].count && zip(fields[2], fields[3]).allSatisfy { buffer[$0] == buffer[$1] }
                 guard let id = integer(fields[0]).map(Int.init), let status = status(fields[1]),
-                      let loss = number(fields[2]), let trueLoss = number(fields[3]) else { return .failure(.malformed("trial \(rowIndex)")) }
+                      let loss = lossField, let trueLoss = sameText ? lossField : number(fields[3]) else { return .failure(.malformed("trial \(rowIndex)")) }
                 guard id == rowIndex else { return .failure(.impossible("trial \(id) in row \(rowIndex)")) }
                 if status == .ok {
                     guard let loss, !loss.isNaN else { return .failure(.impossible("trial \(id) is ok without a loss")) }

@@ -60,7 +60,8 @@ public enum SampleGrid {
     /// - Determinism: a pure function of its inputs.
     public static func text(_ function: TestFunction, axes: [SampleAxis]) -> String {
         let labels = function.space.labels
-        var grid: [String] = []
+        // Coordinates repeat along the grid: a remembered number is copied, not printed again.
+        var out = ByteWriter(capacity: 1 << 16, rememberingNumbers: true)
         if axes.count == 2 {
             let xs = axes[0].grid(mapPoints), ys = axes[1].grid(mapPoints)
             // One assignment of the two labels, in order, whose values change point by point.
@@ -81,28 +82,39 @@ public enum SampleGrid {
             let finite = values.flatMap { $0 }.filter(\.isFinite)
             let spread = (finite.max() ?? 0) - (finite.min() ?? 0)
             let delta = spread > 0 ? 1e-3 * spread : 1e-12
-            grid.append("# \(axes[0].title) \(axes[1].title) log10(f - f* + \(delta))")
+            out.write("# \(axes[0].title) \(axes[1].title) log10(f - f* + \(delta))\n")
             for (i, x) in xs.enumerated() {
-                if i > 0 { grid.append("") }
+                if i > 0 { out.write(byte: UInt8(ascii: "\n")) }
                 for (j, y) in ys.enumerated() {
                     let z = values[i][j].isFinite ? log10(max(values[i][j] - function.optimum, 0) + delta) : .nan
-                    grid.append("\(number(axes[0].coordinate(x))) \(number(axes[1].coordinate(y))) \(number(z))")
+                    write(axes[0].coordinate(x), to: &out)
+                    out.write(byte: UInt8(ascii: " "))
+                    write(axes[1].coordinate(y), to: &out)
+                    out.write(byte: UInt8(ascii: " "))
+                    write(z, to: &out)
+                    out.write(byte: UInt8(ascii: "\n"))
                 }
             }
         } else {
-            grid.append("# \(axes[0].title) f")
+            out.write("# \(axes[0].title) f\n")
             var point = Assignment()
             for x in axes[0].grid(curvePoints) {
                 point[labels[0]] = x
                 let value = (try? function.value(at: point)) ?? .nan
-                grid.append("\(number(axes[0].coordinate(x))) \(number(value))")
+                write(axes[0].coordinate(x), to: &out)
+                out.write(byte: UInt8(ascii: " "))
+                write(value, to: &out)
+                out.write(byte: UInt8(ascii: "\n"))
             }
         }
-        return grid.joined(separator: "\n") + "\n"
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// A number as gnuplot reads it: shortest round-trip form, `NaN` for non-finite values.
-    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "NaN" }
+    /// Writes a number as gnuplot reads it: the shortest round-trip form (its description, as
+    /// ``ByteWriter/write(number:)`` prints it), `NaN` for non-finite values.
+    private static func write(_ value: Double, to out: inout ByteWriter) {
+        if value.isFinite { out.write(number: value) } else { out.write("NaN") }
+    }
 
     /// Writes sample-axes.csv into `store` (or removes a stale one when no problem gets a
     /// picture) and each picture's grid into `plots`.
