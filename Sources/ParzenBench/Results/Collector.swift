@@ -17,7 +17,8 @@ public struct Collector: Sendable {
     /// Where the sample pictures' function grids go (``SampleGrid``): plots/NAME beside the
     /// results folder by default.
     public var plotsFolder: URL
-    /// Threads that read cells at once (``collectAll()``); the files do not depend on it.
+    /// Threads that read cells at once (``collectAll()``), and whether sample-picture grids are
+    /// computed beside them (more than one); the files do not depend on it.
     public let threads: Int
 
     /// - Parameter threads: threads that read cells at once, at least 1 (default: the number
@@ -136,6 +137,12 @@ public struct Collector: Sendable {
         var cost: [CostTable.Row] = []
         var shortRuns: [ShortRunsTable.Row] = []
         var samples: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)] = []
+        // Each problem's sample-picture grid is computed once its replicate-0 records are read:
+        // on another thread while the next problems are read (inline on one thread).
+        var pictures: [(problem: String, axes: [SampleAxis])] = []
+        let grids = Locked([String: String]())
+        let gridJobs = DispatchGroup()
+        defer { gridJobs.wait() }
         for (p, problem) in manifest.problems.enumerated() {
             let first = p * pairsPerProblem
             // Each cell once; only replicate 0's points are kept (samples.csv). Per-trial times
@@ -182,6 +189,14 @@ public struct Collector: Sendable {
                 shortRuns += ShortRunsTable.rows(group, collector: self)
                 if let record = cells.first??.record { samples.append((problem, suggester, record)) }
             }
+            if let picture = SampleGrid.picture(problem, records: samples.filter { $0.problem.label == problem.label }.map(\.record)) {
+                pictures.append((problem.label, picture.axes))
+                let grid: @Sendable () -> Void = { [label = problem.label] in
+                    let text = SampleGrid.text(picture.function, axes: picture.axes)
+                    grids.withLock { $0[label] = text }
+                }
+                if threads > 1 { DispatchQueue.global().async(group: gridJobs, execute: grid) } else { grid() }
+            }
         }
         // A record found unusable while reading, whose cell has no failure either: nothing is
         // written (the tables' temporary files go with their streams).
@@ -193,7 +208,9 @@ public struct Collector: Sendable {
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
         try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
-        try SampleGrid.write(samples, to: store, plots: plotsFolder, threads: threads)
+        gridJobs.wait()
+        let texts = grids.withLock { $0 }
+        try SampleGrid.write(pictures.map { ($0.problem, $0.axes, texts[$0.problem]!) }, to: store, plots: plotsFolder)
         try store.writeAtomically(CostTable.text(cost), to: store.root.appendingPathComponent(CostTable.fileName))
         try CostGrowthTable.write(growth.withLock { $0 }, to: store)
         try ShortRunsTable.write(shortRuns, to: store)

@@ -116,28 +116,22 @@ public enum SampleGrid {
         if value.isFinite { out.write(number: value) } else { out.write("NaN") }
     }
 
-    /// Writes sample-axes.csv into `store` (or removes a stale one when no problem gets a
-    /// picture) and each picture's grid into `plots`.
+    /// The picture of `problem` from the replicate-0 records of its suggesters that finished:
+    /// its function and axes; nil when the problem gets none (not a plottable test function, or
+    /// no record with a trial).
+    static func picture(_ problem: ProblemSpec, records: [CellRecord]) -> (function: TestFunction, axes: [SampleAxis])? {
+        guard let function = function(for: problem), records.contains(where: { !$0.rows.isEmpty }) else { return nil }
+        return (function, axes(function, records: records))
+    }
+
+    /// Writes each picture's grid into `plots` and sample-axes.csv into `store` (or removes a
+    /// stale one when there is no picture).
     ///
-    /// - Parameters:
-    ///   - replicateZero: for each (problem, suggester) in manifest order whose replicate 0
-    ///     finished, that record.
-    ///   - threads: threads that compute grids at once (``OrderedParallelMap``); the files do not
-    ///     depend on it.
-    static func write(_ replicateZero: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)],
-                      to store: ResultStore, plots: URL, threads: Int = 1) throws {
-        var pictures: [(problem: String, function: TestFunction, axes: [SampleAxis])] = []
-        var done = Set<String>()
-        for entry in replicateZero where !done.contains(entry.problem.label) {
-            done.insert(entry.problem.label)
-            guard let function = function(for: entry.problem) else { continue }
-            let records = replicateZero.filter { $0.problem.label == entry.problem.label }.map(\.record)
-            guard records.contains(where: { !$0.rows.isEmpty }) else { continue }
-            pictures.append((entry.problem.label, function, axes(function, records: records)))
-        }
-        let texts = OrderedParallelMap.map(pictures.indices, threads: threads) { [pictures] i in text(pictures[i].function, axes: pictures[i].axes) }
-        for (picture, text) in zip(pictures, texts) {
-            try store.writeAtomically(text, to: plots.appendingPathComponent(fileName(problem: picture.problem)))
+    /// - Parameter pictures: in manifest order, each picture's problem label, axes
+    ///   (``picture(_:records:)``) and grid (``text(_:axes:)``).
+    static func write(_ pictures: [(problem: String, axes: [SampleAxis], grid: String)], to store: ResultStore, plots: URL) throws {
+        for picture in pictures {
+            try store.writeAtomically(picture.grid, to: plots.appendingPathComponent(fileName(problem: picture.problem)))
         }
         try store.writeOptionalTable(SampleAxesTable.text(pictures.map { ($0.problem, $0.axes) }), named: SampleAxesTable.fileName)
     }

@@ -21,11 +21,16 @@ import Testing
         return store
     }
 
-    /// Every file in the results folder but the cells and the run's lock, by name.
+    /// Every file in the results folder but the cells and the run's lock, and the sample
+    /// pictures' grids in the plots folder, by name.
     func files(_ store: ResultStore) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: store.root.path) where name != "cells" && name != "run.lock" {
             files[name] = try Data(contentsOf: store.root.appendingPathComponent(name))
+        }
+        let plots = SampleGrid.defaultPlotsFolder(for: store.root)
+        for name in try FileManager.default.contentsOfDirectory(atPath: plots.path) {
+            files["plots/" + name] = try Data(contentsOf: plots.appendingPathComponent(name))
         }
         return files
     }
@@ -36,7 +41,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent().deletingLastPathComponent()) }
         try Collector(manifest: manifest, store: store, threads: 1).collect()
         let one = try files(store)
-        #expect(one.keys.contains("cost-growth.csv") && one.keys.contains("trace.csv"))
+        #expect(one.keys.contains("cost-growth.csv") && one.keys.contains("trace.csv") && one.keys.contains("sample-axes.csv"))
+        #expect(one.keys.contains("plots/branin-grid.dat") && one.keys.contains("plots/noisy-grid.dat"))
         try Collector(manifest: manifest, store: store, threads: 3).collect()
         #expect(try files(store) == one)
     }
