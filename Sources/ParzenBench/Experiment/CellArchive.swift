@@ -16,7 +16,7 @@ import Foundation
 /// of one archive at once.
 public final class CellArchive: @unchecked Sendable {
     /// Where a record's body and extras are.
-    private struct Location {
+    private struct Location: Sendable {
         var file: Int32
         var headerLength: Int32
         var bodyLength: Int32
@@ -43,48 +43,73 @@ public final class CellArchive: @unchecked Sendable {
 
     /// Opens `store`'s cells (none yet is fine).
     ///
-    /// - Parameter keys: the hashes of the keys to index (``CellPackRecord/keyHash(_:)`` of
-    ///   ``CellPackRecord/key(of:)``); records of other keys are read past and not kept, and
-    ///   their cells are unknown to this archive. nil (the default) indexes every record.
-    /// - Complexity: reads every pack file once, O(bytes); the index holds about 50 bytes per
-    ///   indexed key.
-    public init(store: ResultStore, keys: Set<UInt64>? = nil) {
+    /// - Parameters:
+    ///   - keys: the hashes of the keys to index (``CellPackRecord/keyHash(_:)`` of
+    ///     ``CellPackRecord/key(of:)``); records of other keys are read past and not kept, and
+    ///     their cells are unknown to this archive. nil (the default) indexes every record.
+    ///   - threads: pack files read at once, at least 1; the index does not depend on it (files
+    ///     are read in waves of `threads` and indexed in file-name order).
+    /// - Complexity: reads every pack file once, O(bytes), checking every record's checksum;
+    ///   the index holds about 50 bytes per indexed key, and a wave of files about 40 bytes per
+    ///   record while it is indexed.
+    public init(store: ResultStore, keys: Set<UInt64>? = nil, threads: Int = 1) {
         self.store = store
         self.keys = keys
         let folder = store.cellsFolder.path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         legacy = LegacyCells(folder: store.cellsFolder, names: names)
+        let paths = names.filter { $0.hasSuffix(".pack") && !$0.hasPrefix(".") }.map { folder + "/" + $0 }
+        let threads = max(1, threads)
         var damagedKeys: [UInt64: Int32] = [:]
         var unreadable = 0
-        for name in names where name.hasSuffix(".pack") && !name.hasPrefix(".") {
-            guard let file = PackFile.reading(folder + "/" + name) else { continue }
-            files.append(file)
-            unreadable += index(file, number: Int32(files.count - 1), damaged: &damagedKeys)
+        for wave in stride(from: 0, to: paths.count, by: threads) {
+            let scanned = OrderedParallelMap.map(wave..<min(wave + threads, paths.count), threads: threads) { i in
+                PackFile.reading(paths[i]).map { Self.records(of: $0, keys: keys) }
+            }
+            for case let scanned? in scanned {
+                files.append(scanned.file)
+                let number = Int32(files.count - 1)
+                unreadable += scanned.unreadable
+                for record in scanned.records {
+                    guard record.intact else {
+                        if damagedKeys[record.keyHash] == nil { damagedKeys[record.keyHash] = number }
+                        continue
+                    }
+                    var location = record.location
+                    location.file = number
+                    switch record.kind {
+                    case .cell: if finished[record.keyHash] == nil { finished[record.keyHash] = location }
+                    case .failed: if failed[record.keyHash] == nil { failed[record.keyHash] = location }
+                    }
+                }
+            }
         }
         damaged = damagedKeys.filter { finished[$0.key] == nil }
         damagedRecords = unreadable + damaged.count
     }
 
-    /// Indexes one file's records; returns the damaged records whose key cannot be read, and
-    /// adds the keys of the others to `damaged`.
-    private func index(_ file: PackFile, number: Int32, damaged: inout [UInt64: Int32]) -> Int {
+    /// One pack file's records as a scan finds them, for the index.
+    private struct ScannedFile: Sendable {
+        let file: PackFile
+        /// The records whose header reads and whose key is indexed, in file order (their
+        /// location's file number is set when the file is indexed).
+        var records: [(keyHash: UInt64, kind: CellPackRecord.Kind, intact: Bool, location: Location)] = []
+        /// The records whose header does not read (damaged, their key unknown).
         var unreadable = 0
-        Self.scan(file) { header, offset in
-            guard let header else { unreadable += 1; return }
+    }
+
+    /// Reads one file's records (``scan(_:_:)``), keeping those of `keys` (nil: all).
+    private static func records(of file: PackFile, keys: Set<UInt64>?) -> ScannedFile {
+        var scanned = ScannedFile(file: file)
+        scan(file) { header, offset in
+            guard let header else { scanned.unreadable += 1; return }
             let keyHash = CellPackRecord.keyHash(header.key.utf8)
             if let keys, !keys.contains(keyHash) { return }
-            guard header.intact else {
-                if damaged[keyHash] == nil { damaged[keyHash] = number }
-                return
-            }
-            let location = Location(file: number, headerLength: Int32(header.fields.length), bodyLength: Int32(header.fields.bodyLength),
+            let location = Location(file: -1, headerLength: Int32(header.fields.length), bodyLength: Int32(header.fields.bodyLength),
                                     extrasLength: Int32(header.fields.extrasLength), offset: offset)
-            switch header.fields.kind {
-            case .cell: if finished[keyHash] == nil { finished[keyHash] = location }
-            case .failed: if failed[keyHash] == nil { failed[keyHash] = location }
-            }
+            scanned.records.append((keyHash, header.fields.kind, header.intact, location))
         }
-        return unreadable
+        return scanned
     }
 
     /// Calls `visit` for every record of `file` in order with its header (nil when unreadable),

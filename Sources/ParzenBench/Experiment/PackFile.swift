@@ -7,7 +7,10 @@ import Darwin
 
 /// One open pack file (results/NAME/cells/*.pack): appends whole records, reads byte ranges.
 /// The only place the pack code hands buffers to POSIX calls.
-final class PackFile {
+///
+/// Sendable: its properties are constants and a read is a positioned read (`pread`), so threads
+/// may read one file at once.
+final class PackFile: Sendable {
     let path: String
     private let descriptor: Int32
 

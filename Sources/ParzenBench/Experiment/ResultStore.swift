@@ -21,8 +21,8 @@ public struct ResultStore: Sendable {
     /// results/NAME/cells: the pack files (``CellArchive``).
     public var cellsFolder: URL { root.appending(path: "cells", directoryHint: .isDirectory) }
 
-    /// Opens the cells written so far (``CellArchive``).
-    public func cells() -> CellArchive { CellArchive(store: self) }
+    /// Opens the cells written so far (``CellArchive``), reading `threads` pack files at once.
+    public func cells(threads: Int = 1) -> CellArchive { CellArchive(store: self, threads: threads) }
 
     /// Opens the records of `cells` only (``CellArchive/init(store:keys:)``): the index holds
     /// those cells' keys, whatever else the folder holds.

@@ -103,7 +103,7 @@ public struct Collector: Sendable {
     /// while reading, and the tables written so far are then dropped.
     public func collectAll() throws -> Outcome {
         let catalog = manifest.catalog
-        let archive = store.cells()
+        let archive = store.cells(threads: threads)
         var notes: [String] = []
         if let legacy = archive.legacy { notes.append(legacy.readingNote) }
         if archive.damagedRecords > 0 {

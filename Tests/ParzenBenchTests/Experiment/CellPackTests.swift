@@ -118,6 +118,33 @@ import Yams
         #expect(try collected(manifest, in: whole) == (try collected(manifest, in: damaged)))
     }
 
+    /// Pack files are read in waves of threads and indexed in file-name order: the index is the
+    /// same whatever the number of threads, with damaged records and copies redone in other files.
+    @Test func theIndexDoesNotDependOnTheThreads() throws {
+        let manifest = try manifest()
+        let base = folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        for slice in 1...3 { _ = try run(manifest, in: base, jobs: 1, shard: Shard("\(slice)/3")) }
+        let store = ResultStore(manifestName: manifest.name, base: base)
+        let cells = manifest.cells
+        try store.editRecord(of: cells[2]) { record in
+            var record = record
+            record[record.count / 2] ^= 0x20
+            return record
+        }
+        _ = try run(manifest, in: base, jobs: 2)
+        try store.editRecord(of: cells[6]) { Array($0.prefix($0.count / 2)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.cellsFolder.path).filter { $0.hasSuffix(".pack") }.count == 4)
+        func summary(_ archive: CellArchive) -> [String] {
+            ["\(archive.damagedRecords) \(archive.indexedKeys)"] + cells.map { cell in
+                "\(archive.load(cell) != nil) \(archive.failure(of: cell) ?? "-") \(archive.recordPositions(of: cell).map { "\($0.path):\($0.offset):\($0.length)" })"
+            }
+        }
+        let one = summary(store.cells(threads: 1))
+        #expect(one[0] == "1 \(cells.count)" && one[3].hasPrefix("true") && one[7].hasPrefix("false"))
+        for threads in [2, 3, 8] { #expect(summary(store.cells(threads: threads)) == one) }
+    }
+
     @Test func concurrentSlicesWriteTheirOwnFiles() throws {
         let manifest = try manifest()
         let one = folder(), sliced = folder()
