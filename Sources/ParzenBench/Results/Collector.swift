@@ -145,15 +145,19 @@ public struct Collector: Sendable {
         defer { gridJobs.wait() }
         for (p, problem) in manifest.problems.enumerated() {
             let first = p * pairsPerProblem
-            // Each cell once; only replicate 0's points are kept (samples.csv). Per-trial times
-            // go into the growth histograms (their sums do not depend on the order) and are dropped.
-            let read = OrderedParallelMap.map(first..<(first + pairsPerProblem), threads: threads) { index -> (run: CollectedRun, record: CellRecord?)? in
+            // Each cell once; only replicate 0's records are kept whole, with their points
+            // (samples.csv), by suggester. Per-trial times go into the growth histograms (their
+            // sums do not depend on the order) and are dropped.
+            let firstRecords = Locked([Int: CellRecord]())
+            let read = OrderedParallelMap.map(first..<(first + pairsPerProblem), threads: threads) { index -> CollectedRun? in
                 let cell = catalog.cell(at: index)
                 guard var record = archive.load(cell, points: cell.replicate == 0) else { return nil }
                 growth.withLock { $0.add(record, suggester: cell.suggester.label) }
                 record.trialTimes = nil
-                return (CollectedRun(record, replicate: cell.replicate), cell.replicate == 0 ? record : nil)
+                if cell.replicate == 0 { firstRecords.withLock { [record] in $0[(index - first) / manifest.repeats] = record } }
+                return CollectedRun(record, replicate: cell.replicate)
             }
+            let replicateZero = firstRecords.withLock { $0 }
             for (offset, entry) in read.enumerated() where entry == nil {
                 let cell = catalog.cell(at: first + offset)
                 let message = archive.failure(of: cell)
@@ -163,13 +167,13 @@ public struct Collector: Sendable {
                                                       replicate: cell.replicate, message: message))
                 }
             }
-            let problemRuns = read.lazy.compactMap { $0?.run }
+            let problemRuns = read.lazy.compactMap { $0 }
             let references = referenceLosses(problem: problem, bestTrueLoss: CollectedRun.bestTrueLoss(problemRuns))
             let noisy = problemRuns.contains { $0.noisy }
             for (s, suggester) in manifest.suggesters.enumerated() {
                 let cells = read[(s * manifest.repeats)..<((s + 1) * manifest.repeats)]
                 var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget,
-                                  runs: cells.compactMap { $0?.run })
+                                  runs: cells.compactMap { $0 })
                 group.references = group.runs.map { references[$0.replicate] }
                 group.outcomes = group.runs.enumerated().map { i, run in
                     run.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: problem, reference: group.references[i]) }
@@ -187,7 +191,7 @@ public struct Collector: Sendable {
                 summary += summaryRows(group)
                 if let row = CostTable.row(group) { cost.append(row) }
                 shortRuns += ShortRunsTable.rows(group, collector: self)
-                if let record = cells.first??.record { samples.append((problem, suggester, record)) }
+                if let record = replicateZero[s] { samples.append((problem, suggester, record)) }
             }
             if let picture = SampleGrid.picture(problem, records: samples.filter { $0.problem.label == problem.label }.map(\.record)) {
                 pictures.append((problem.label, picture.axes))

@@ -13,7 +13,7 @@ enum OrderedParallelMap {
     ///   - threads: threads used at most (at least 1).
     ///   - transform: must be safe to call from several threads at once.
     /// - Complexity: `indices.count` calls of `transform`, and one lock per index taken;
-    ///   memory holds every result.
+    ///   memory holds every result twice at the end (the threads' parts and the array returned).
     static func map<T: Sendable>(_ indices: Range<Int>, threads: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let count = indices.count, threads = max(1, min(threads, count))
         guard threads > 1 else { return indices.map(transform) }
@@ -31,10 +31,12 @@ enum OrderedParallelMap {
             }
             parts.withLock { $0[t] = part }
         }
-        var results = [T?](repeating: nil, count: count)
-        for part in parts.withLock({ $0 }) {
-            for entry in part { results[entry.index] = entry.value }
+        // Where each index's result is: its thread's part and its place there.
+        let done = parts.withLock { $0 }
+        var place = [(part: Int, offset: Int)](repeating: (0, 0), count: count)
+        for (t, part) in done.enumerated() {
+            for (offset, entry) in part.enumerated() { place[entry.index] = (t, offset) }
         }
-        return results.map { $0! }
+        return place.map { done[$0.part][$0.offset].value }
     }
 }
