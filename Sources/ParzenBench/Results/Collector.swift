@@ -246,15 +246,7 @@ public struct Collector: Sendable {
         for (i, outcomes) in group.outcomes.enumerated() {
             let replicate = group.runs[i].replicate
             for (checkpoint, outcome) in zip(manifest.checkpoints, outcomes).prefix(group.reached[i]) {
-                out.write(prefix)
-                out.write(replicate)
-                out.write(byte: UInt8(ascii: ","))
-                out.write(checkpoint)
-                out.write(byte: UInt8(ascii: ","))
-                out.write(number: outcome.best)
-                out.write(byte: UInt8(ascii: ","))
-                out.write(number: outcome.regret)
-                out.write(byte: UInt8(ascii: "\n"))
+                Self.writeRow(prefix, replicate, checkpoint, outcome.best, outcome.regret, to: &out)
             }
         }
         return out.bytes
@@ -303,17 +295,24 @@ public struct Collector: Sendable {
         let prefix = CSV.row([group.problem.label, group.suggester.label]) + ","
         var out = ByteWriter(capacity: 1 << 10)
         for run in group.runs {
-            out.write(prefix)
-            out.write(run.replicate)
-            out.write(byte: UInt8(ascii: ","))
-            out.write(run.trials)
-            out.write(byte: UInt8(ascii: ","))
-            out.write(number: run.suggestSeconds)
-            out.write(byte: UInt8(ascii: ","))
-            out.write(number: run.evaluateSeconds)
-            out.write(byte: UInt8(ascii: "\n"))
+            Self.writeRow(prefix, run.replicate, run.trials, run.suggestSeconds, run.evaluateSeconds, to: &out)
         }
         return out.bytes
+    }
+
+    /// A row of runs.csv or timings.csv: `prefix` (the problem, the suggester and a comma), two
+    /// integers, two numbers and a newline.
+    private static func writeRow(_ prefix: String, _ first: Int, _ second: Int, _ x: Double, _ y: Double, to out: inout ByteWriter) {
+        let comma = UInt8(ascii: ",")
+        out.write(prefix)
+        out.write(first)
+        out.write(byte: comma)
+        out.write(second)
+        out.write(byte: comma)
+        out.write(number: x)
+        out.write(byte: comma)
+        out.write(number: y)
+        out.write(byte: UInt8(ascii: "\n"))
     }
 }
 
