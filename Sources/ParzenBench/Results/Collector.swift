@@ -143,6 +143,15 @@ public struct Collector: Sendable {
         let grids = Locked([String: String]())
         let gridJobs = DispatchGroup()
         defer { gridJobs.wait() }
+        // The lock file's text depends on the manifest alone: made beside the reading too.
+        let lock = Locked(String?.none)
+        let lockJob = DispatchGroup()
+        defer { lockJob.wait() }
+        let makeLock: @Sendable () -> Void = { [manifest] in
+            let text = ManifestLock.text(for: manifest)
+            lock.withLock { $0 = text }
+        }
+        if threads > 1 { DispatchQueue.global().async(group: lockJob, execute: makeLock) } else { makeLock() }
         for (p, problem) in manifest.problems.enumerated() {
             let first = p * pairsPerProblem
             // Each cell once; only replicate 0's records are kept whole, with their points
@@ -210,7 +219,8 @@ public struct Collector: Sendable {
         try trace.finish()
         if extras.written > extrasHeader { try extras.finish() } else { extras.discard() }
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
-        try store.writeAtomically(ManifestLock.text(for: manifest), to: store.root.appendingPathComponent("manifest.lock.yaml"))
+        lockJob.wait()
+        try store.writeAtomically(lock.withLock { $0! }, to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
         gridJobs.wait()
         let texts = grids.withLock { $0 }
