@@ -173,6 +173,9 @@ public struct Runner: Sendable {
                     do {
                         let cellStarted = clock.now
                         let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled }, programs: programs)
+                        // Cancelled during the last trial (a program stopped by the same signal
+                        // fails that trial): the cell is abandoned like any running one.
+                        if cancellation.isCancelled { return }
                         let executed = clock.now
                         let file = CellFile.bytes(for: record, cell: cell)
                         let extrasFile = ExtrasFile.bytes(for: record, cell: cell)

@@ -139,6 +139,37 @@ import Testing
         }
     }
 
+    /// Cancels `CancellingSuggester.cancellation` when it proposes the last trial of its budget.
+    struct CancellingSuggester: Suggester {
+        typealias Options = NoOptions
+        static let name = "cancelling"
+        static let summary = "test double"
+        static let capabilities: SuggesterCapabilities = [.conditionalSpaces]
+        static let cancellation = Cancellation()
+        let space: SearchSpace
+        let budget: Int
+        init(space: SearchSpace, options: NoOptions, budget: Int, using rng: MersenneTwister) {
+            self.space = space
+            self.budget = budget
+        }
+        mutating func suggest(history: Trials, using rng: MersenneTwister) throws(SuggesterError) -> Assignment? {
+            if history.count == budget - 1 { Self.cancellation.cancel() }
+            return space.sample(using: rng)
+        }
+    }
+
+    /// A run cancelled while a cell's last trial runs (an external program stopped by the same
+    /// signal would fail that trial) writes nothing for that cell.
+    @Test func aCellCancelledDuringItsLastTrialIsAbandoned() throws {
+        var manifest = try Manifest(yaml: "name: c\nrepeats: 1\nbudget: 5\nproblems: [square]\nsuggesters: [random]\n", source: "c.yaml")
+        manifest.suggesters = [SuggesterSpec(label: "cancelling", algorithm: Algorithm(CancellingSuggester.self))]
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try run(manifest, in: folder, jobs: 1, cancellation: CancellingSuggester.cancellation)
+        #expect(report.cancelled && report.ran == 0)
+        #expect(ResultStore(manifestName: manifest.name, base: folder).load(manifest.cells[0]) == nil)
+    }
+
     @Test func aFailingSuggesterFailsOnlyItsCellsAndCollectListsThem() throws {
         var manifest = try Manifest(yaml: Self.manifestText, source: "t.yaml")
         manifest.suggesters.append(SuggesterSpec(label: "failing", algorithm: Algorithm(FailingSuggester.self)))
