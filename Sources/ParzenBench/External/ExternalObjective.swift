@@ -277,6 +277,22 @@ enum ObjectiveChildWait {
             }
         }
     }
+
+    /// Whether a program that ended with `status` was stopped together with this run. SIGINT,
+    /// SIGTERM and SIGHUP reach every process of a terminal's process group or of a Slurm job
+    /// step at once, and the run's own handler may set the cancellation a moment after the
+    /// program's end is seen; waiting up to `seconds` for it lets the trial be abandoned with its
+    /// cell instead of recorded as failed. Any other end, or no cancellation within the wait, is
+    /// the program's own.
+    static func stoppedWithRun(_ status: ChildExitStatus?, isCancelled: () -> Bool, seconds: Double = 1) -> Bool {
+        guard case .signaled(let signal)? = status, [SIGINT, SIGTERM, SIGHUP].contains(signal) else { return false }
+        let deadline = ChildProcess.now() + seconds
+        while !isCancelled() {
+            if ChildProcess.now() >= deadline { return false }
+            usleep(10_000)
+        }
+        return true
+    }
 }
 
 /// Runs the filled-in command once per trial in the trial's own folder.
@@ -349,7 +365,9 @@ struct ObjectiveTemplateSession: ObjectiveSession {
             let status = child.waitForExit(seconds: max(1, objective.timeout)) ?? child.terminate(exitWait: 0, grace: objective.grace)
             child.terminate(exitWait: 0, grace: objective.grace)
             let tail = child.stderrTail()
-            if status != .exited(0) {
+            if ObjectiveChildWait.stoppedWithRun(status, isCancelled: isCancelled) {
+                outcome = objective.failure("interrupted", stderr: tail)
+            } else if status != .exited(0) {
                 if case .signaled = status { outcome = objective.failure("the program was \(status)", stderr: tail) } else { outcome = objective.failure("the program \(status)", stderr: tail) }
             } else if let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 switch ObjectiveReply.read(last) {

@@ -132,7 +132,9 @@ struct ObjectiveWorkerSession: ObjectiveSession {
                 return objective.failure(message + note + " (worker restarted)", stderr: tail)
             }
         case .closed(let status):
+            let ended = status ?? child.waitForExit(seconds: 0.5)
             let tail = stop()
+            if ObjectiveChildWait.stoppedWithRun(ended, isCancelled: isCancelled) { return objective.failure("interrupted", stderr: tail) }
             return objective.failure("the worker crashed (\(status.map { "\($0)" } ?? "closed its output"))\(note); restarted for the next trial", stderr: tail)
         case .timedOut:
             let tail = stop()

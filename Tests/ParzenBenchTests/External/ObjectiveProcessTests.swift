@@ -219,6 +219,57 @@ struct ObjectiveScratch {
         s.close()
     }
 
+    /// A run's cancellation as Slurm's scancel or Ctrl-C makes it: the program and the run get
+    /// the signal at once, and the run's handler sets the flag a moment (here 0.1 s) after the
+    /// program wrote `marker` and stopped itself.
+    final class CancelledAfterMarker {
+        let marker: String
+        var seenAt: Double? = nil
+        init(marker: String) { self.marker = marker }
+        func isCancelled() -> Bool {
+            if let seenAt { return ChildProcess.now() - seenAt > 0.1 }
+            if FileManager.default.fileExists(atPath: marker) { seenAt = ChildProcess.now() }
+            return false
+        }
+    }
+
+    /// A program ended by SIGTERM while the run is cancelled is interrupted with it, not a failed
+    /// trial, though the run's cancellation comes after the program's end is seen; ended by
+    /// SIGTERM with no cancellation, or by another signal, it fails its trial.
+    @Test func aProgramStoppedWithTheRunIsInterruptedNotFailed() throws {
+        let scratch = ObjectiveScratch()
+        defer { scratch.remove() }
+        let marker = scratch.folder.appendingPathComponent("started").path
+        let script = scratch.script("stop.sh", "touch \(marker)\nkill -$1 $$\n")
+        let objective = try ExternalObjective(template: ["sh", script, "{{signal: choice(TERM, SEGV)}}"], timeout: 20)
+        func outcome(_ signal: Int, isCancelled: @escaping () -> Bool) throws -> ObjectiveOutcome {
+            try? FileManager.default.removeItem(atPath: marker)
+            var s = try session(objective, isCancelled: isCancelled)
+            defer { s.close() }
+            let assignment: Assignment = ["signal": Double(signal)]
+            return s.evaluate(assignment, point: try objective.space.evaluate(assignment))
+        }
+        let cancelledTerm = try outcome(0, isCancelled: CancelledAfterMarker(marker: marker).isCancelled)
+        #expect(cancelledTerm.status == .fail && cancelledTerm.message?.hasPrefix("interrupted") == true, "\(cancelledTerm.message ?? "")")
+        let term = try outcome(0, isCancelled: { false })
+        #expect(term.message?.contains("was killed by signal 15 (SIGTERM)") == true, "\(term.message ?? "")")
+        let cancelledSegv = try outcome(1, isCancelled: CancelledAfterMarker(marker: marker).isCancelled)
+        #expect(cancelledSegv.message?.contains("was killed by signal 11 (SIGSEGV)") == true, "\(cancelledSegv.message ?? "")")
+    }
+
+    /// The same for a worker that the signal stops between requests and replies.
+    @Test func aWorkerStoppedWithTheRunIsInterruptedNotCrashed() throws {
+        let scratch = ObjectiveScratch()
+        defer { scratch.remove() }
+        let marker = scratch.folder.appendingPathComponent("started").path
+        let script = scratch.script("stop-worker.sh", "read -r line\ntouch \(marker)\nkill -TERM $$\n")
+        let space = try SearchSpace(parsing: "{x: uniform(0, 1)}")
+        var s = try session(ExternalObjective(worker: ["sh", script], space: space, timeout: 20), isCancelled: CancelledAfterMarker(marker: marker).isCancelled)
+        let outcome = s.evaluate(["x": 0.5], point: try space.evaluate(["x": 0.5]))
+        s.close()
+        #expect(outcome.status == .fail && outcome.message?.hasPrefix("interrupted") == true, "\(outcome.message ?? "")")
+    }
+
     @Test func templateFailuresAreTrialsAndTheSearchGoesOn() throws {
         let scratch = ObjectiveScratch()
         defer { scratch.remove() }
