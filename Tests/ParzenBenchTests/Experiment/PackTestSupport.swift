@@ -26,6 +26,15 @@ extension ResultStore {
         bytes.replaceSubrange(range, with: transform([UInt8](bytes[range])))
         try bytes.write(to: URL(fileURLWithPath: position.path))
     }
+
+    /// Flips one byte in the middle of the cell's finished record: its checksum no longer agrees.
+    func damageRecord(of cell: Cell) throws {
+        try editRecord(of: cell) { record in
+            var record = record
+            record[record.count / 2] ^= 0x20
+            return record
+        }
+    }
 }
 
 /// A record's text with its closing line replaced by one that matches its content: an edit that
