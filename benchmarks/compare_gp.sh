@@ -18,7 +18,7 @@ FUNCTION=${FUNCTION:-hartmann6}
 N=${N:-200}
 SIZES=${SIZES:-"50 100 200 500 1000"}
 REPEATS=${REPEATS:-20}
-PY_REPEATS=${PY_REPEATS:-5}   # the package takes about a second per call
+PY_REPEATS=${PY_REPEATS:-15}  # the package's calls vary from 0.1 to 0.5 s: fewer give an unstable median
 PYTHON=${PYTHON:-python3}
 
 # PARZEN: a prebuilt parzen binary to time; without it the release build is made here.
