@@ -19,13 +19,8 @@ public final class MersenneTwister {
     ///
     /// - Parameter seed: the MT19937 seed; 0 behaves as 4357 (GSL's documented default).
     public init(seed: UInt32) {
-        _ = GSLRuntime.prepared
-        guard let state = gsl_rng_alloc(cgsl_rng_mt19937()) else {
-            fatalError("GSL could not allocate an mt19937 generator (out of memory)")
-        }
-        pointer = state
+        pointer = GSLRuntime.generator(cgsl_rng_mt19937(), seed: seed)
         self.seed = seed
-        gsl_rng_set(pointer, UInt(seed))
     }
 
     private init(cloning other: MersenneTwister) {

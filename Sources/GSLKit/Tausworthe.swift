@@ -15,12 +15,7 @@ public final class Tausworthe {
 
     /// Creates a generator seeded with `seed`.
     public init(seed: UInt32) {
-        _ = GSLRuntime.prepared
-        guard let state = gsl_rng_alloc(cgsl_rng_taus2()) else {
-            fatalError("GSL could not allocate a taus2 generator (out of memory)")
-        }
-        pointer = state
-        gsl_rng_set(pointer, UInt(seed))
+        pointer = GSLRuntime.generator(cgsl_rng_taus2(), seed: seed)
     }
 
     deinit { gsl_rng_free(pointer) }
