@@ -38,9 +38,6 @@ public final class CellArchive: @unchecked Sendable {
     /// The one-file-per-cell layout's files under cells/, when there are any.
     public let legacy: LegacyCells?
 
-    /// The key hashes (``CellPackRecord/keyHash(_:)``) indexed; nil: every key.
-    private let keys: Set<UInt64>?
-
     /// Opens `store`'s cells (none yet is fine).
     ///
     /// - Parameters:
@@ -54,7 +51,6 @@ public final class CellArchive: @unchecked Sendable {
     ///   record while it is indexed.
     public init(store: ResultStore, keys: Set<UInt64>? = nil, threads: Int = 1) {
         self.store = store
-        self.keys = keys
         let folder = store.cellsFolder.path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         legacy = LegacyCells(folder: store.cellsFolder, names: names)

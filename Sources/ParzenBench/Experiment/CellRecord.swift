@@ -33,25 +33,6 @@ public struct CellRecord: Sendable, Equatable {
     /// The changes of the suggester's proposal extras over the trials (empty for suggesters
     /// without extras); stored after the cell file in the cell's record (``ExtrasFile``), not in it.
     public var extras: [ExtraChange] = []
-
-    /// Best-so-far after each checkpoint: the incumbent is the ok trial with the lowest loss
-    /// (ties to the earliest); its loss and its noise-free value. nil before any ok trial.
-    public func incumbents(at checkpoints: [Int]) -> [(loss: Double, trueLoss: Double)?] {
-        var results: [(loss: Double, trueLoss: Double)?] = []
-        var best: (loss: Double, trueLoss: Double)?
-        var index = 0
-        for checkpoint in checkpoints {
-            while index < min(checkpoint, rows.count) {
-                let row = rows[index]
-                if row.status == .ok, let loss = row.loss, best == nil || loss < best!.loss {
-                    best = (loss, row.trueLoss ?? loss)
-                }
-                index += 1
-            }
-            results.append(best)
-        }
-        return results
-    }
 }
 
 /// The cell file: a commented header with the fingerprint, a CSV table of trials (one column per

@@ -47,7 +47,7 @@ struct CollectedRun: Sendable {
     }
 
     /// The incumbent (its loss and noise-free loss) after each checkpoint, nil before any ok
-    /// trial: ``CellRecord/incumbents(at:)`` of the record.
+    /// trial: the ok trial with the lowest loss so far, ties to the earliest.
     ///
     /// - Precondition: `checkpoints` ascending.
     /// - Complexity: O(improvements + checkpoints).

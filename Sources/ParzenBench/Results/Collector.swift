@@ -157,16 +157,13 @@ public struct Collector: Sendable {
             // Each cell once; only replicate 0's records are kept whole, with their points
             // (samples.csv), by suggester. Per-trial times go into the growth histograms (their
             // sums do not depend on the order) and are dropped.
-            let firstRecords = Locked([Int: CellRecord]())
-            let read = OrderedParallelMap.map(first..<(first + pairsPerProblem), threads: threads) { index -> CollectedRun? in
+            let read = OrderedParallelMap.map(first..<(first + pairsPerProblem), threads: threads) { index -> (run: CollectedRun, record: CellRecord?)? in
                 let cell = catalog.cell(at: index)
                 guard var record = archive.load(cell, points: cell.replicate == 0) else { return nil }
                 growth.withLock { $0.add(record, suggester: cell.suggester.label) }
                 record.trialTimes = nil
-                if cell.replicate == 0 { firstRecords.withLock { [record] in $0[(index - first) / manifest.repeats] = record } }
-                return CollectedRun(record, replicate: cell.replicate)
+                return (CollectedRun(record, replicate: cell.replicate), cell.replicate == 0 ? record : nil)
             }
-            let replicateZero = firstRecords.withLock { $0 }
             for (offset, entry) in read.enumerated() where entry == nil {
                 let cell = catalog.cell(at: first + offset)
                 let message = archive.failure(of: cell)
@@ -176,13 +173,14 @@ public struct Collector: Sendable {
                                                       replicate: cell.replicate, message: message))
                 }
             }
-            let problemRuns = read.lazy.compactMap { $0 }
+            let problemRuns = read.lazy.compactMap { $0?.run }
             let references = referenceLosses(problem: problem, bestTrueLoss: CollectedRun.bestTrueLoss(problemRuns))
             let noisy = problemRuns.contains { $0.noisy }
+            let samplesBefore = samples.count
             for (s, suggester) in manifest.suggesters.enumerated() {
                 let cells = read[(s * manifest.repeats)..<((s + 1) * manifest.repeats)]
                 var group = Group(problem: problem, suggester: suggester, budget: problem.budget ?? manifest.budget,
-                                  runs: cells.compactMap { $0 })
+                                  runs: cells.compactMap { $0?.run })
                 group.references = group.runs.map { references[$0.replicate] }
                 group.outcomes = group.runs.enumerated().map { i, run in
                     run.incumbents(at: manifest.checkpoints).map { bestAndRegret($0, problem: problem, reference: group.references[i]) }
@@ -200,9 +198,10 @@ public struct Collector: Sendable {
                 summary += summaryRows(group)
                 if let row = CostTable.row(group) { cost.append(row) }
                 shortRuns += ShortRunsTable.rows(group, collector: self)
-                if let record = replicateZero[s] { samples.append((problem, suggester, record)) }
+                if let record = read[s * manifest.repeats]?.record { samples.append((problem, suggester, record)) }
             }
-            if let picture = SampleGrid.picture(problem, records: samples.filter { $0.problem.label == problem.label }.map(\.record)) {
+            let problemSamples = samples.suffix(from: samplesBefore).map(\.record)
+            if let picture = SampleGrid.picture(problem, records: problemSamples) {
                 pictures.append((problem.label, picture.axes))
                 let grid: @Sendable () -> Void = { [label = problem.label] in
                     let text = SampleGrid.text(picture.function, axes: picture.axes)

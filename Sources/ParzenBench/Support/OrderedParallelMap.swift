@@ -12,31 +12,24 @@ enum OrderedParallelMap {
     ///   - indices: the indices to compute.
     ///   - threads: threads used at most (at least 1).
     ///   - transform: must be safe to call from several threads at once.
-    /// - Complexity: `indices.count` calls of `transform`, and one lock per index taken;
-    ///   memory holds every result twice at the end (the threads' parts and the array returned).
+    /// - Complexity: `indices.count` calls of `transform`, and two locks per index (taking it,
+    ///   storing its result in its place).
     static func map<T: Sendable>(_ indices: Range<Int>, threads: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let count = indices.count, threads = max(1, min(threads, count))
         guard threads > 1 else { return indices.map(transform) }
         let next = Locked(0)
-        let parts = Locked([[(index: Int, value: T)]](repeating: [], count: threads))
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            var part: [(index: Int, value: T)] = []
+        let results = Locked([T?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while true {
                 let i = next.withLock { next in
                     defer { next += 1 }
                     return next
                 }
                 guard i < count else { break }
-                part.append((i, transform(indices.lowerBound + i)))
+                let value = transform(indices.lowerBound + i)
+                results.withLock { $0[i] = value }
             }
-            parts.withLock { $0[t] = part }
         }
-        // Where each index's result is: its thread's part and its place there.
-        let done = parts.withLock { $0 }
-        var place = [(part: Int, offset: Int)](repeating: (0, 0), count: count)
-        for (t, part) in done.enumerated() {
-            for (offset, entry) in part.enumerated() { place[entry.index] = (t, offset) }
-        }
-        return place.map { done[$0.part][$0.offset].value }
+        return results.withLock { $0.map { $0! } }
     }
 }

@@ -77,3 +77,24 @@ import Testing
         #expect(nanFirst > 10, "the cases where a NaN is seen first are covered")
     }
 }
+
+extension CellRecord {
+    /// The incumbents read off every row, the reference ``CollectedRun/incumbents(at:)`` is
+    /// checked against: the ok trial with the lowest loss so far (ties to the earliest).
+    func incumbents(at checkpoints: [Int]) -> [(loss: Double, trueLoss: Double)?] {
+        var results: [(loss: Double, trueLoss: Double)?] = []
+        var best: (loss: Double, trueLoss: Double)?
+        var index = 0
+        for checkpoint in checkpoints {
+            while index < min(checkpoint, rows.count) {
+                let row = rows[index]
+                if row.status == .ok, let loss = row.loss, best == nil || loss < best!.loss {
+                    best = (loss, row.trueLoss ?? loss)
+                }
+                index += 1
+            }
+            results.append(best)
+        }
+        return results
+    }
+}
