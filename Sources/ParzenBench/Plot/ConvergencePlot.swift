@@ -24,7 +24,7 @@ public enum ConvergencePlot: Picture {
         let problem = results.problems[p]
         let stem = PlotCatalog.convergence(problem)
         let table = results.perProblem[p].convergence
-        let floor = Gnuplot.logFloor(table.smallestPositive.map { [$0] } ?? [])
+        let floor = Gnuplot.logFloor(smallestPositive: table.smallestPositive)
         let (evaluations, quantiles, floored, empty) = (table.evaluations, table.quantiles, table.floored, table.empty)
 
         var data = ["# \(problem.label): best-so-far regret over \(table.replicates) replicates",

@@ -57,8 +57,12 @@ public enum Gnuplot {
     /// The smallest regret drawn on a log axis: a tenth of the smallest positive finite value,
     /// or 1e-12 if there is none. Values at or below zero are drawn there.
     public static func logFloor(_ values: [Double]) -> Double {
-        let positive = values.filter { $0 > 0 && $0.isFinite }
-        guard let smallest = positive.min() else { return 1e-12 }
+        logFloor(smallestPositive: values.filter { $0 > 0 && $0.isFinite }.min())
+    }
+
+    /// ``logFloor(_:)`` from the smallest positive finite value alone (nil: there is none).
+    public static func logFloor(smallestPositive smallest: Double?) -> Double {
+        guard let smallest else { return 1e-12 }
         return max(smallest / 10, Double.leastNormalMagnitude)
     }
 

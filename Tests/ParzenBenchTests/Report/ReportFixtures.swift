@@ -138,8 +138,9 @@ enum ReportFixtures {
         var runs = ["problem,suggester,replicate,evaluations,best_loss,regret"]
         for (p, problem) in results.problems.enumerated() {
             for (s, suggester) in results.suggesters.enumerated() {
+                let lengths = results.runLengths(problem: p, suggester: s)
                 for (r, curve) in results.regrets[p][s].enumerated() {
-                    let length = results.runLengths(problem: p, suggester: s)[r]
+                    let length = lengths[r]
                     for (c, evaluations) in results.checkpoints.enumerated() where evaluations <= length {
                         runs.append(CSV.row([problem.label, suggester.label, String(r), String(evaluations),
                                              CSV.number(curve[c] + problem.optimum!), CSV.number(curve[c])]))

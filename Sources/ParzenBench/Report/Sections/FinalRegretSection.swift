@@ -15,7 +15,7 @@ enum FinalRegretSection: ReportSection {
                    + "so above 0.5 favours suggester_a and below 0.5 favours suggester_b. A row without a mark has no significant winner. "
                    + "All pairs, with A₁₂ and its magnitude: tests.csv.")
         out.append("")
-        out += rows(results, heading: ReportMarkdown.tableHead(results, first: ["problem"])) { p, s in
+        out += rows(results) { p, s in
             let cell = summary.cells[p][s]
             let text = "\(format(cell.median)) [\(format(cell.q25)), \(format(cell.q75))]"
             return summary.winners[p] == s ? "**\(text)** ✓" : text
@@ -29,7 +29,7 @@ enum FinalRegretSection: ReportSection {
         out.append("")
         out.append("Percentile bootstrap, \(FinalSummary.resamples) resamples, seeded by problem and suggester (deterministic).")
         out.append("")
-        out += rows(results, heading: ReportMarkdown.tableHead(results, first: ["problem"])) { p, s in
+        out += rows(results) { p, s in
             let interval = summary.cells[p][s].interval
             return "\(format(interval.estimate)) (\(format(interval.lower)) to \(format(interval.upper)))"
         }
@@ -37,10 +37,10 @@ enum FinalRegretSection: ReportSection {
         return out
     }
 
-    /// A table with `heading` and one row per problem: its label, then `cell(problem, suggester)`
-    /// per suggester.
-    static func rows(_ results: ResultsSummary, heading: [String], cell: (Int, Int) -> String) -> [String] {
-        heading + results.problems.enumerated().map { p, problem in
+    /// A table with a problem column and one per suggester, one row per problem: its label, then
+    /// `cell(problem, suggester)` per suggester.
+    static func rows(_ results: ResultsSummary, cell: (Int, Int) -> String) -> [String] {
+        ReportMarkdown.tableHead(results, first: ["problem"]) + results.problems.enumerated().map { p, problem in
             "| \(ReportMarkdown.escape(problem.label)) | " + results.suggesters.indices.map { cell(p, $0) }.joined(separator: " | ") + " |"
         }
     }
