@@ -141,7 +141,7 @@ struct CollectCommand: ParsableCommand {
         }
     }
 
-    /// ``collect(manifest:store:quiet:listFailures:)``, then what `parzen report` and (unless
+    /// ``collect(manifest:store:quiet:listFailures:threads:)``, then what `parzen report` and (unless
     /// `--no-plots`) `parzen plot` write; throws `interrupted` when `cancellation` is set before,
     /// while or after they do.
     @discardableResult
@@ -163,7 +163,7 @@ struct CollectCommand: ParsableCommand {
     /// `listFailures` is false) the failed cells, on stderr.
     @discardableResult
     static func collect(manifest: Manifest, store: ResultStore, quiet: Bool, listFailures: Bool = true,
-                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Collector.Outcome {
+                        threads: Int) throws -> Collector.Outcome {
         let outcome: Collector.Outcome
         do { outcome = try Collector(manifest: manifest, store: store, threads: threads).collectAll() } catch let error as CollectError {
             throw RuntimeFailure(message: "\(error)")
