@@ -9,6 +9,9 @@ same history (nothing is appended). Each call refits the package's GP and maximi
 acquisition, which is what every suggestion of a search costs there.
 
     python3 benchmarks/bayesopt_gp_bench.py --history /tmp/h.csv --space hartmann6 --repeats 5
+    python3 benchmarks/bayesopt_gp_bench.py --history /tmp/h.csv --space hartmann6 --repeats 10 --grow --each
+--grow holds back the last R trials and registers one before each call (a search's calls);
+--each prints a second line, every call's milliseconds in order.
 
 Output, one line: N median_us p90_us
 """
@@ -43,6 +46,9 @@ def main():
     parser.add_argument("--space", required=True, choices=sorted(SPACES))
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--grow", action="store_true",
+                        help="hold back the last REPEATS trials and register one before each call, as in a search")
+    parser.add_argument("--each", action="store_true", help="also print every call's milliseconds, in order")
     args = parser.parse_args()
 
     hello = {"seed": args.seed, "options": {}, "space_json": {"parameters": SPACES[args.space]}}
@@ -50,17 +56,24 @@ def main():
     suggester.n_startup = 0
     with open(args.history, newline="") as handle:
         rows = list(csv.DictReader(handle))
-    for row in rows:
+    def tell(row):
         loss = float(row["loss"]) if row["loss"] else None
         assignment = {p["label"]: float(row[p["label"]]) for p in SPACES[args.space]}
         suggester.tell(int(row["id"]), row["status"], loss, assignment)
 
+    held = rows[len(rows) - args.repeats:] if args.grow else []
+    for row in rows[:len(rows) - len(held)]:
+        tell(row)
     samples = []
-    for _ in range(args.repeats):
+    for i in range(args.repeats):
+        if held:
+            tell(held[i])
         start = time.perf_counter()
         suggester.ask(len(rows))
         samples.append((time.perf_counter() - start) * 1e6)
     print("%d %.1f %.1f" % (len(rows), np.median(samples), np.percentile(samples, 90)))
+    if args.each:
+        print(" ".join("%.0f" % (us / 1000) for us in samples))
 
 
 if __name__ == "__main__":
