@@ -191,8 +191,14 @@ public final class CellArchive: @unchecked Sendable {
     /// The keys the index holds a finished, failed or damaged record of.
     var indexedKeys: Int { finished.count + failed.count + damaged.count }
 
-    /// Whether the cell has a usable record (or legacy file).
-    public func contains(_ cell: Cell) -> Bool { load(cell) != nil }
+    /// Whether the cell has a usable record (or legacy file): its cell file parses, without
+    /// building the trials' points or reading its extras, which cannot make it unusable.
+    public func contains(_ cell: Cell) -> Bool {
+        if let location = location(cell, in: finished) {
+            return CellFile.read(Data(read(location).body), cell: cell, points: false) != nil
+        }
+        return legacy?.load(cell, points: false) != nil
+    }
 
     /// The finished cell, or nil when it has no usable record: not run, stale, or a record whose
     /// cell file does not parse (``CellFile/parse(_:cell:points:)``).

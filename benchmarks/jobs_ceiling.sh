@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# What two cores give the run's cells at best: the cells alone (`--shard 1/1`: no collect and no
+# report), timed three ways, alternating so that a change in the machine's load falls on all:
+#   one    one process, --jobs 1
+#   two    one process, --jobs 2 (the runner's worker threads)
+#   pair   two processes at once, --shard 1/2 and --shard 2/2 with --jobs 1 each, in folders of
+#          their own: nothing shared but the machine (wall time until both have finished)
+# one/pair is what the machine allows two independent workers; one/two is what the runner gets.
+# One line per repeat, then the medians and both ratios.
+#
+# usage: benchmarks/jobs_ceiling.sh [MANIFEST] [PARZEN]
+#   MANIFEST  default experiments/classic.yaml
+#   PARZEN    default ./.build/release/parzen
+# environment: REPEATS (7)
+set -euo pipefail
+MANIFEST=${1:-experiments/classic.yaml}
+PARZEN=$(realpath "${2:-./.build/release/parzen}")
+REPEATS=${REPEATS:-7}
+BASE=$(mktemp -d)
+trap 'rm -rf "$BASE"' EXIT
+
+now() { date +%s.%N; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+cells() { "$PARZEN" run "$MANIFEST" --fresh --no-plots --quiet "$@"; }
+
+ones="" twos="" pairs=""
+for r in $(seq 1 "$REPEATS"); do
+  start=$(now); cells --jobs 1 --shard 1/1 --base "$BASE/one"; one=$(echo "$(now) - $start" | bc)
+  start=$(now); cells --jobs 2 --shard 1/1 --base "$BASE/two"; two=$(echo "$(now) - $start" | bc)
+  start=$(now)
+  cells --jobs 1 --shard 1/2 --base "$BASE/pair1" & first=$!
+  cells --jobs 1 --shard 2/2 --base "$BASE/pair2"
+  wait "$first"
+  pair=$(echo "$(now) - $start" | bc)
+  echo "one=$one two=$two pair=$pair load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ',')"
+  ones+="$one " twos+="$two " pairs+="$pair "
+done
+one=$(echo "$ones" | tr ' ' '\n' | grep . | median)
+two=$(echo "$twos" | tr ' ' '\n' | grep . | median)
+pair=$(echo "$pairs" | tr ' ' '\n' | grep . | median)
+echo "median one=$one two=$two pair=$pair runner=$(echo "scale=3; $one / $two" | bc) machine=$(echo "scale=3; $one / $pair" | bc)"
