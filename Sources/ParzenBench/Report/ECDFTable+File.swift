@@ -11,13 +11,13 @@ extension ECDFTable {
     /// The text of ecdf.csv.
     /// - Determinism: a pure function of `summary`.
     public static func text(_ summary: ResultsSummary) -> String {
-        var lines = [CSV.row(header)]
+        var rows: [[String]] = []
         let counts = evaluations(summary)
         for (s, curve) in fractions(summary, at: counts).enumerated() {
             for (c, evaluations) in counts.enumerated() {
-                lines.append(CSV.row([summary.suggesters[s].label, String(evaluations), CSV.number(curve[c])]))
+                rows.append([summary.suggesters[s].label, String(evaluations), CSV.number(curve[c])])
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSV.text(header: header, rows: rows)
     }
 }

@@ -24,20 +24,20 @@ extension PairwiseTable {
     /// The text of tests.csv.
     /// - Determinism: a pure function of `results`.
     public static func text(_ results: ResultsSummary) -> String {
-        var lines = [CSV.row(header)]
+        var rows: [[String]] = []
         for (p, problem) in results.problems.enumerated() {
             for (c, evaluations) in results.checkpoints.enumerated() {
                 for row in results.perProblem[p].comparisons[c] {
-                    lines.append(CSV.row([
+                    rows.append([
                         problem.label, String(evaluations),
                         results.suggesters[row.first].label, results.suggesters[row.second].label,
                         String(results.perProblem[p].replicates[row.first]), String(results.perProblem[p].replicates[row.second]),
                         CSV.number(row.test.u), CSV.number(row.test.pValue), CSV.number(row.adjustedPValue),
                         CSV.number(row.a12), VarghaDelaney.Magnitude(row.a12).rawValue, row.test.method.rawValue,
-                    ]))
+                    ])
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSV.text(header: header, rows: rows)
     }
 }

@@ -20,15 +20,15 @@ extension RankTable {
     /// The text of ranks.csv.
     /// - Determinism: a pure function of `results`.
     public static func text(_ results: ResultsSummary) -> String {
-        var lines = [CSV.row(header)]
+        var rows: [[String]] = []
         if let test = friedman(results) {
             for (s, suggester) in results.suggesters.enumerated() {
-                lines.append(CSV.row([suggester.label, CSV.number(test.averageRanks[s]), String(results.finalEvaluations),
-                                      String(test.problems), CSV.number(test.chiSquared), CSV.number(test.pValue),
-                                      CSV.number(test.imanDavenportF), CSV.number(test.imanDavenportPValue),
-                                      CSV.number(test.criticalDifference)]))
+                rows.append([suggester.label, CSV.number(test.averageRanks[s]), String(results.finalEvaluations),
+                             String(test.problems), CSV.number(test.chiSquared), CSV.number(test.pValue),
+                             CSV.number(test.imanDavenportF), CSV.number(test.imanDavenportPValue),
+                             CSV.number(test.criticalDifference)])
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSV.text(header: header, rows: rows)
     }
 }

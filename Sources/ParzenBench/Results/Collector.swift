@@ -291,12 +291,11 @@ public struct Collector: Sendable {
     }
 
     func summaryCSV(_ rows: [SummaryRow]) -> String {
-        var lines = [CSV.row(["problem", "suggester", "evaluations", "runs", "median", "q25", "q75", "mean", "sd", "min", "max", "median_regret"])]
-        for r in rows {
-            lines.append(CSV.row([r.problem, r.suggester, String(r.evaluations), String(r.runs)]
-                + [r.median, r.q25, r.q75, r.mean, r.sd, r.min, r.max, r.medianRegret].map { CSV.number($0) }))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        CSV.text(header: ["problem", "suggester", "evaluations", "runs", "median", "q25", "q75", "mean", "sd", "min", "max", "median_regret"],
+                 rows: rows.map { r in
+                     [r.problem, r.suggester, String(r.evaluations), String(r.runs)]
+                         + [r.median, r.q25, r.q75, r.mean, r.sd, r.min, r.max, r.medianRegret].map { CSV.number($0) }
+                 })
     }
 
     /// The timings.csv lines of one group, each ending in a newline.

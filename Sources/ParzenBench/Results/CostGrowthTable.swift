@@ -51,12 +51,10 @@ public enum CostGrowthTable {
 
     /// The text of cost-growth.csv.
     public static func text(_ rows: [Row]) -> String {
-        var lines = [CSV.row(header)]
-        for row in rows {
-            lines.append(CSV.row([row.suggester, String(row.firstTrial), String(row.lastTrial), String(row.trials)]
-                + [row.suggest, row.suggestQ25, row.suggestQ75, row.evaluate].map { CSV.number($0) }))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        CSV.text(header: header, rows: rows.map { row in
+            [row.suggester, String(row.firstTrial), String(row.lastTrial), String(row.trials),
+             CSV.number(row.suggest), CSV.number(row.suggestQ25), CSV.number(row.suggestQ75), CSV.number(row.evaluate)]
+        })
     }
 
     /// Writes cost-growth.csv into `store`'s folder, or removes a stale one when no cell had

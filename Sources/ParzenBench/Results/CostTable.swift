@@ -49,12 +49,10 @@ public enum CostTable {
 
     /// The text of cost.csv.
     public static func text(_ rows: [Row]) -> String {
-        var lines = [CSV.row(header)]
-        for row in rows {
-            lines.append(CSV.row([row.problem, row.suggester, String(row.runs), CSV.number(row.trials),
-                                  CSV.number(row.suggest), CSV.number(row.suggestQ25), CSV.number(row.suggestQ75), CSV.number(row.evaluate)]))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        CSV.text(header: header, rows: rows.map { row in
+            [row.problem, row.suggester, String(row.runs), CSV.number(row.trials),
+             CSV.number(row.suggest), CSV.number(row.suggestQ25), CSV.number(row.suggestQ75), CSV.number(row.evaluate)]
+        })
     }
 
     /// The rows of a cost.csv text.

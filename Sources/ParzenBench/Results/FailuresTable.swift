@@ -19,12 +19,9 @@ public enum FailuresTable {
 
     /// The text of failures.csv (line breaks in a message become spaces: the file is read line by line).
     public static func text(_ rows: [Row]) -> String {
-        var lines = [CSV.row(header)]
-        for row in rows {
-            let message = row.message.split(whereSeparator: \.isNewline).joined(separator: " ")
-            lines.append(CSV.row([row.problem, row.suggester, String(row.replicate), message]))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        CSV.text(header: header, rows: rows.map { row in
+            [row.problem, row.suggester, String(row.replicate), row.message.split(whereSeparator: \.isNewline).joined(separator: " ")]
+        })
     }
 
     /// Writes failures.csv, or removes it when no cell failed.

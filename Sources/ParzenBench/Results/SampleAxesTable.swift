@@ -24,14 +24,14 @@ public enum SampleAxesTable {
     /// - Determinism: a pure function of its input.
     public static func text(_ axes: [(problem: String, axes: [SampleAxis])]) -> String? {
         guard !axes.isEmpty else { return nil }
-        var lines = [CSV.row(header)]
+        var rows: [[String]] = []
         for entry in axes {
             for (i, axis) in entry.axes.enumerated() {
-                lines.append(CSV.row([entry.problem, i == 0 ? "x" : "y", axis.label, axis.isLog ? "log10" : "linear",
-                                      CSV.number(axis.low), CSV.number(axis.high)]))
+                rows.append([entry.problem, i == 0 ? "x" : "y", axis.label, axis.isLog ? "log10" : "linear",
+                             CSV.number(axis.low), CSV.number(axis.high)])
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSV.text(header: header, rows: rows)
     }
 
     /// The axes of a sample-axes.csv text, keyed by problem label, `x` first.

@@ -37,12 +37,9 @@ public enum ShortRunsTable {
 
     /// The text of short-runs.csv.
     public static func text(_ rows: [Row]) -> String {
-        var lines = [CSV.row(header)]
-        for row in rows {
-            lines.append(CSV.row([row.problem, row.suggester, String(row.replicate), String(row.evaluations),
-                                  CSV.number(row.best), CSV.number(row.regret)]))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        CSV.text(header: header, rows: rows.map { row in
+            [row.problem, row.suggester, String(row.replicate), String(row.evaluations), CSV.number(row.best), CSV.number(row.regret)]
+        })
     }
 
     /// Writes short-runs.csv, or removes it when there are no short runs.

@@ -9,6 +9,13 @@ public enum CSV {
         fields.map(field).joined(separator: ",")
     }
 
+    /// A whole table: `header`, then each of `rows`, each on its own line ending in a line break.
+    ///
+    /// - Complexity: O(total length of the fields).
+    public static func text(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map(row).joined(separator: "\n") + "\n"
+    }
+
     /// One field: escaped (``escape(_:)``), then quoted when it holds a comma or a quote.
     static func field(_ text: String) -> String {
         // Scan bytes, not Characters: grapheme breaking made this the writer's hottest loop.

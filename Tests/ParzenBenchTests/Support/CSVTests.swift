@@ -35,6 +35,18 @@ import Testing
         }
     }
 
+    @Test func aTableIsOneRecordPerLineAfterItsHeader() {
+        let strings = Self.awkwardStrings(count: 300, seed: 13)
+        let rows = stride(from: 0, to: strings.count - 3, by: 3).map { Array(strings[$0..<($0 + 3)]) }
+        let text = CSV.text(header: ["a", "b,c", "d"], rows: rows)
+        #expect(text.hasSuffix("\n"))
+        let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == rows.count + 1)
+        #expect(CSV.parse(String(lines[0])) == ["a", "b,c", "d"])
+        for (line, row) in zip(lines.dropFirst(), rows) { #expect(CSV.parse(String(line)) == row) }
+        #expect(CSV.text(header: ["only"], rows: []) == "only\n")
+    }
+
     @Test func escapesAreReadable() {
         #expect(CSV.field("Traceback:\n  File \"x.py\"") == "\"Traceback:\\n  File \"\"x.py\"\"\"")
         #expect(CSV.field("C:\\temp") == "C:\\\\temp")
