@@ -5,7 +5,7 @@
 The history (id, status, loss, then one column per parameter) is registered in a
 BayesianOptimization instance configured as adapters/bayesopt_adapter.py configures it (same
 coordinates, same defaults); then R calls of optimizer.suggest() are timed one by one on that
-same history (nothing is appended). Each call refits the package's GP and maximises its
+same history (nothing is appended unless --grow). Each call refits the package's GP and maximises its
 acquisition, which is what every suggestion of a search costs there.
 
     python3 benchmarks/bayesopt_gp_bench.py --history /tmp/h.csv --space hartmann6 --repeats 5
@@ -13,7 +13,7 @@ acquisition, which is what every suggestion of a search costs there.
 --grow holds back the last R trials and registers one before each call (a search's calls);
 --each prints a second line, every call's milliseconds in order.
 
-Output, one line: N median_us p90_us
+Output: one line, N median_us p90_us (and with --each a second line)
 """
 import argparse
 import csv

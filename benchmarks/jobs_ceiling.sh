@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# What two cores give the run's cells at best: the cells alone (`--shard 1/1`: no collect and no
+# What two cores give the run's cells: the cells alone (`--shard 1/1`: no collect and no
 # report), timed three ways, alternating so that a change in the machine's load falls on all:
 #   one    one process, --jobs 1
 #   two    one process, --jobs 2 (the runner's worker threads)
 #   pair   two processes at once, --shard 1/2 and --shard 2/2 with --jobs 1 each, in folders of
 #          their own: nothing shared but the machine (wall time until both have finished)
-# one/pair is what the machine allows two independent workers; one/two is what the runner gets.
+# one/pair is what two independent processes with a fixed half each get (the slower half sets the
+# time); one/two is what the runner's threads get.
 # One line per repeat, then the medians and both ratios.
 #
 # usage: benchmarks/jobs_ceiling.sh [MANIFEST] [PARZEN]
@@ -38,4 +39,4 @@ done
 one=$(echo "$ones" | tr ' ' '\n' | grep . | median)
 two=$(echo "$twos" | tr ' ' '\n' | grep . | median)
 pair=$(echo "$pairs" | tr ' ' '\n' | grep . | median)
-echo "median one=$one two=$two pair=$pair runner=$(echo "scale=3; $one / $two" | bc) machine=$(echo "scale=3; $one / $pair" | bc)"
+echo "median one=$one two=$two pair=$pair runner=$(echo "scale=3; $one / $two" | bc) processes=$(echo "scale=3; $one / $pair" | bc)"

@@ -188,6 +188,11 @@ public final class CellArchive: @unchecked Sendable {
         return (Array(bytes.prefix(Int(location.bodyLength))), Array(bytes.dropFirst(Int(location.bodyLength))))
     }
 
+    /// The body of a record alone.
+    private func readBody(_ location: Location) -> [UInt8] {
+        files[Int(location.file)].read(at: location.bodyOffset, count: Int(location.bodyLength))
+    }
+
     /// The keys the index holds a finished, failed or damaged record of.
     var indexedKeys: Int { finished.count + failed.count + damaged.count }
 
@@ -195,7 +200,7 @@ public final class CellArchive: @unchecked Sendable {
     /// building the trials' points or reading its extras, which cannot make it unusable.
     public func contains(_ cell: Cell) -> Bool {
         if let location = location(cell, in: finished) {
-            return CellFile.read(Data(read(location).body), cell: cell, points: false) != nil
+            return CellFile.read(Data(readBody(location)), cell: cell, points: false) != nil
         }
         return legacy?.load(cell, points: false) != nil
     }
@@ -241,7 +246,7 @@ public final class CellArchive: @unchecked Sendable {
 
     /// The raw bytes of the cell's record body (its cell file), for tests and tools.
     func body(of cell: Cell) -> [UInt8]? {
-        location(cell, in: finished).map { read($0).body }
+        location(cell, in: finished).map(readBody)
     }
 
     /// The pack file, offset and length of the cell's indexed records (finished, failed), for
