@@ -14,14 +14,9 @@
 #   PARZEN    default ./.build/release/parzen
 # environment: REPEATS (7)
 set -euo pipefail
-MANIFEST=${1:-experiments/classic.yaml}
-PARZEN=$(realpath "${2:-./.build/release/parzen}")
-REPEATS=${REPEATS:-7}
-BASE=$(mktemp -d)
-trap 'rm -rf "$BASE"' EXIT
-
+DEFAULT_REPEATS=7
+source "$(dirname "$0")/jobs.lib.sh"
 now() { date +%s.%N; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 cells() { "$PARZEN" run "$MANIFEST" --fresh --no-plots --quiet "$@"; }
 
 ones="" twos="" pairs=""
@@ -33,7 +28,7 @@ for r in $(seq 1 "$REPEATS"); do
   cells --jobs 1 --shard 2/2 --base "$BASE/pair2"
   wait "$first"
   pair=$(echo "$(now) - $start" | bc)
-  echo "one=$one two=$two pair=$pair load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ',')"
+  echo "one=$one two=$two pair=$pair load=$(load)"
   ones+="$one " twos+="$two " pairs+="$pair "
 done
 one=$(echo "$ones" | tr ' ' '\n' | grep . | median)

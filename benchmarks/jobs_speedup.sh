@@ -12,14 +12,8 @@
 #   PARZEN    default ./.build/release/parzen
 # environment: REPEATS (5), VERBOSE (0: 1 prints each run's own "ran …" line too)
 set -euo pipefail
-MANIFEST=${1:-experiments/classic.yaml}
-PARZEN=$(realpath "${2:-./.build/release/parzen}")
-REPEATS=${REPEATS:-5}
-BASE=$(mktemp -d)
-trap 'rm -rf "$BASE"' EXIT
-
-load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' ','; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+DEFAULT_REPEATS=5
+source "$(dirname "$0")/jobs.lib.sh"
 
 declare -A walls
 for r in $(seq 1 "$REPEATS"); do
