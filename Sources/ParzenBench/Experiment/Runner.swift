@@ -130,8 +130,8 @@ public struct Runner: Sendable {
                 progress?.warn("\(store.cellsFolder.path): skipped \(archive.damagedRecords) torn or damaged cell record(s); their cells run again")
             }
             // Each record is parsed to tell whether it is usable: on --jobs threads, before the workers start.
-            let index = archive
-            let done = OrderedParallelMap.map(assigned.indices, threads: options.jobs) { index.contains(catalog.cell(at: assigned[$0])) }
+            let records = archive
+            let done = OrderedParallelMap.map(assigned.indices, threads: options.jobs) { records.contains(catalog.cell(at: assigned[$0])) }
             return zip(assigned, done).filter { !$0.1 }.map(\.0)
         }()
         report.skipped = assigned.count - work.count
