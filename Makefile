@@ -7,6 +7,8 @@
 # pinned requirements files. Its bin/ goes first on PATH for everything make starts, so the
 # `python3` of tests, manifests (`command: [python3, adapters/…]`), adapters and examples is the
 # environment's. To use it outside make: `export PATH="$PWD/.venv/bin:$PATH"`.
+# PARZEN_TORCH=1 (e.g. `PARZEN_TORCH=1 make test`) adds PyTorch for Optuna's GPSampler
+# (adapters/requirements-torch.txt: about 5.4 GB, two minutes).
 SWIFT ?= swift
 PARZEN_VENV ?= .venv
 export PARZEN_VENV

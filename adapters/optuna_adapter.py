@@ -4,6 +4,7 @@
     suggesters:
       - {label: optuna-tpe, command: [python3, adapters/optuna_adapter.py], options: {sampler: tpe}}
       - {label: optuna-cmaes, command: [python3, adapters/optuna_adapter.py], options: {sampler: cmaes}}
+      - {label: optuna-gp, command: [python3, adapters/optuna_adapter.py], options: {sampler: gp}}
 
 Options: sampler =
   tpe              TPESampler with Optuna's own defaults (5.0: multivariate, constant liar)
@@ -12,8 +13,14 @@ Options: sampler =
   qmc-sobol        QMCSampler(qmc_type="sobol") (Optuna's default: not scrambled)
   cmaes            CmaEsSampler; unconditional spaces only (refused at hello otherwise); its
                    categorical parameters are drawn by Optuna's independent sampler (RandomSampler)
+  gp               GPSampler; needs PyTorch (pip install -r adapters/requirements-torch.txt, or
+                   PARZEN_TORCH=1 scripts/python-env.sh), imported for this sampler only and run
+                   on one thread; unconditional spaces only (refused at hello otherwise): GPSampler
+                   models the parameters every trial has and draws the others with its independent
+                   sampler (RandomSampler); its categorical parameters are modelled
 Every other option goes to the sampler's constructor as a keyword (e.g. n_startup_trials,
-n_ei_candidates, group, scramble, sigma0, use_separable_cma); the seed is the hello seed.
+n_ei_candidates, group, scramble, sigma0, use_separable_cma, deterministic_objective); the seed
+is the hello seed.
 
 One study per search (minimize, in memory), made afresh at every hello: one process serves
 many searches (capability "reuse"), each as if it were the process's first. Each ask calls
@@ -36,7 +43,24 @@ from optuna.trial import TrialState  # noqa: E402
 
 import parzen_protocol as pp  # noqa: E402
 
-SAMPLERS = ["tpe", "tpe-independent", "random", "qmc-sobol", "cmaes"]
+SAMPLERS = ["tpe", "tpe-independent", "random", "qmc-sobol", "cmaes", "gp"]
+
+# The samplers that model only the parameters every trial has (Optuna's intersection search
+# space) and leave the others to RandomSampler: a conditional space is refused for them.
+UNCONDITIONAL_ONLY = ("cmaes", "gp")
+
+
+def import_torch():
+    """PyTorch for GPSampler, on one thread: one cell runs per core, so more threads would only
+    compete with the other cells."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # read by torch at import only
+    try:
+        import torch
+    except ImportError:
+        raise pp.ProtocolError("sampler gp needs PyTorch, which is not installed: "
+                               "pip install -r adapters/requirements-torch.txt "
+                               "(or PARZEN_TORCH=1 scripts/python-env.sh)") from None
+    torch.set_num_threads(1)
 
 
 def make_sampler(kind, kwargs, seed):
@@ -54,6 +78,9 @@ def make_sampler(kind, kwargs, seed):
             return samplers.QMCSampler(seed=seed, **kwargs)
         if kind == "cmaes":
             return samplers.CmaEsSampler(seed=seed, **kwargs)
+        if kind == "gp":
+            import_torch()
+            return samplers.GPSampler(seed=seed, **kwargs)
     except TypeError as error:
         raise pp.ProtocolError("sampler %s: %s" % (kind, error))
     raise pp.ProtocolError("unknown sampler %r" % kind)
@@ -66,11 +93,11 @@ class OptunaSuggester:
         optuna.logging.set_verbosity(optuna.logging.ERROR)
         kind, kwargs = pp.options_split(hello.get("options"), "sampler", "tpe", SAMPLERS)
         self.params = pp.parameters(hello)
-        if kind == "cmaes":
-            # CmaEsSampler leaves categorical parameters to its independent sampler, as Optuna
-            # does; a conditional space is refused.
+        if kind in UNCONDITIONAL_ONLY:
+            # CmaEsSampler also leaves categorical parameters to its independent sampler, as
+            # Optuna does; GPSampler models them.
             if pp.is_conditional(self.params):
-                raise pp.ProtocolError("sampler cmaes searches unconditional spaces only; this space has a conditional space")
+                raise pp.ProtocolError("sampler %s searches unconditional spaces only; this space has a conditional space" % kind)
             self.capabilities = (pp.REUSE,)
         self.name = "optuna-%s" % kind
         self.study = optuna.create_study(direction="minimize", sampler=make_sampler(kind, kwargs, hello["seed"]))

@@ -8,11 +8,15 @@
 # PARZEN_VENV names the environment's folder (default: .venv in the repository). An environment
 # whose requirements have not changed since it was filled is left alone (a stamp file holds the
 # requirements' checksum), so the second call costs nothing.
+#
+# PARZEN_TORCH=1 adds adapters/requirements-torch.txt (PyTorch, for Optuna's GPSampler behind
+# adapters/optuna_adapter.py's `sampler: gp`): about 5.4 GB and two minutes more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=${PARZEN_VENV:-.venv}
 requirements=(adapters/requirements.txt examples/requirements.txt benchmarks/requirements-coco.txt)
+if [ "${PARZEN_TORCH:-0}" = 1 ]; then requirements+=(adapters/requirements-torch.txt); fi
 stamp="$venv/.parzen-requirements.sha256"
 
 fail() { echo "python-env: $*" >&2; exit 1; }
