@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Cost per suggestion of Parzen's gp against the bayesian-optimization package (the Python GP of
-# adapters/bayesopt_adapter.py) on the same history, then gp's cost against the history size.
+# adapters/bayesopt_adapter.py) and, when PyTorch is installed, Optuna's GPSampler
+# (adapters/optuna_adapter.py's `sampler: gp`) on the same history, then gp's cost against the
+# history size.
 #
 #   pip install -r adapters/requirements.txt
+#   pip install -r adapters/requirements-torch.txt    # optional: the GPSampler table
 #   benchmarks/compare_gp.sh                          # hartmann6, N = 200 side by side; gp at 50 … 1000
 #   FUNCTION=branin N=100 SIZES="50 100" benchmarks/compare_gp.sh
 #
 # Part 1 writes the N-trial history of `parzen bench suggest` (prior draws, evaluated) to a CSV,
 # times gp on it (as in a search: the suggester has suggested on the first N - 1 trials) and
 # times the package's optimizer.suggest() on the same trials (it refits on every call), and
-# prints both medians and their ratio. Part 2 prints gp's median at each size in SIZES and the
+# prints both medians and their ratio; when `import torch` works, a second table times
+# GPSampler.ask() on the same trials (benchmarks/optuna_gp_bench.py, PY_REPEATS calls, PyTorch on
+# one thread) against the same gp median. Part 2 prints gp's median at each size in SIZES and the
 # growth exponent between consecutive sizes, log(t2/t1)/log(n2/n1). Run on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +46,14 @@ read -r _ py_med py_p90 < <("$PYTHON" benchmarks/bayesopt_gp_bench.py --history 
 printf "%-10s %5s %12s %12s %14s %14s %9s\n" function N gp_med_us gp_p90_us bayesopt_med_us bayesopt_p90_us speedup
 printf "%-10s %5s %12s %12s %14s %14s %9s\n" "$FUNCTION" "$N" "$ours_med" "$ours_p90" "$py_med" "$py_p90" \
   "$(awk -v a="$py_med" -v b="$ours_med" 'BEGIN { printf "%.1fx", a / b }')"
+
+if "$PYTHON" -c 'import torch' >/dev/null 2>&1; then
+  read -r _ optuna_med optuna_p90 < <("$PYTHON" benchmarks/optuna_gp_bench.py --history "$HISTORY_CSV" --space "$FUNCTION" --repeats "$PY_REPEATS")
+  echo
+  printf "%-10s %5s %12s %12s %16s %16s %9s\n" function N gp_med_us gp_p90_us optuna_gp_med_us optuna_gp_p90_us speedup
+  printf "%-10s %5s %12s %12s %16s %16s %9s\n" "$FUNCTION" "$N" "$ours_med" "$ours_p90" "$optuna_med" "$optuna_p90" \
+    "$(awk -v a="$optuna_med" -v b="$ours_med" 'BEGIN { printf "%.1fx", a / b }')"
+fi
 
 echo
 printf "%-10s %5s %12s %12s %8s\n" function N gp_med_us gp_p90_us growth
