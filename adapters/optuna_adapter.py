@@ -51,8 +51,8 @@ UNCONDITIONAL_ONLY = ("cmaes", "gp")
 
 
 def import_torch():
-    """PyTorch for GPSampler, on one thread: one cell runs per core, so more threads would only
-    compete with the other cells."""
+    """PyTorch for GPSampler, and it and NumPy's BLAS on one thread: one cell runs per core, so
+    more threads would only compete with the other cells."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # read by torch at import only
     try:
         import torch
@@ -61,6 +61,9 @@ def import_torch():
                                "pip install -r adapters/requirements-torch.txt "
                                "(or PARZEN_TORCH=1 scripts/python-env.sh)") from None
     torch.set_num_threads(1)
+    # NumPy's BLAS is loaded already (by optuna), past its thread variables.
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(1)
 
 
 def make_sampler(kind, kwargs, seed):

@@ -13,8 +13,9 @@
 # times gp on it (as in a search: the suggester has suggested on the first N - 1 trials) and
 # times the package's optimizer.suggest() on the same trials (it refits on every call), and
 # prints both medians and their ratio; when `import torch` works, a second table times
-# GPSampler.ask() on the same trials (benchmarks/optuna_gp_bench.py, PY_REPEATS calls, PyTorch on
-# one thread) against the same gp median. Part 2 prints gp's median at each size in SIZES and the
+# GPSampler's ask on the same trials against the same gp median (benchmarks/optuna_gp_bench.py
+# --grow, PY_REPEATS calls, PyTorch on one thread: as in a search, one new trial before each
+# call, since GPSampler starts its kernel fit from its previous call's). Part 2 prints gp's median at each size in SIZES and the
 # growth exponent between consecutive sizes, log(t2/t1)/log(n2/n1). Run on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +49,7 @@ printf "%-10s %5s %12s %12s %14s %14s %9s\n" "$FUNCTION" "$N" "$ours_med" "$ours
   "$(awk -v a="$py_med" -v b="$ours_med" 'BEGIN { printf "%.1fx", a / b }')"
 
 if "$PYTHON" -c 'import torch' >/dev/null 2>&1; then
-  read -r _ optuna_med optuna_p90 < <("$PYTHON" benchmarks/optuna_gp_bench.py --history "$HISTORY_CSV" --space "$FUNCTION" --repeats "$PY_REPEATS")
+  read -r _ optuna_med optuna_p90 < <("$PYTHON" benchmarks/optuna_gp_bench.py --history "$HISTORY_CSV" --space "$FUNCTION" --repeats "$PY_REPEATS" --grow)
   echo
   printf "%-10s %5s %12s %12s %16s %16s %9s\n" function N gp_med_us gp_p90_us optuna_gp_med_us optuna_gp_p90_us speedup
   printf "%-10s %5s %12s %12s %16s %16s %9s\n" "$FUNCTION" "$N" "$ours_med" "$ours_p90" "$optuna_med" "$optuna_p90" \

@@ -7,8 +7,10 @@ is made as adapters/optuna_adapter.py makes `sampler: gp` (GPSampler(seed=seed),
 thread); then R calls of the adapter's ask (study.ask() and the define-by-run sampling) are
 timed one by one on that same history (each asked trial is told back as failed, which GPSampler
 ignores, so every call sees the same N trials; nothing is appended unless --grow). Each call
-refits GPSampler's GP and maximises its acquisition, which is what every suggestion of a search
-costs there. Needs PyTorch: pip install -r adapters/requirements-torch.txt
+refits GPSampler's GP and maximises its acquisition. GPSampler starts each fit from the kernel
+parameters of its previous call: on an unchanged history that fit ends at once, so --grow (one
+new trial before each call) is what a search's suggestions cost; benchmarks/compare_gp.sh uses
+it. Needs PyTorch: pip install -r adapters/requirements-torch.txt
 
     python3 benchmarks/optuna_gp_bench.py --history /tmp/h.csv --space hartmann6 --repeats 5
     python3 benchmarks/optuna_gp_bench.py --history /tmp/h.csv --space hartmann6 --repeats 10 --grow --each
@@ -57,15 +59,18 @@ def main():
     held = rows[len(rows) - args.repeats:] if args.grow else []
     for row in rows[:len(rows) - len(held)]:
         tell(row)
+    # One call untimed: a sampler's first fits from scratch and warms PyTorch up, once per search.
+    suggester.ask(-1)
+    suggester.tell(-1, "fail", None, {})
     samples = []
     for i in range(args.repeats):
         if held:
             tell(held[i])
         start = time.perf_counter()
-        suggester.ask(-1 - i)
+        suggester.ask(-2 - i)
         samples.append((time.perf_counter() - start) * 1e6)
         # A failed trial is not in GPSampler's history: the next call sees the same trials.
-        suggester.tell(-1 - i, "fail", None, {})
+        suggester.tell(-2 - i, "fail", None, {})
     print("%d %.1f %.1f" % (len(rows), np.median(samples), np.percentile(samples, 90)))
     if args.each:
         print(" ".join("%.0f" % (us / 1000) for us in samples))
