@@ -40,8 +40,9 @@ SPACES = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description):
+    """The command line both GP benches share (this one and benchmarks/optuna_gp_bench.py)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--history", required=True, help="CSV from parzen bench suggest --write-history")
     parser.add_argument("--space", required=True, choices=sorted(SPACES))
     parser.add_argument("--repeats", type=int, default=5)
@@ -49,11 +50,14 @@ def main():
     parser.add_argument("--grow", action="store_true",
                         help="hold back the last REPEATS trials and register one before each call, as in a search")
     parser.add_argument("--each", action="store_true", help="also print every call's milliseconds, in order")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    hello = {"seed": args.seed, "options": {}, "space_json": {"parameters": SPACES[args.space]}}
-    suggester = bayesopt_adapter.BayesOptSuggester(hello)
-    suggester.n_startup = 0
+
+def time_asks(args, suggester, after_ask=None, warm_up=False):
+    """Tells suggester the history (all of it, or all but the last REPEATS with --grow), times
+    REPEATS calls of suggester.ask (with --grow, one held trial told before each) and prints
+    the line N median_us p90_us (and with --each every call's milliseconds). after_ask(trial_id)
+    runs untimed after each call; warm_up makes one untimed call first."""
     with open(args.history, newline="") as handle:
         rows = list(csv.DictReader(handle))
     def tell(row):
@@ -64,16 +68,30 @@ def main():
     held = rows[len(rows) - args.repeats:] if args.grow else []
     for row in rows[:len(rows) - len(held)]:
         tell(row)
+    if warm_up:
+        suggester.ask(-1)
+        if after_ask:
+            after_ask(-1)
     samples = []
     for i in range(args.repeats):
         if held:
             tell(held[i])
         start = time.perf_counter()
-        suggester.ask(len(rows))
+        suggester.ask(-2 - i)
         samples.append((time.perf_counter() - start) * 1e6)
+        if after_ask:
+            after_ask(-2 - i)
     print("%d %.1f %.1f" % (len(rows), np.median(samples), np.percentile(samples, 90)))
     if args.each:
         print(" ".join("%.0f" % (us / 1000) for us in samples))
+
+
+def main():
+    args = arguments(__doc__.splitlines()[0])
+    hello = {"seed": args.seed, "options": {}, "space_json": {"parameters": SPACES[args.space]}}
+    suggester = bayesopt_adapter.BayesOptSuggester(hello)
+    suggester.n_startup = 0
+    time_asks(args, suggester)
 
 
 if __name__ == "__main__":
