@@ -8,14 +8,15 @@
 #   subprocess-async     swift-subprocess inside its async `run` body
 #   subprocess-thread    swift-subprocess driven from a plain thread through the async body
 # Prints the load average, µs per round trip of every launcher in every round, then each
-# launcher's median and its ratio to ChildProcess's.
+# launcher's median (its range in parentheses) and the median's ratio to ChildProcess's.
 #
 #   benchmarks/subprocess_roundtrip.sh
 #   ROUNDS=9 TRIPS=50000 benchmarks/subprocess_roundtrip.sh
+#   CPUS=0 benchmarks/subprocess_roundtrip.sh     # everything on core 0 (taskset)
 #
 # TRIPS: timed round trips per launcher and round (default 20000), after WARMUP untimed ones
-# (default 200). ROUNDS: rounds (default 5). The package's build is in
-# benchmarks/subprocess-roundtrip/.build (git-ignored).
+# (default 200). ROUNDS: rounds (default 5). CPUS: a taskset CPU list to run on (default: all).
+# The package's build is in benchmarks/subprocess-roundtrip/.build (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,5 +24,5 @@ package=benchmarks/subprocess-roundtrip
 swift build -c release --package-path "$package" >&2
 bin=$(swift build -c release --package-path "$package" --show-bin-path)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$bin/subprocess-roundtrip" --trips "${TRIPS:-20000}" --warm-up "${WARMUP:-200}" --rounds "${ROUNDS:-5}"
+${CPUS:+taskset -c "$CPUS"} "$bin/subprocess-roundtrip" --trips "${TRIPS:-20000}" --warm-up "${WARMUP:-200}" --rounds "${ROUNDS:-5}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

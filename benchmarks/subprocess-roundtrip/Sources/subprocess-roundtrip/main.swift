@@ -7,7 +7,8 @@
 //                        runner thread would have to: each line goes to the async body through an
 //                        AsyncStream and the reply comes back through a semaphore
 // Each round starts a fresh `cat` per launcher, runs the warm-up round trips, then times the
-// others; the round's first launcher rotates. Prints one line per round and the medians.
+// others; the round's first launcher rotates. Prints one line per round, then each launcher's
+// median (the range in parentheses) and its ratio to ChildProcess's.
 //
 // usage: subprocess-roundtrip [--trips N] [--warm-up N] [--rounds N]   (20000, 200, 5)
 import Dispatch
@@ -181,6 +182,7 @@ for round in 0..<settings.rounds {
 }
 let base = median(samples[.childProcess]!)
 for launcher in launchers {
-    let value = median(samples[launcher]!)
-    print("median \(launcher.name): \(format(value)) µs, \(String(format: "%.2f", value / base))× ChildProcess")
+    let values = samples[launcher]!, value = median(values)
+    print("median \(launcher.name): \(format(value)) µs (\(format(values.min()!))–\(format(values.max()!))), "
+          + "\(String(format: "%.2f", value / base))× ChildProcess")
 }
