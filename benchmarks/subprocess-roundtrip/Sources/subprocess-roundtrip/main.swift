@@ -10,7 +10,7 @@
 // others; the round's first launcher rotates. Prints one line per round, then each launcher's
 // median (the range in parentheses) and its ratio to ChildProcess's.
 //
-// usage: subprocess-roundtrip [--trips N] [--warm-up N] [--rounds N]   (20000, 200, 5)
+// usage: subprocess-roundtrip [--trips N] [--warm-up N] [--rounds N]   (20000, 200, 9)
 import Dispatch
 import Foundation
 import ParzenBench
@@ -21,7 +21,7 @@ import Synchronization
 struct Settings {
     var trips = 20_000
     var warmUp = 200
-    var rounds = 5
+    var rounds = 9
 
     init(arguments: [String]) {
         var rest = arguments[...]
