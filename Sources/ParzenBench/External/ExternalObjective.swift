@@ -362,10 +362,12 @@ struct ObjectiveTemplateSession: ObjectiveSession {
         }
         if outcome == nil {
             // Output closed: the program is ending; give it the rest of the timeout to exit.
-            let status = child.waitForExit(seconds: max(1, objective.timeout)) ?? child.terminate(exitWait: 0, grace: objective.grace)
+            let exited = child.waitForExit(seconds: max(1, objective.timeout))
+            let status = exited ?? child.terminate(exitWait: 0, grace: objective.grace)
             child.terminate(exitWait: 0, grace: objective.grace)
             let tail = child.stderrTail()
-            if ObjectiveChildWait.stoppedWithRun(status, isCancelled: isCancelled) {
+            // Only an end the program came to by itself can be the run's signal, not our SIGTERM.
+            if ObjectiveChildWait.stoppedWithRun(exited, isCancelled: isCancelled) {
                 outcome = objective.failure("interrupted", stderr: tail)
             } else if status != .exited(0) {
                 if case .signaled = status { outcome = objective.failure("the program was \(status)", stderr: tail) } else { outcome = objective.failure("the program \(status)", stderr: tail) }
