@@ -76,7 +76,9 @@ extension Cell {
         do { stopReason = try search.run(until: budget, hooks: &hooks) } catch {
             throw .suggester("\(suggester.label) \(error)")
         }
-        if stopReason == .cancelled { throw .cancelled }
+        // Cancelled during the last trial (a program stopped by the same signal fails that
+        // trial): the cell is abandoned like any running one.
+        if stopReason == .cancelled || isCancelled() { throw .cancelled }
         return CellRecord(fingerprint: fingerprint, rows: hooks.rows, suggestSeconds: hooks.suggestTime.seconds,
                           evaluateSeconds: hooks.evaluateTime.seconds, trialTimes: hooks.trialTimes.map(TrialTime.init),
                           extras: hooks.extras.changes)

@@ -24,14 +24,14 @@ public struct ResultStore: Sendable {
     /// Opens the cells written so far (``CellArchive``), reading `threads` pack files at once.
     public func cells(threads: Int = 1) -> CellArchive { CellArchive(store: self, threads: threads) }
 
-    /// Opens the records of `cells` only (``CellArchive/init(store:keys:)``): the index holds
-    /// those cells' keys, whatever else the folder holds.
-    public func cells<S: Sequence>(of cells: S) -> CellArchive where S.Element == Cell {
-        CellArchive(store: self, keys: Set(cells.lazy.map { CellPackRecord.keyHash(CellPackRecord.key(of: $0).utf8) }))
+    /// Opens the records of `cells` only (``CellArchive/init(store:keys:threads:)``): the index
+    /// holds those cells' keys, whatever else the folder holds; `threads` pack files are read at once.
+    public func cells<S: Sequence>(of cells: S, threads: Int = 1) -> CellArchive where S.Element == Cell {
+        CellArchive(store: self, keys: Set(cells.lazy.map { CellPackRecord.keyHash(CellPackRecord.key(of: $0).utf8) }), threads: threads)
     }
 
     /// The finished cell (``CellArchive/load(_:)``), looked up in a freshly opened archive:
-    /// for a few look-ups; open ``cells()`` once to read many.
+    /// for a few look-ups; open ``cells(threads:)`` once to read many.
     public func load(_ cell: Cell) -> CellRecord? { cells().load(cell) }
 
     /// Why the cell has no usable record (``CellArchive/failure(of:)``), from a freshly opened

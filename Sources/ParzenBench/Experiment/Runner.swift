@@ -82,11 +82,12 @@ public struct Runner: Sendable {
         return Array(stride(from: shard.index - 1, to: count, by: shard.count))
     }
 
-    /// The records of the assigned cells (``CellArchive/init(store:keys:)``): records of other
-    /// slices, other manifests or stale fingerprints in the folder are read past, not indexed.
+    /// The records of the assigned cells (``CellArchive/init(store:keys:threads:)``), pack files
+    /// read on `jobs` threads: records of other slices, other manifests or stale fingerprints in
+    /// the folder are read past, not indexed.
     func assignedArchive() -> CellArchive {
         let catalog = manifest.catalog
-        return store.cells(of: assignedCells.lazy.map(catalog.cell(at:)))
+        return store.cells(of: assignedCells.lazy.map(catalog.cell(at:)), threads: options.jobs)
     }
 
     /// Runs every assigned cell that has no usable record yet.
@@ -176,9 +177,6 @@ public struct Runner: Sendable {
                     do {
                         let cellStarted = clock.now
                         let record = try cell.execute(workDirectory: store.workURL(cell), isCancelled: { cancellation.isCancelled }, programs: programs)
-                        // Cancelled during the last trial (a program stopped by the same signal
-                        // fails that trial): the cell is abandoned like any running one.
-                        if cancellation.isCancelled { return }
                         let executed = clock.now
                         let file = CellFile.bytes(for: record, cell: cell)
                         let extrasFile = ExtrasFile.bytes(for: record, cell: cell)
