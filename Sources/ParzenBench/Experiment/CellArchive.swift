@@ -198,20 +198,19 @@ public final class CellArchive: @unchecked Sendable {
 
     /// Whether the cell has a usable record (or legacy file): its cell file parses, without
     /// building the trials' points or reading its extras, which cannot make it unusable.
-    public func contains(_ cell: Cell) -> Bool {
-        if let location = location(cell, in: finished) {
-            return CellFile.read(Data(readBody(location)), cell: cell, points: false) != nil
-        }
-        return legacy?.load(cell, points: false) != nil
-    }
+    public func contains(_ cell: Cell) -> Bool { load(cell, points: false, extras: false) != nil }
 
     /// The finished cell, or nil when it has no usable record: not run, stale, or a record whose
     /// cell file does not parse (``CellFile/parse(_:cell:points:)``).
     ///
-    /// - Parameter points: whether the rows get their assignments (the points); a record is
-    ///   usable or not alike either way.
-    public func load(_ cell: Cell, points: Bool = true) -> CellRecord? {
+    /// - Parameters:
+    ///   - points: whether the rows get their assignments (the points); a record is usable or
+    ///     not alike either way.
+    ///   - extras: whether the proposal extras stored after the cell file are read (empty
+    ///     otherwise); they never make a record unusable.
+    public func load(_ cell: Cell, points: Bool = true, extras: Bool = true) -> CellRecord? {
         if let location = location(cell, in: finished) {
+            guard extras else { return CellFile.read(Data(readBody(location)), cell: cell, points: points) }
             let (body, extras) = read(location)
             guard var record = CellFile.read(Data(body), cell: cell, points: points) else { return nil }
             if !extras.isEmpty { record.extras = ExtrasFile.read(Data(extras), cell: cell) ?? [] }
@@ -230,7 +229,7 @@ public final class CellArchive: @unchecked Sendable {
     /// cannot be used (damaged values; not merely stale); nil when it simply has not run.
     public func failure(of cell: Cell) -> String? {
         if let location = location(cell, in: finished) {
-            if case .failure(let problem) = CellFile.parse(Data(read(location).body), cell: cell), problem != .stale {
+            if case .failure(let problem) = CellFile.parse(Data(readBody(location)), cell: cell), problem != .stale {
                 return "its record in \(files[Int(location.file)].path) is unusable, \(problem); run the manifest again to recompute the cell"
             }
             return nil
