@@ -137,21 +137,21 @@ public struct Collector: Sendable {
         var cost: [CostTable.Row] = []
         var shortRuns: [ShortRunsTable.Row] = []
         var samples: [(problem: ProblemSpec, suggester: SuggesterSpec, record: CellRecord)] = []
-        // Each problem's sample-picture grid is computed once its replicate-0 records are read:
-        // on another thread while the next problems are read (inline on one thread).
-        var pictures: [(problem: String, axes: [SampleAxis])] = []
-        let grids = Locked([String: String]())
-        let gridJobs = DispatchGroup()
-        defer { gridJobs.wait() }
-        // The lock file's text depends on the manifest alone: made beside the reading too.
+        // Work that needs none of the records still to come (the lock file's text, each
+        // problem's sample-picture grid once its replicate-0 records are read) runs on another
+        // thread while the reading goes on; inline on one thread.
+        let beside = DispatchGroup()
+        defer { beside.wait() }
+        let runBeside: (@escaping @Sendable () -> Void) -> Void = { [threads] job in
+            if threads > 1 { DispatchQueue.global().async(group: beside, execute: job) } else { job() }
+        }
         let lock = Locked(String?.none)
-        let lockJob = DispatchGroup()
-        defer { lockJob.wait() }
-        let makeLock: @Sendable () -> Void = { [manifest] in
+        runBeside { [manifest] in
             let text = ManifestLock.text(for: manifest)
             lock.withLock { $0 = text }
         }
-        if threads > 1 { DispatchQueue.global().async(group: lockJob, execute: makeLock) } else { makeLock() }
+        var pictures: [(problem: String, axes: [SampleAxis])] = []
+        let grids = Locked([String: String]())
         for (p, problem) in manifest.problems.enumerated() {
             let first = p * pairsPerProblem
             // Each cell once; only replicate 0's records are kept whole, with their points
@@ -203,11 +203,10 @@ public struct Collector: Sendable {
             let problemSamples = samples.suffix(from: samplesBefore).map(\.record)
             if let picture = SampleGrid.picture(problem, records: problemSamples) {
                 pictures.append((problem.label, picture.axes))
-                let grid: @Sendable () -> Void = { [label = problem.label] in
+                runBeside { [label = problem.label] in
                     let text = SampleGrid.text(picture.function, axes: picture.axes)
                     grids.withLock { $0[label] = text }
                 }
-                if threads > 1 { DispatchQueue.global().async(group: gridJobs, execute: grid) } else { grid() }
             }
         }
         // A record found unusable while reading, whose cell has no failure either: nothing is
@@ -218,10 +217,9 @@ public struct Collector: Sendable {
         try trace.finish()
         if extras.written > extrasHeader { try extras.finish() } else { extras.discard() }
         try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
-        lockJob.wait()
+        beside.wait()
         try store.writeAtomically(lock.withLock { $0! }, to: store.root.appendingPathComponent("manifest.lock.yaml"))
         try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
-        gridJobs.wait()
         let texts = grids.withLock { $0 }
         try SampleGrid.write(pictures.map { ($0.problem, $0.axes, texts[$0.problem]!) }, to: store, plots: plotsFolder)
         try store.writeAtomically(CostTable.text(cost), to: store.root.appendingPathComponent(CostTable.fileName))
