@@ -220,14 +220,15 @@ struct ObjectiveScratch {
     }
 
     /// A run's cancellation as Slurm's scancel or Ctrl-C makes it: the program and the run get
-    /// the signal at once, and the run's handler sets the flag a moment (here 0.1 s) after the
+    /// the signal at once, and the run's handler sets the flag a moment (here 0.5 s, long enough that the
+    /// program's end is seen first on a loaded machine, within the 1 s wait) after the
     /// program wrote `marker` and stopped itself.
     final class CancelledAfterMarker {
         let marker: String
         var seenAt: Double? = nil
         init(marker: String) { self.marker = marker }
         func isCancelled() -> Bool {
-            if let seenAt { return ChildProcess.now() - seenAt > 0.1 }
+            if let seenAt { return ChildProcess.now() - seenAt > 0.5 }
             if FileManager.default.fileExists(atPath: marker) { seenAt = ChildProcess.now() }
             return false
         }
