@@ -3,8 +3,8 @@
 the way benchmarks/bayesopt_gp_bench.py times the bayesian-optimization package.
 
 The history (id, status, loss, then one column per parameter) is told to a study whose sampler
-is made as adapters/optuna_adapter.py makes `sampler: gp` (GPSampler(seed=seed), PyTorch on one
-thread); then R calls of the adapter's ask (study.ask() and the define-by-run sampling) are
+is made as adapters/optuna_adapter.py makes `sampler: gp` (GPSampler(seed=seed,
+n_startup_trials=0): the history is the start-up; PyTorch on one thread); then R calls of the adapter's ask (study.ask() and the define-by-run sampling) are
 timed one by one on that same history (each asked trial is told back as failed, which GPSampler
 ignores, so every call sees the same N trials; nothing is appended unless --grow). Each call
 refits GPSampler's GP and maximises its acquisition. GPSampler starts each fit from the kernel
@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "adapters"))
 
 import optuna_adapter  # noqa: E402
-from bayesopt_gp_bench import arguments, time_asks, SPACES  # noqa: E402
+from gp_bench_common import SPACES, arguments, time_asks  # noqa: E402
 
 
 def main():
