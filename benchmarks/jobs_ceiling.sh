@@ -16,7 +16,6 @@
 set -euo pipefail
 DEFAULT_REPEATS=7
 source "$(dirname "$0")/jobs.lib.sh"
-now() { date +%s.%N; }
 cells() { "$PARZEN" run "$MANIFEST" --fresh --no-plots --quiet "$@"; }
 
 ones="" twos="" pairs=""

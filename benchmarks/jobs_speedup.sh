@@ -18,9 +18,9 @@ source "$(dirname "$0")/jobs.lib.sh"
 declare -A walls
 for r in $(seq 1 "$REPEATS"); do
   for jobs in 1 2; do
-    start=$(date +%s.%N)
+    start=$(now)
     "$PARZEN" run "$MANIFEST" --jobs "$jobs" --fresh --no-plots --base "$BASE" > /dev/null 2> "$BASE/log"
-    wall=$(echo "$(date +%s.%N) - $start" | bc)
+    wall=$(echo "$(now) - $start" | bc)
     ran=$(grep '^ran ' "$BASE/log")
     run=$(echo "$ran" | sed -E 's/.* in ([0-9.]+) s on .*/\1/')
     echo "jobs=$jobs wall_seconds=$wall run_seconds=$run load=$(load)"
