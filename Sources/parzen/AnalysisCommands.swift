@@ -80,10 +80,11 @@ enum AnalysisCommands {
         return result
     }
 
-    /// Writes the report files; a missing or malformed results file is bad input (exit 2).
+    /// Writes the report files on `threads` threads; a missing or malformed results file is bad
+    /// input (exit 2).
     @discardableResult
-    static func report(_ folder: URL, plots: URL? = nil) throws -> ResultsSummary {
-        do { return try Analysis.report(resultsFolder: folder, plotsFolder: plots) } catch let error as AnalysisError {
+    static func report(_ folder: URL, plots: URL? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ResultsSummary {
+        do { return try Analysis.report(resultsFolder: folder, plotsFolder: plots, threads: threads) } catch let error as AnalysisError {
             throw BadInput(message: "\(error)")
         }
     }
@@ -113,12 +114,13 @@ enum AnalysisCommands {
         return plots
     }
 
-    /// After `run`/`collect`: the report, then the pictures unless `plots` is false. When cells
-    /// failed (`failures` > 0) and no complete group is left to report on, says so on stderr
-    /// instead of failing (the caller exits 1 for the failures anyway).
-    static func analyse(store: ResultStore, quiet: Bool, plots: Bool = true, failures: Int = 0) throws {
+    /// After `run`/`collect`: the report (on `threads` threads), then the pictures unless `plots`
+    /// is false. When cells failed (`failures` > 0) and no complete group is left to report on,
+    /// says so on stderr instead of failing (the caller exits 1 for the failures anyway).
+    static func analyse(store: ResultStore, quiet: Bool, plots: Bool = true, failures: Int = 0,
+                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let results: ResultsSummary
-        do { results = try report(store.root) } catch let error as BadInput where failures > 0 {
+        do { results = try report(store.root, threads: threads) } catch let error as BadInput where failures > 0 {
             standardError("parzen: no report: \(error.message)\n")
             return
         }

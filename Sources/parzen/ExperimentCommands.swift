@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The manifest (YAML or JSON).")
     var manifest: String
 
-    @Option(parsing: .unconditional, help: "Cells run at once, and threads that then read the cells to collect them (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Cells run at once, and threads that then collect the cells and write the report (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Run only slice I of N (1-based, round-robin over the cell list), e.g. 2/4; then run `parzen collect`.")
@@ -142,8 +142,8 @@ struct CollectCommand: ParsableCommand {
     }
 
     /// ``collect(manifest:store:quiet:listFailures:threads:)``, then what `parzen report` and (unless
-    /// `--no-plots`) `parzen plot` write; throws `interrupted` when `cancellation` is set before,
-    /// while or after they do.
+    /// `--no-plots`) `parzen plot` write, the collect and the report on `threads` threads; throws
+    /// `interrupted` when `cancellation` is set before, while or after they do.
     @discardableResult
     static func collectAndAnalyse(
         manifest: Manifest, store: ResultStore, output: CollectOptions, listFailures: Bool = true, cancellation: Cancellation,
@@ -151,7 +151,8 @@ struct CollectCommand: ParsableCommand {
     ) throws -> Collector.Outcome {
         let outcome = try collect(manifest: manifest, store: store, quiet: output.quiet, listFailures: listFailures, threads: threads)
         if cancellation.isCancelled { throw interrupted }
-        do { try AnalysisCommands.analyse(store: store, quiet: output.quiet, plots: !output.noPlots, failures: outcome.failures.count) } catch {
+        do { try AnalysisCommands.analyse(store: store, quiet: output.quiet, plots: !output.noPlots, failures: outcome.failures.count,
+                                          threads: threads) } catch {
             if cancellation.isCancelled { throw interrupted }
             throw error
         }

@@ -25,7 +25,7 @@ public enum Plotter {
     /// Reads `resultsFolder` and writes the gnuplot scripts and data into `plotsFolder`
     /// (plots/NAME by default), rendering PNGs with `renderer` when given.
     public static func plot(resultsFolder: URL, plotsFolder: URL? = nil, renderer: GnuplotRenderer?) throws -> Plotter.Outcome {
-        try plot(try ResultsReader.summarise(resultsFolder), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
+        try plot(try ResultsReader.summarise(resultsFolder, finalCells: false), resultsFolder: resultsFolder, plotsFolder: plotsFolder, renderer: renderer)
     }
 
     /// Writes the gnuplot scripts and data of `results` (read from `resultsFolder`) into

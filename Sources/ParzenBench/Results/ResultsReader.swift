@@ -9,7 +9,7 @@ import Yams
 ///
 /// runs.csv and trace.csv are read one problem at a time (their rows follow the lock's problem
 /// order, as `parzen collect` writes them), so memory holds one problem's runs whatever the
-/// number of problems; ``summarise(_:)`` (in Statistics) keeps a ``ProblemSummary`` of each,
+/// number of problems; ``summarise(_:threads:finalCells:)`` (in Statistics) keeps a ``ProblemSummary`` of each,
 /// made while the next problem is read.
 ///
 /// When cells failed, the groups (problem, suggester) they belong to are incomplete; the results

@@ -23,22 +23,39 @@ public struct FinalSummary: Sendable {
     /// Per problem, the index of the winning suggester, or nil (see ``winner(_:)``).
     public let winners: [Int?]
 
-    /// - Parameter threads: threads that compute cells at once (``OrderedParallelMap``); each
-    ///   cell draws from its own generator (``bootstrapSeed(problem:suggester:)``), so the
-    ///   numbers do not depend on it.
+    /// The cells of `results`: those it carries (``ResultsSummary/finalCells``, computed while it
+    /// was read), or else each computed here.
+    ///
+    /// - Parameter threads: threads that compute cells at once (``OrderedParallelMap``) when
+    ///   `results` carries none; each cell draws from its own generator
+    ///   (``bootstrapSeed(problem:suggester:)``), so the numbers do not depend on it.
     public init(_ results: ResultsSummary, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        let suggesters = results.suggesters.count
-        let all = OrderedParallelMap.map(0..<(results.problems.count * suggesters), threads: threads) { index in
-            let p = index / suggesters, s = index % suggesters
-            let sample = results.finalRegrets(problem: p, suggester: s)
-            let sorted = Statistics.sorted(sample)
-            let rng = MersenneTwister(seed: Self.bootstrapSeed(problem: results.problems[p].label, suggester: results.suggesters[s].label))
-            return Cell(median: Statistics.median(sorted: sorted), q25: Quartiles.quantile(sorted: sorted, 0.25),
-                        q75: Quartiles.quantile(sorted: sorted, 0.75),
-                        interval: BootstrapMedian.confidenceInterval(sample, resamples: Self.resamples, using: rng))
+        let cells: [[Cell]]
+        if let carried = results.finalCells {
+            cells = carried
+        } else {
+            let suggesters = results.suggesters.count
+            let all = OrderedParallelMap.map(0..<(results.problems.count * suggesters), threads: threads) { index in
+                let p = index / suggesters, s = index % suggesters
+                return Self.cell(results.finalRegrets(problem: p, suggester: s),
+                                 seed: Self.bootstrapSeed(problem: results.problems[p].label, suggester: results.suggesters[s].label))
+            }
+            cells = results.problems.indices.map { p in Array(all[(p * suggesters)..<((p + 1) * suggesters)]) }
         }
-        cells = results.problems.indices.map { p in Array(all[(p * suggesters)..<((p + 1) * suggesters)]) }
-        winners = Self.winners(results)
+        self.cells = cells
+        // The medians are the cells' own: the same numbers ``winners(_:)`` sorts the samples for.
+        winners = results.problems.indices.map { p in
+            Self.winner(results.perProblem[p].comparisons[results.checkpoints.count - 1], medians: cells[p].map(\.median))
+        }
+    }
+
+    /// One cell: the median and quartiles of `sample` (final regrets in replicate order) and the
+    /// bootstrap interval of its median, drawn from a generator seeded with `seed`.
+    static func cell(_ sample: [Double], seed: UInt32) -> Cell {
+        let sorted = Statistics.sorted(sample)
+        return Cell(median: Statistics.median(sorted: sorted), q25: Quartiles.quantile(sorted: sorted, 0.25),
+                    q75: Quartiles.quantile(sorted: sorted, 0.75),
+                    interval: BootstrapMedian.confidenceInterval(sample, resamples: resamples, using: MersenneTwister(seed: seed)))
     }
 
     /// The winner of each problem's row at the final checkpoint (see ``winner(_:medians:)``),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the report and the pictures need of a results folder, problem by problem: built while
-/// the runs are read one problem at a time (``ResultsReader/summarise(_:)``), so the runs of at
+/// the runs are read one problem at a time (``ResultsReader/summarise(_:threads:finalCells:)``), so the runs of at
 /// most two problems are held at once (one being read, one being summarised). Beside the small per-problem aggregates it keeps every run's
 /// final regret (8 bytes a run, for final-points.dat and the bootstrap).
 @dynamicMemberLookup
@@ -13,12 +13,19 @@ public struct ResultsSummary: Sendable {
     public var hasTraces: Bool
     /// One entry per problem of ``info``, same order.
     public var perProblem: [ProblemSummary]
+    /// The final-regret cells with their bootstrap intervals, `[problem][suggester]`, when they
+    /// were computed while the folder was read (``ResultsReader/summarise(_:threads:finalCells:)``);
+    /// nil otherwise, and ``FinalSummary`` computes them.
+    public var finalCells: [[FinalSummary.Cell]]?
 
-    public init(info: ResultsInfo, hasTraces: Bool, perProblem: [ProblemSummary]) {
+    public init(info: ResultsInfo, hasTraces: Bool, perProblem: [ProblemSummary], finalCells: [[FinalSummary.Cell]]? = nil) {
         precondition(perProblem.count == info.problems.count, "ResultsSummary: one summary per problem")
+        precondition(finalCells.map { $0.count == info.problems.count && $0.allSatisfy { $0.count == info.suggesters.count } } ?? true,
+                     "ResultsSummary: one final cell per problem and suggester")
         self.info = info
         self.hasTraces = hasTraces
         self.perProblem = perProblem
+        self.finalCells = finalCells
     }
 
     /// The summary of a result set held in memory.
@@ -65,32 +72,5 @@ public struct ProblemSummary: Sendable {
         evaluations = counts.sorted()
         expectedRunningTimes = ExpectedRunningTimes(one, targets: targets)
         convergence = ConvergenceTable(one)
-    }
-}
-
-extension ResultsReader {
-    /// Reads `folder` into the summary the report and the pictures are written from.
-    ///
-    /// Each problem is summarised on a second thread while the next one is read.
-    ///
-    /// - Throws: ``AnalysisError`` as ``stream(_:_:)``.
-    /// - Complexity: O(rows) time; memory of two problems' runs plus 8 bytes a run.
-    public static func summarise(_ folder: URL) throws(AnalysisError) -> ResultsSummary {
-        let perProblem = Locked([ProblemSummary]())
-        // A serial queue keeps the problems' order; the semaphore lets one summary run while
-        // the reader holds the next problem.
-        let queue = DispatchQueue(label: "parzen.summarise")
-        let running = DispatchSemaphore(value: 1)
-        defer { queue.sync {} }
-        let (info, hasTraces) = try stream(folder) { one in
-            running.wait()
-            queue.async {
-                let summary = ProblemSummary(one)
-                perProblem.withLock { $0.append(summary) }
-                running.signal()
-            }
-        }
-        queue.sync {}
-        return ResultsSummary(info: info, hasTraces: hasTraces, perProblem: perProblem.withLock { $0 })
     }
 }
