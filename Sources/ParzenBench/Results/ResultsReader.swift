@@ -30,7 +30,7 @@ public enum ResultsReader {
     }
 
     /// Reads `folder` and hands `body` each kept problem in turn, as a result set of that one
-    /// problem with the kept suggesters.
+    /// problem with the kept suggesters (without samples.csv's points, read after the runs).
     ///
     /// - Returns: what the folder records besides its runs, and whether it has trace.csv.
     /// - Throws: ``AnalysisError`` naming the file and line when a file is missing or malformed,
@@ -75,7 +75,6 @@ public enum ResultsReader {
         }
         var info = ResultsInfo(name: lock.name, checkpoints: lock.checkpoints, problems: keptProblems.map { lock.problems[$0] },
                                suggesters: keptSuggesters.map { lock.suggesters[$0] })
-        if let file = try optional(SamplesWriter.fileName) { info.samples = try readSamples(file.text, file: file.file, lock: lock) }
         if let file = try optional(SampleAxesTable.fileName) { info.sampleAxes = try SampleAxesTable.axes(file.text, file: file.file) }
         if let file = try optional(ExtrasTable.fileName) { info.extras = try ExtrasTable.rows(file.text, file: file.file) }
         if let file = try optional(CostTable.fileName) { info.cost = try CostTable.rows(file.text, file: file.file) }
@@ -109,6 +108,10 @@ public enum ResultsReader {
         guard anyKept else {
             throw AnalysisError(file: folder.path, message: "no (problem, suggester) has every replicate finished; failures.csv lists the \(failures.count) failed cell(s)")
         }
+        // The points of samples.csv, the largest of the small tables, are read last and are not in
+        // the result sets handed to `body` (no summary needs them): a summary made on another
+        // thread then overlaps their reading.
+        if let file = try optional(SamplesWriter.fileName) { info.samples = try readSamples(file.text, file: file.file, lock: lock) }
         return (info, trace != nil)
     }
 
