@@ -216,17 +216,26 @@ public struct Collector: Sendable {
         try timings.finish()
         try trace.finish()
         if extras.written > extrasHeader { try extras.finish() } else { extras.discard() }
-        try store.writeAtomically(summaryCSV(summary), to: store.root.appendingPathComponent("summary.csv"))
+        // The longest texts still to make, each a pure function of what was read, are made at once
+        // (samples.csv first, the longest); the files are then written in a fixed order.
+        let texts = OrderedParallelMap.map(0..<3, threads: threads) { [summary, samples, manifest] i -> String in
+            switch i {
+            case 0: SamplesWriter.text(samples)
+            case 1: summaryCSV(summary)
+            default: SummaryTable.render(summary, manifest: manifest)
+            }
+        }
+        try store.writeAtomically(texts[1], to: store.root.appendingPathComponent("summary.csv"))
         beside.wait()
         try store.writeAtomically(lock.withLock { $0! }, to: store.root.appendingPathComponent("manifest.lock.yaml"))
-        try store.writeAtomically(SamplesWriter.text(samples), to: store.root.appendingPathComponent(SamplesWriter.fileName))
-        let texts = grids.withLock { $0 }
-        try SampleGrid.write(pictures.map { ($0.problem, $0.axes, texts[$0.problem]!) }, to: store, plots: plotsFolder)
+        try store.writeAtomically(texts[0], to: store.root.appendingPathComponent(SamplesWriter.fileName))
+        let gridTexts = grids.withLock { $0 }
+        try SampleGrid.write(pictures.map { ($0.problem, $0.axes, gridTexts[$0.problem]!) }, to: store, plots: plotsFolder)
         try store.writeAtomically(CostTable.text(cost), to: store.root.appendingPathComponent(CostTable.fileName))
         try CostGrowthTable.write(growth.withLock { $0 }, to: store)
         try ShortRunsTable.write(shortRuns, to: store)
         try FailuresTable.write(failures, to: store)
-        return Outcome(table: SummaryTable.render(summary, manifest: manifest), failures: failures, shortRuns: shortRuns, notes: notes)
+        return Outcome(table: texts[2], failures: failures, shortRuns: shortRuns, notes: notes)
     }
 
     /// The loss regret is measured against, per replicate of `problem`: the known optimum of the
