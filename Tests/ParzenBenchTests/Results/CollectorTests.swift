@@ -39,12 +39,14 @@ import Testing
         let manifest = try Manifest(yaml: Self.manifestText, source: "c.yaml")
         let store = try ranStore(manifest)
         defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent().deletingLastPathComponent()) }
-        try Collector(manifest: manifest, store: store, threads: 1).collect()
+        let table = try Collector(manifest: manifest, store: store, threads: 1).collect()
         let one = try files(store)
         #expect(one.keys.contains("cost-growth.csv") && one.keys.contains("trace.csv") && one.keys.contains("sample-axes.csv"))
         #expect(one.keys.contains("plots/branin-grid.dat") && one.keys.contains("plots/noisy-grid.dat"))
-        try Collector(manifest: manifest, store: store, threads: 3).collect()
-        #expect(try files(store) == one)
+        for threads in [2, 3, 8] {
+            #expect(try Collector(manifest: manifest, store: store, threads: threads).collect() == table, "threads \(threads)")
+            #expect(try files(store) == one, "threads \(threads)")
+        }
     }
 
     /// A record that turns out unusable only when it is read (its fingerprint line edited, the
