@@ -23,14 +23,16 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // MARK: - C shim (the only place C is visible)
+        // MARK: - C: the shim of GSL, and the GP's AVX products (the only places C is visible)
         .systemLibrary(
             name: "CGSL", pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
+        .target(name: "CKernels"),
 
-        // MARK: - Libraries (dependencies run one way: parzen → ParzenBench → Parzen → GSLKit → CGSL)
+        // MARK: - Libraries (dependencies run one way: parzen → ParzenBench → Parzen → GSLKit → CGSL;
+        // Parzen → CKernels)
         .target(name: "GSLKit", dependencies: ["CGSL"]),
-        .target(name: "Parzen", dependencies: ["GSLKit"], swiftSettings: internalChecks),
+        .target(name: "Parzen", dependencies: ["GSLKit", "CKernels"], swiftSettings: internalChecks),
         .target(name: "ParzenBench", dependencies: ["Parzen", "GSLKit", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - Command line

@@ -1,12 +1,24 @@
+import CKernels
+
 /// The dense products and distances of the GP's posterior and updates (docs/gp.md §4): dot
 /// products, multiply-adds and squared distances over contiguous rows, four lanes at a time.
 /// The order of the operations is fixed by the code (eight partial sums, then the rest in
-/// order), not by the CPU, so results are the same bytes on every machine.
+/// order), not by the CPU, so results are the same bytes on every machine. On x86-64 machines
+/// with AVX the triangular products run as the C functions of CKernels, which perform the same
+/// operations in the same order on 256-bit registers (no fused multiply-add), so their results
+/// are the same bytes too.
 ///
 /// This is the one place the GP reads and writes memory through pointers. Each entry point
 /// takes `Span`s, checks the counts it is asked to read or write against them (a
 /// precondition, in every build) and only then runs its loop on their storage unchecked.
 enum GPProducts {
+    /// Whether the triangular products take CKernels' AVX forms.
+    static let usesAVX = parzen_gp_kernels_have_avx() != 0
+
+    /// Which loops a triangular product runs: the AVX form where the machine has it, or the
+    /// portable Swift loops (for the tests that compare the two).
+    enum Path { case automatic, portable }
+
     // MARK: - Checked entry points
 
     /// Σ_i a_i·b_i over the first `count` entries.
@@ -60,11 +72,40 @@ enum GPProducts {
     ///
     /// - Precondition: `t` holds n² entries or more, `x` and `y` n or more.
     /// - Complexity: O(n²/2).
-    static func lowerProduct(_ t: Span<Double>, _ x: Span<Double>, into y: inout MutableSpan<Double>, n: Int) {
+    static func lowerProduct(_ t: Span<Double>, _ x: Span<Double>, into y: inout MutableSpan<Double>, n: Int, path: Path = .automatic) {
         precondition(n >= 0 && t.count >= n * n && x.count >= n && y.count >= n, "a triangular product reads an n × n matrix and n entries")
         t.withUnsafeBufferPointer { t in
             x.withUnsafeBufferPointer { x in
-                y.withUnsafeMutableBufferPointer { y in lowerProduct(t.baseAddress!, x.baseAddress!, into: y.baseAddress!, n: n) }
+                y.withUnsafeMutableBufferPointer { y in
+                    guard n > 0 else { return }
+                    if path == .automatic && usesAVX {
+                        parzen_gp_lower_product_avx(t.baseAddress!, x.baseAddress!, y.baseAddress!, n)
+                    } else {
+                        portableLowerProduct(t.baseAddress!, x.baseAddress!, into: y.baseAddress!, n: n)
+                    }
+                }
+            }
+        }
+    }
+
+    /// y_j = T·x_j for the m vectors x_j (x_j at j·n in `x`, y_j at j·n in `y`), each with the
+    /// result of ``lowerProduct(_:_:into:n:)``; the AVX form reads T once per two vectors.
+    ///
+    /// - Precondition: `t` holds n² entries or more, `x` and `y` m·n or more.
+    /// - Complexity: O(m·n²/2).
+    static func lowerProducts(_ t: Span<Double>, _ x: Span<Double>, into y: inout MutableSpan<Double>, n: Int, m: Int, path: Path = .automatic) {
+        precondition(n >= 0 && m >= 0 && t.count >= n * n && x.count >= m * n && y.count >= m * n,
+                     "triangular products read an n × n matrix and m·n entries")
+        t.withUnsafeBufferPointer { t in
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeMutableBufferPointer { y in
+                    guard n > 0 && m > 0 else { return }
+                    if path == .automatic && usesAVX {
+                        parzen_gp_lower_products_avx(t.baseAddress!, x.baseAddress!, y.baseAddress!, n, m)
+                    } else {
+                        for j in 0..<m { portableLowerProduct(t.baseAddress!, x.baseAddress! + j &* n, into: y.baseAddress! + j &* n, n: n) }
+                    }
+                }
             }
         }
     }
@@ -74,11 +115,18 @@ enum GPProducts {
     ///
     /// - Precondition: `t` holds n² entries or more, `v` and `w` n or more.
     /// - Complexity: O(n²/2).
-    static func lowerTransposedProduct(_ t: Span<Double>, _ v: Span<Double>, into w: inout MutableSpan<Double>, n: Int) {
+    static func lowerTransposedProduct(_ t: Span<Double>, _ v: Span<Double>, into w: inout MutableSpan<Double>, n: Int, path: Path = .automatic) {
         precondition(n >= 0 && t.count >= n * n && v.count >= n && w.count >= n, "a triangular product reads an n × n matrix and n entries")
         t.withUnsafeBufferPointer { t in
             v.withUnsafeBufferPointer { v in
-                w.withUnsafeMutableBufferPointer { w in lowerTransposedProduct(t.baseAddress!, v.baseAddress!, into: w.baseAddress!, n: n) }
+                w.withUnsafeMutableBufferPointer { w in
+                    guard n > 0 else { return }
+                    if path == .automatic && usesAVX {
+                        parzen_gp_lower_transposed_product_avx(t.baseAddress!, v.baseAddress!, w.baseAddress!, n)
+                    } else {
+                        portableLowerTransposedProduct(t.baseAddress!, v.baseAddress!, into: w.baseAddress!, n: n)
+                    }
+                }
             }
         }
     }
@@ -200,7 +248,7 @@ enum GPProducts {
     /// nothing), four lanes at a time; the last n mod 4 rows one by one.
     ///
     /// - Complexity: O(n²/2).
-    private static func lowerProduct(_ t: UnsafePointer<Double>, _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, n: Int) {
+    private static func portableLowerProduct(_ t: UnsafePointer<Double>, _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, n: Int) {
         let rx = UnsafeRawPointer(x)
         var a = 0
         while a + 4 <= n {
@@ -233,7 +281,7 @@ enum GPProducts {
     /// a…a+3 over the first a + 4 columns), the last n mod 4 rows one by one.
     ///
     /// - Complexity: O(n²/2).
-    private static func lowerTransposedProduct(_ t: UnsafePointer<Double>, _ v: UnsafePointer<Double>, into w: UnsafeMutablePointer<Double>, n: Int) {
+    private static func portableLowerTransposedProduct(_ t: UnsafePointer<Double>, _ v: UnsafePointer<Double>, into w: UnsafeMutablePointer<Double>, n: Int) {
         w.update(repeating: 0, count: n)
         let rw = UnsafeMutableRawPointer(w)
         var a = 0

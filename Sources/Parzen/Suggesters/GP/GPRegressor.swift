@@ -210,27 +210,38 @@ struct GPRegressor {
     ///
     /// - Precondition: the inverses were formed.
     /// - Complexity: O(count·n·(D + n/2)): per point the covariances, a dot product with α and
-    ///   the product with L⁻¹.
+    ///   the product with L⁻¹ (all points' products in one pass, ``GPProducts/lowerProducts(_:_:into:n:m:path:)``);
+    ///   O(count·n) memory.
     func meansAndVariances(_ points: [Double], count: Int) -> (means: [Double], variances: [Double]) {
         let n = data.count, width = data.width
         guard let inverses else { preconditionFailure("the posterior needs the inverses") }
         var means = [Double](repeating: 0, count: count)
         var variances = [Double](repeating: 0, count: count)
-        var kBuffer = [Double](repeating: 0, count: n)
-        var vBuffer = [Double](repeating: 0, count: n)
+        var kBuffer = [Double](repeating: 0, count: count * n)
+        var vBuffer = [Double](repeating: 0, count: count * n)
         let s = kernel.signalVariance
         let points = points.span, columns = self.columns.span, scales = kernel.featureScales.span
-        let t = inverses.factor.span, alpha = self.alpha.span
-        var kx = kBuffer.mutableSpan, v = vBuffer.mutableSpan
-        precondition(kx.count == n, "one covariance per data point")
+        let alpha = self.alpha.span
+        do {
+            var row = [Double](repeating: 0, count: n)
+            var k = kBuffer.mutableSpan, kx = row.mutableSpan
+            precondition(k.count == count * n && kx.count == n, "one covariance per point and data point")
+            for i in 0..<count {
+                GPProducts.squaredDistances(points.extracting((i * width)..<((i + 1) * width)), columns: columns, count: n,
+                                            width: width, scales: scales, into: &kx)
+                for a in 0..<n {
+                    kx[unchecked: a] = s * MaternKernel.matern(kx[unchecked: a])
+                    k[unchecked: i * n + a] = kx[unchecked: a]
+                }
+                means[i] = GPProducts.dot(kx.span, alpha, count: n)
+            }
+        }
+        var v = vBuffer.mutableSpan
+        GPProducts.lowerProducts(inverses.factor.span, kBuffer.span, into: &v, n: n, m: count)
+        let products = v.span
         for i in 0..<count {
-            GPProducts.squaredDistances(points.extracting((i * width)..<((i + 1) * width)), columns: columns, count: n,
-                                        width: width, scales: scales, into: &kx)
-            for a in 0..<n { kx[unchecked: a] = s * MaternKernel.matern(kx[unchecked: a]) }
-            means[i] = GPProducts.dot(kx.span, alpha, count: n)
-            GPProducts.lowerProduct(t, kx.span, into: &v, n: n)
-            let sum = GPProducts.dot(v.span, v.span, count: n)
-            variances[i] = max(kernel.signalVariance - sum, 0)
+            let vi = products.extracting((i * n)..<((i + 1) * n))
+            variances[i] = max(kernel.signalVariance - GPProducts.dot(vi, vi, count: n), 0)
         }
         return (means, variances)
     }
