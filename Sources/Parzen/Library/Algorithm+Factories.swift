@@ -139,17 +139,19 @@ extension Algorithm {
     ///   - acquisition: `.logei` (default) or `.ucb`.
     ///   - beta: UCB's exploration weight (default 2).
     ///   - n_candidates: Sobol candidates scored before the local searches (default 256).
+    ///   - n_local_search: local searches of the acquisition per proposal (default 3).
     ///   - noise: `.learned` (default) or `.fixed`.
     ///   - refit_every: trials between hyperparameter fits (default 1).
     public static func gp(
         n_startup_trials: Int? = nil, acquisition: GP.Options.Acquisition? = nil, beta: Double? = nil,
-        n_candidates: Int? = nil, noise: GP.Options.Noise? = nil, refit_every: Int? = nil
+        n_candidates: Int? = nil, n_local_search: Int? = nil, noise: GP.Options.Noise? = nil, refit_every: Int? = nil
     ) -> Algorithm {
         var options = GP.Options()
         if let n_startup_trials { options.nStartupTrials = n_startup_trials }
         if let acquisition { options.acquisition = acquisition }
         if let beta { options.beta = beta }
         if let n_candidates { options.nCandidates = n_candidates }
+        if let n_local_search { options.nLocalSearch = n_local_search }
         if let noise { options.noise = noise }
         if let refit_every { options.refitEvery = refit_every }
         return .gp(options)

@@ -58,10 +58,28 @@ import Testing
         #expect(message(["noise": "fix"]).contains("did you mean 'fixed'?"))
         #expect(message(["beta": .double(0)]).contains("option 'beta': must be a finite number with 0 < beta <= 1000000"))
         #expect(message(["n_candidates": .int(0)]).contains("option 'n_candidates'"))
+        #expect(message(["n_local_search": .int(1)]).contains("option 'n_local_search'"))
         #expect(message(["refit_every": .int(0)]).contains("option 'refit_every'"))
         #expect(message(["n_startup_trials": .int(-1)]).contains("option 'n_startup_trials'"))
         #expect(message(["n_startup_trial": .int(3)]).contains("did you mean 'n_startup_trials'?"))
         #expect(message(["acquisition": "ucb", "beta": .double(0.5), "noise": "fixed", "refit_every": .int(3)]) == "accepted")
+    }
+
+    @Test func moreLocalSearchesNeverEndLower() throws {
+        // The starts of k local searches are the first k of k + 1 (the best candidate, the
+        // roulette's draws in order, the incumbent), so the best refined value cannot fall.
+        let (encoding, data) = GPModelTests.data(40)
+        let theta = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: true)
+        let model = try #require(GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil))
+        let best = data.targets.indices.max { data.targets[$0] < data.targets[$1] }!
+        var previous = -Double.infinity
+        for count in [2, 3, 5, 10] {
+            let optimizer = GPAcquisitionOptimizer(encoding: encoding, model: model, acquisition: .logEI(best: data.targets[best]), startCount: count)
+            let point = optimizer.maximize(candidateCount: 64, incumbent: Array(data.row(best)), using: MersenneTwister(seed: 12))
+            let value = optimizer.evaluate(point, count: 1)[0]
+            #expect(value >= previous, "\(count) local searches: \(value) after \(previous)")
+            previous = value
+        }
     }
 
     @Test func conditionalSpacesAreRefused() throws {

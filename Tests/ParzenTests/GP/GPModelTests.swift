@@ -160,7 +160,7 @@ import Testing
     @Test func carriedCurvatureMakesTheNextFitShort() {
         // The second fit, on one more point, starts from the first fit's θ and curvature: it
         // ends in a couple of iterations at a point where the gradient test or the decrement
-        // test passes, and the result is close to a fit from the default.
+        // test passes, and F there is within that test's tolerance of a fit from the default.
         let (encoding, data) = Self.data(60)
         let first = GPData(rows: Array(data.rows.prefix(59 * data.width)), count: 59, width: data.width, targets: Array(data.targets.prefix(59)))
         let defaults = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: true)
@@ -185,7 +185,8 @@ import Testing
         var fromDefault: [Double]?
         let cold = GPHyperparameterFit.fit(data, encoding: encoding, start: defaults, cache: CovarianceCache(), curvature: &fromDefault)
         let coldValue = GPHyperparameterFit.objective(cold, data: data, encoding: encoding, cache: nil, gradient: &scratch)
-        #expect(outcome!.value < coldValue + 0.01)
+        // Within the decrement test's tolerance of the optimum a fit from the default finds.
+        #expect(outcome!.value < coldValue + GPHyperparameterFit.decreaseTolerance)
     }
 
     // MARK: - Log EI

@@ -33,6 +33,9 @@ extension GP {
         /// `n_candidates` (default 256, accepted 1…1,000,000): rounded Sobol candidates scored
         /// before the local searches.
         public var nCandidates: Int
+        /// `n_local_search` (default 3, accepted 2…1,000): local searches of the acquisition per
+        /// proposal, from the best candidate, the incumbent and candidates drawn by the roulette.
+        public var nLocalSearch: Int
         /// `noise` (default `learned`): `learned` or `fixed`.
         public var noise: Noise
         /// `refit_every` (default 1, accepted ≥ 1): the hyperparameters are refitted once this
@@ -44,6 +47,7 @@ extension GP {
             case acquisition
             case beta
             case nCandidates = "n_candidates"
+            case nLocalSearch = "n_local_search"
             case noise
             case refitEvery = "refit_every"
         }
@@ -56,12 +60,13 @@ extension GP {
         /// Options with the given values; each defaults as documented.
         public init(
             nStartupTrials: Int = 10, acquisition: Acquisition = .logei, beta: Double = 2, nCandidates: Int = 256,
-            noise: Noise = .learned, refitEvery: Int = 1
+            nLocalSearch: Int = 3, noise: Noise = .learned, refitEvery: Int = 1
         ) {
             self.nStartupTrials = nStartupTrials
             self.acquisition = acquisition
             self.beta = beta
             self.nCandidates = nCandidates
+            self.nLocalSearch = nLocalSearch
             self.noise = noise
             self.refitEvery = refitEvery
         }
@@ -76,6 +81,7 @@ extension GP {
                 throw .outOfRange(CodingKeys.beta, accepted: "a finite number with 0 < beta <= 1000000", given: NumberFormatting.shortest(beta))
             }
             try Self.check(nCandidates, CodingKeys.nCandidates, in: 1...1_000_000)
+            try Self.check(nLocalSearch, CodingKeys.nLocalSearch, in: 2...1_000)
             try Self.check(refitEvery, CodingKeys.refitEvery, in: 1...)
         }
     }

@@ -93,7 +93,7 @@ public struct GP: Suggester {
         }
         let best = targets.indices.max { targets[$0] < targets[$1] || (targets[$0] == targets[$1] && $0 > $1) } ?? 0
         let acquisition: GPAcquisition = options.acquisition == .logei ? .logEI(best: targets[best]) : .ucb(beta: options.beta)
-        let optimizer = GPAcquisitionOptimizer(encoding: encoding, model: model, acquisition: acquisition)
+        let optimizer = GPAcquisitionOptimizer(encoding: encoding, model: model, acquisition: acquisition, startCount: options.nLocalSearch)
         let point = optimizer.maximize(candidateCount: options.nCandidates, incumbent: Array(data.row(best)), using: rng)
         return encoding.decode(point)
     }

@@ -9,8 +9,8 @@ struct GPAcquisitionOptimizer {
     let model: GPRegressor
     let acquisition: GPAcquisition
 
-    /// Local searches per proposal (Optuna's `n_local_search`).
-    static let startCount = 10
+    /// Local searches per proposal (at least 2: the best candidate and the incumbent).
+    let startCount: Int
     /// Sweeps (continuous block, then each discrete coordinate) per local search.
     static let maxSweeps = 5
     static let bfgsIterations = 30
@@ -39,7 +39,7 @@ struct GPAcquisitionOptimizer {
         var starts: [[Double]] = []
         if let best = Self.argmax(values) {
             starts.append(Array(candidates[(best * width)..<((best + 1) * width)]))
-            for index in Self.roulette(values, best: best, count: Self.startCount - 2, using: rng) {
+            for index in Self.roulette(values, best: best, count: startCount - 2, using: rng) {
                 starts.append(Array(candidates[(index * width)..<((index + 1) * width)]))
             }
         }

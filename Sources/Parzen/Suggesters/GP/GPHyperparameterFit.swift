@@ -11,8 +11,9 @@ enum GPHyperparameterFit {
     /// The largest change of one log-parameter by the first (Newton) trial step.
     static let maximumNewtonStep = 2.0
     /// A warm fit also stops when the carried estimate predicts that a Newton step would lower
-    /// F by less than this (in nats of the log posterior).
-    static let decreaseTolerance = 1e-3
+    /// F by less than this (in nats of the log posterior): a model within 0.1 nats of the
+    /// optimum's is not told apart from it by the data (docs/gp.md §3).
+    static let decreaseTolerance = 0.1
 
     /// The fitted hyperparameters, starting from `start`. On return `cache` holds the factor at
     /// the fitted θ (when it could be formed), so the posterior that follows costs no second
