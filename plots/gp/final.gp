@@ -32,11 +32,11 @@ set title "hartmann3: gp best (Holm p < 0.05)" noenhanced
 plot boxes index 2 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
      boxes index 2 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
      dots index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'
-set title "hartmann6: gp best (Holm p < 0.05)" noenhanced
+set title "hartmann6: no significant winner" noenhanced
 plot boxes index 3 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
      boxes index 3 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
      dots index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'
-set title "styblinski-tang-4d: no significant winner" noenhanced
+set title "styblinski-tang-4d: gp best (Holm p < 0.05)" noenhanced
 plot boxes index 4 using 1:3:2:6:5:7 with candlesticks lc rgb variable whiskerbars 0.5, \
      boxes index 4 using 1:4:4:4:4 with candlesticks lc rgb '#000000' lw 2, \
      dots index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#222222'

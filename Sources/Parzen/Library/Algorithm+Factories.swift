@@ -138,7 +138,7 @@ extension Algorithm {
     ///   - n_startup_trials: prior draws before the model is used (default 10).
     ///   - acquisition: `.logei` (default) or `.ucb`.
     ///   - beta: UCB's exploration weight (default 2).
-    ///   - n_candidates: Sobol candidates scored before the local searches (default 256).
+    ///   - n_candidates: Sobol candidates scored before the local searches (default 128).
     ///   - n_local_search: local searches of the acquisition per proposal (default 3).
     ///   - noise: `.learned` (default) or `.fixed`.
     ///   - refit_every: trials between hyperparameter fits (default 1).

@@ -30,7 +30,7 @@ extension GP {
         public var acquisition: Acquisition
         /// `beta` (default 2, accepted 0 < beta ≤ 1e6): UCB's exploration weight.
         public var beta: Double
-        /// `n_candidates` (default 256, accepted 1…1,000,000): rounded Sobol candidates scored
+        /// `n_candidates` (default 128, accepted 1…1,000,000): rounded Sobol candidates scored
         /// before the local searches.
         public var nCandidates: Int
         /// `n_local_search` (default 3, accepted 2…1,000): local searches of the acquisition per
@@ -59,7 +59,7 @@ extension GP {
 
         /// Options with the given values; each defaults as documented.
         public init(
-            nStartupTrials: Int = 10, acquisition: Acquisition = .logei, beta: Double = 2, nCandidates: Int = 256,
+            nStartupTrials: Int = 10, acquisition: Acquisition = .logei, beta: Double = 2, nCandidates: Int = 128,
             nLocalSearch: Int = 3, noise: Noise = .learned, refitEvery: Int = 1
         ) {
             self.nStartupTrials = nStartupTrials
