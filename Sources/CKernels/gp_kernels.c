@@ -32,7 +32,8 @@ AVX static inline double dot(const double *a, const double *b, ptrdiff_t count) 
     return sum;
 }
 
-AVX void parzen_gp_lower_product_avx(const double *t, const double *x, double *y, ptrdiff_t n) {
+/* y = T·x, one vector. */
+AVX static void lower_product(const double *t, const double *x, double *y, ptrdiff_t n) {
     ptrdiff_t a = 0;
     for (; a + 4 <= n; a += 4) {
         const double *r0 = t + a * n, *r1 = r0 + n, *r2 = r1 + n, *r3 = r2 + n;
@@ -53,7 +54,7 @@ AVX void parzen_gp_lower_product_avx(const double *t, const double *x, double *y
 }
 
 /* Two vectors per pass over four rows, so each block of T is read once for both: per vector
-   the operations of parzen_gp_lower_product_avx. */
+   the operations of lower_product. */
 AVX void parzen_gp_lower_products_avx(const double *t, const double *x, double *y, ptrdiff_t n, ptrdiff_t m) {
     ptrdiff_t j = 0;
     for (; j + 2 <= m; j += 2) {
@@ -91,7 +92,7 @@ AVX void parzen_gp_lower_products_avx(const double *t, const double *x, double *
             yb[a] = dot(t + a * n, xb, a + 1);
         }
     }
-    for (; j < m; j++) parzen_gp_lower_product_avx(t, x + j * n, y + j * n, n);
+    for (; j < m; j++) lower_product(t, x + j * n, y + j * n, n);
 }
 
 AVX void parzen_gp_lower_transposed_product_avx(const double *t, const double *v, double *w, ptrdiff_t n) {
@@ -123,10 +124,6 @@ AVX void parzen_gp_lower_transposed_product_avx(const double *t, const double *v
 int parzen_gp_kernels_have_avx(void) { return 0; }
 
 /* Never called without AVX; present so that the module links on every platform. */
-void parzen_gp_lower_product_avx(const double *t, const double *x, double *y, ptrdiff_t n) {
-    (void)t; (void)x; (void)y; (void)n;
-    __builtin_trap();
-}
 void parzen_gp_lower_products_avx(const double *t, const double *x, double *y, ptrdiff_t n, ptrdiff_t m) {
     (void)t; (void)x; (void)y; (void)n; (void)m;
     __builtin_trap();

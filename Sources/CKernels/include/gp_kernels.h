@@ -11,10 +11,8 @@
 /* 1 when the AVX forms below may run on this machine (the CPU and the OS support them). */
 int parzen_gp_kernels_have_avx(void);
 
-/* y = T·x for the lower-triangular n × n matrix T (row-major, zeros above the diagonal). */
-void parzen_gp_lower_product_avx(const double *t, const double *x, double *y, ptrdiff_t n);
-
-/* y_j = T·x_j for m vectors at once: x_j at x + j·n, y_j at y + j·n. */
+/* y_j = T·x_j for the lower-triangular n × n matrix T (row-major, zeros above the diagonal)
+   and m vectors: x_j at x + j·n, y_j at y + j·n. */
 void parzen_gp_lower_products_avx(const double *t, const double *x, double *y, ptrdiff_t n, ptrdiff_t m);
 
 /* w = Tᵀ·v for the lower-triangular n × n matrix T (row-major, zeros above the diagonal). */

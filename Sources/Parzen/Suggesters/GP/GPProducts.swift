@@ -73,23 +73,11 @@ enum GPProducts {
     /// - Precondition: `t` holds n² entries or more, `x` and `y` n or more.
     /// - Complexity: O(n²/2).
     static func lowerProduct(_ t: Span<Double>, _ x: Span<Double>, into y: inout MutableSpan<Double>, n: Int, path: Path = .automatic) {
-        precondition(n >= 0 && t.count >= n * n && x.count >= n && y.count >= n, "a triangular product reads an n × n matrix and n entries")
-        t.withUnsafeBufferPointer { t in
-            x.withUnsafeBufferPointer { x in
-                y.withUnsafeMutableBufferPointer { y in
-                    guard n > 0 else { return }
-                    if path == .automatic && usesAVX {
-                        parzen_gp_lower_product_avx(t.baseAddress!, x.baseAddress!, y.baseAddress!, n)
-                    } else {
-                        portableLowerProduct(t.baseAddress!, x.baseAddress!, into: y.baseAddress!, n: n)
-                    }
-                }
-            }
-        }
+        lowerProducts(t, x, into: &y, n: n, m: 1, path: path)
     }
 
-    /// y_j = T·x_j for the m vectors x_j (x_j at j·n in `x`, y_j at j·n in `y`), each with the
-    /// result of ``lowerProduct(_:_:into:n:)``; the AVX form reads T once per two vectors.
+    /// y_j = T·x_j for the m vectors x_j (x_j at j·n in `x`, y_j at j·n in `y`), each computed
+    /// as the pointer form below computes one; the AVX form reads T once per two vectors.
     ///
     /// - Precondition: `t` holds n² entries or more, `x` and `y` m·n or more.
     /// - Complexity: O(m·n²/2).
