@@ -1,9 +1,12 @@
 #include "gp_kernels.h"
 
-/* No fused multiply-add anywhere: each product is rounded before it is added, as in Swift. */
+/* No fused multiply-add anywhere: each product is rounded before it is added, as in Swift.
+   The pragma forbids contraction to clang; a build that makes FMA available to the whole file
+   (-mfma, -march=native) or allows contraction regardless (-ffast-math) gets no AVX forms, and
+   the portable Swift loops run instead. */
 #pragma STDC FP_CONTRACT OFF
 
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#if defined(__x86_64__) && defined(__clang__) && !defined(__FMA__) && !defined(__FAST_MATH__)
 #include <immintrin.h>
 #define AVX __attribute__((target("avx")))
 

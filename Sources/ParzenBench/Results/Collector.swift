@@ -17,8 +17,9 @@ public struct Collector: Sendable {
     /// Where the sample pictures' function grids go (``SampleGrid``): plots/NAME beside the
     /// results folder by default.
     public var plotsFolder: URL
-    /// Threads that read cells at once (``collectAll()``), and whether sample-picture grids are
-    /// computed beside them (more than one); the files do not depend on it.
+    /// Threads that read cells at once and then make samples.csv, summary.csv and the summary
+    /// table at once (``collectAll()``), and whether the sample-picture grids and the lock file
+    /// are made beside them (more than one); the files do not depend on it.
     public let threads: Int
 
     /// - Parameter threads: threads that read cells at once, at least 1 (default: the number

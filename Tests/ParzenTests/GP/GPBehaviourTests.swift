@@ -66,8 +66,8 @@ import Testing
     }
 
     @Test func moreLocalSearchesNeverEndLower() throws {
-        // The starts of k local searches are the first k of k + 1 (the best candidate, the
-        // roulette's draws in order, the incumbent), so the best refined value cannot fall.
+        // The starts of k local searches (the best candidate, the first k − 2 roulette draws,
+        // the incumbent) are among those of k + 1, so the best refined value cannot fall.
         let (encoding, data) = GPModelTests.data(40)
         let theta = GPHyperparameters.defaults(groupCount: encoding.groups.count, learnsNoise: true)
         let model = try #require(GPRegressor(data: data, hyperparameters: theta, encoding: encoding, cache: nil))

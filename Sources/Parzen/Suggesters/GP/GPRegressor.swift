@@ -206,42 +206,50 @@ struct GPRegressor {
 
     // MARK: - Posterior
 
+    /// Points whose products with L⁻¹ are taken in one pass (``meansAndVariances(_:count:)``).
+    static let pointBlock = 64
+
     /// μ and σ² at each of `count` points (row-major, D features each).
     ///
     /// - Precondition: the inverses were formed.
     /// - Complexity: O(count·n·(D + n/2)): per point the covariances, a dot product with α and
-    ///   the product with L⁻¹ (all points' products in one pass, ``GPProducts/lowerProducts(_:_:into:n:m:path:)``);
-    ///   O(count·n) memory.
+    ///   the product with L⁻¹ (the products of ``pointBlock`` points in one pass,
+    ///   ``GPProducts/lowerProducts(_:_:into:n:m:path:)``); O(n·pointBlock) memory.
     func meansAndVariances(_ points: [Double], count: Int) -> (means: [Double], variances: [Double]) {
         let n = data.count, width = data.width
         guard let inverses else { preconditionFailure("the posterior needs the inverses") }
         var means = [Double](repeating: 0, count: count)
         var variances = [Double](repeating: 0, count: count)
-        var kBuffer = [Double](repeating: 0, count: count * n)
-        var vBuffer = [Double](repeating: 0, count: count * n)
+        let block = Self.pointBlock
+        var kBuffer = [Double](repeating: 0, count: block * n)
+        var vBuffer = [Double](repeating: 0, count: block * n)
+        var row = [Double](repeating: 0, count: n)
         let s = kernel.signalVariance
         let points = points.span, columns = self.columns.span, scales = kernel.featureScales.span
-        let alpha = self.alpha.span
-        do {
-            var row = [Double](repeating: 0, count: n)
-            var k = kBuffer.mutableSpan, kx = row.mutableSpan
-            precondition(k.count == count * n && kx.count == n, "one covariance per point and data point")
-            for i in 0..<count {
-                GPProducts.squaredDistances(points.extracting((i * width)..<((i + 1) * width)), columns: columns, count: n,
-                                            width: width, scales: scales, into: &kx)
-                for a in 0..<n {
-                    kx[unchecked: a] = s * MaternKernel.matern(kx[unchecked: a])
-                    k[unchecked: i * n + a] = kx[unchecked: a]
+        let alpha = self.alpha.span, factor = inverses.factor.span
+        for first in stride(from: 0, to: count, by: block) {
+            let m = min(block, count - first)
+            do {
+                var k = kBuffer.mutableSpan, kx = row.mutableSpan
+                precondition(k.count == block * n && kx.count == n, "one covariance per point and data point")
+                for j in 0..<m {
+                    let i = first + j
+                    GPProducts.squaredDistances(points.extracting((i * width)..<((i + 1) * width)), columns: columns, count: n,
+                                                width: width, scales: scales, into: &kx)
+                    for a in 0..<n {
+                        kx[unchecked: a] = s * MaternKernel.matern(kx[unchecked: a])
+                        k[unchecked: j * n + a] = kx[unchecked: a]
+                    }
+                    means[i] = GPProducts.dot(kx.span, alpha, count: n)
                 }
-                means[i] = GPProducts.dot(kx.span, alpha, count: n)
             }
-        }
-        var v = vBuffer.mutableSpan
-        GPProducts.lowerProducts(inverses.factor.span, kBuffer.span, into: &v, n: n, m: count)
-        let products = v.span
-        for i in 0..<count {
-            let vi = products.extracting((i * n)..<((i + 1) * n))
-            variances[i] = max(kernel.signalVariance - GPProducts.dot(vi, vi, count: n), 0)
+            var v = vBuffer.mutableSpan
+            GPProducts.lowerProducts(factor, kBuffer.span, into: &v, n: n, m: m)
+            let products = v.span
+            for j in 0..<m {
+                let vj = products.extracting((j * n)..<((j + 1) * n))
+                variances[first + j] = max(s - GPProducts.dot(vj, vj, count: n), 0)
+            }
         }
         return (means, variances)
     }
