@@ -44,9 +44,7 @@ public struct FinalSummary: Sendable {
         }
         self.cells = cells
         // The medians are the cells' own: the same numbers ``winners(_:)`` sorts the samples for.
-        winners = results.problems.indices.map { p in
-            Self.winner(results.perProblem[p].comparisons[results.checkpoints.count - 1], medians: cells[p].map(\.median))
-        }
+        winners = Self.winners(results) { cells[$0].map(\.median) }
     }
 
     /// One cell: the median and quartiles of `sample` (final regrets in replicate order) and the
@@ -61,12 +59,15 @@ public struct FinalSummary: Sendable {
     /// The winner of each problem's row at the final checkpoint (see ``winner(_:medians:)``),
     /// without the bootstrap.
     public static func winners(_ results: ResultsSummary) -> [Int?] {
-        results.problems.indices.map { p in
-            winner(results.perProblem[p].comparisons[results.checkpoints.count - 1],
-                   medians: results.suggesters.indices.map { s in
-                       Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s)))
-                   })
+        winners(results) { p in
+            results.suggesters.indices.map { s in Statistics.median(sorted: Statistics.sorted(results.finalRegrets(problem: p, suggester: s))) }
         }
+    }
+
+    /// The winner of each problem's row at the final checkpoint, given each problem's medians
+    /// (one per suggester).
+    private static func winners(_ results: ResultsSummary, medians: (Int) -> [Double]) -> [Int?] {
+        results.problems.indices.map { p in winner(results.perProblem[p].comparisons[results.checkpoints.count - 1], medians: medians(p)) }
     }
 
     /// The bootstrap generator's seed for one cell: FNV-1a over "bootstrap␟PROBLEM␟SUGGESTER",
