@@ -76,6 +76,20 @@ import Testing
         #expect(CellFile.read(Data(bytes), cell: cell) == nil)
     }
 
+    /// A later file whose first line was edited to say format 1 is rejected, not read with its
+    /// escaped text left escaped (the checksum no longer covers the edit's meaning).
+    @Test func aLaterFileEditedToSayFormatOneIsRejected() {
+        let cell = CellFileProperties.cell
+        let record = CellRecord(fingerprint: cell.fingerprint, rows: [
+            TrialRow(id: 0, status: .fail, loss: nil, trueLoss: nil, assignment: ["type": 0, "a": 1], message: "a\r\nb"),
+        ], suggestSeconds: 0.5, evaluateSeconds: 0.25)
+        var bytes = CellFile.bytes(for: record, cell: cell)
+        #expect(CellFile.read(Data(bytes), cell: cell) == record)
+        bytes[14] = UInt8(ascii: "1")
+        #expect(String(decoding: bytes.prefix(15), as: UTF8.self) == CellFile.legacyMagic)
+        #expect(CellFile.read(Data(bytes), cell: cell) == nil)
+    }
+
     /// A combining mark after a comma is still a field separator (byte-wise splitting).
     @Test func combiningMarkAfterAComma() {
         #expect(CSV.parse("a,\u{301}") == ["a", "\u{301}"])

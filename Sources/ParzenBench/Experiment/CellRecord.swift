@@ -46,7 +46,8 @@ public struct CellRecord: Sendable, Equatable {
 /// Format 3 adds each trial's suggestion and evaluation time in whole nanoseconds (columns
 /// `suggest_ns,evaluate_ns` after `true_loss`). Files of format 2 (no per-trial times) and
 /// format 1 (no checksum, text not escaped, no per-trial times) are still read, with the same
-/// value checks; a record without per-trial times is written as format 2.
+/// value checks; a file that says format 1 but closes with a checksum is rejected. A record
+/// without per-trial times is written as format 2.
 enum CellFile {
     /// The format written for records with per-trial times: 3 (checksum, escaped text, times).
     static let magic = "# parzen-cell 3"
@@ -175,6 +176,9 @@ enum CellFile {
                 let stored = text((covered + marker.count)..<last.upperBound)
                 guard stored == checksum(UnsafeBufferPointer(rebasing: buffer[0..<covered])) else { return .failure(.checksum) }
                 end = text(last.lowerBound..<covered)
+            } else if end.contains(" checksum=") {
+                // Format 1 never had a checksum: this is a later file whose first line was edited.
+                return .failure(.malformed("closing line"))
             }
             var endFields: [String: String] = [:]
             for part in end.dropFirst("# end ".count).split(separator: " ") {
