@@ -77,7 +77,7 @@ import Testing
     }
 
     /// A later file whose first line was edited to say format 1 is rejected, not read with its
-    /// escaped text left escaped (the checksum no longer covers the edit's meaning).
+    /// escaped text left escaped (format 1 has no checksum that would catch the edit).
     @Test func aLaterFileEditedToSayFormatOneIsRejected() {
         let cell = CellFileProperties.cell
         let record = CellRecord(fingerprint: cell.fingerprint, rows: [
